@@ -1,0 +1,86 @@
+"""Default settings, overridden by environment variables, then by explicit overrides.
+
+Environment variables: ``FORUM_SITE_ENV`` (development / production / testing),
+``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL``, ``MAIL_SERVER``, ``MAIL_PORT``,
+``MAIL_USERNAME``, ``MAIL_PASSWORD``, ``MAIL_USE_TLS``, ``MAIL_FROM``,
+``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "ENV": "development",
+    "SQLALCHEMY_DATABASE_URI": None,  # None means: a SQLite file in the instance folder
+    "SECRET_KEY": None,
+    "REDIS_URL": None,
+    "MAIL_SERVER": None,
+    "MAIL_PORT": 587,
+    "MAIL_USERNAME": None,
+    "MAIL_PASSWORD": None,
+    "MAIL_USE_TLS": True,
+    "MAIL_FROM": "forum-site <no-reply@forum-site.local>",
+    "SITE_URL": "http://127.0.0.1:5000",
+    "PDF_PAGE_SIZE": "A4",
+    "LANGUAGES": {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ar": "العربية"},
+    "RTL_LANGUAGES": ("ar", "ur", "fa", "he"),
+    "BABEL_DEFAULT_LOCALE": "en",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/London",
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "PASSWORD_RESET_MAX_AGE": 60 * 60,
+    "RESPONSE_DAYS_DEFAULT": 28,
+    "WTF_CSRF_TIME_LIMIT": None,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+}
+
+_ENV_VARS = {
+    "FORUM_SITE_ENV": "ENV",
+    "DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "SECRET_KEY": "SECRET_KEY",
+    "REDIS_URL": "REDIS_URL",
+    "MAIL_SERVER": "MAIL_SERVER",
+    "MAIL_PORT": "MAIL_PORT",
+    "MAIL_USERNAME": "MAIL_USERNAME",
+    "MAIL_PASSWORD": "MAIL_PASSWORD",
+    "MAIL_USE_TLS": "MAIL_USE_TLS",
+    "MAIL_FROM": "MAIL_FROM",
+    "SITE_URL": "SITE_URL",
+    "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
+}
+
+
+def _coerce(key: str, value: str) -> Any:
+    if key == "MAIL_PORT":
+        return int(value)
+    if key == "MAIL_USE_TLS":
+        return value.lower() in {"1", "true", "yes", "on"}
+    if key == "SQLALCHEMY_DATABASE_URI" and value.startswith("postgres://"):
+        return "postgresql+psycopg://" + value.removeprefix("postgres://")
+    if key == "SQLALCHEMY_DATABASE_URI" and value.startswith("postgresql://"):
+        return "postgresql+psycopg://" + value.removeprefix("postgresql://")
+    return value
+
+
+def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, then environment variables, then ``overrides`` (used by tests)."""
+    settings = dict(DEFAULTS)
+    for env_name, key in _ENV_VARS.items():
+        value = os.environ.get(env_name)
+        if value:
+            settings[key] = _coerce(key, value)
+    settings.update(overrides or {})
+    uri = settings.get("SQLALCHEMY_DATABASE_URI")
+    if isinstance(uri, str) and uri.startswith(("postgres://", "postgresql://")):
+        settings["SQLALCHEMY_DATABASE_URI"] = _coerce("SQLALCHEMY_DATABASE_URI", uri)
+    settings["TESTING"] = settings["ENV"] == "testing" or settings.get("TESTING", False)
+    settings.setdefault("SESSION_COOKIE_SECURE", settings["ENV"] == "production")
+    settings.setdefault("REMEMBER_COOKIE_SECURE", settings["ENV"] == "production")
+    return settings

@@ -1,0 +1,40 @@
+"""Command-line tasks: ``flask --app forum_site seed-demo`` and friends."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+
+from forum_site.extensions import db
+
+
+@click.command("seed-demo")
+@with_appcontext
+def seed_demo() -> None:
+    """Fill an empty database with demo forums, people and content. Safe to run twice."""
+    from forum_site.demo import seed
+
+    created = seed(db.session)
+    db.session.commit()
+    if created:
+        click.echo("Demo data added. Sign in as any demo person with the password in the README.")
+    else:
+        click.echo("Demo data is already there. Nothing changed.")
+
+
+@click.command("deliver-email")
+@with_appcontext
+def deliver_email() -> None:
+    """Send queued emails now (useful from cron when no worker runs)."""
+    from forum_site.mail import deliver_pending
+
+    click.echo(f"Sent {deliver_pending(limit=500)} emails.")
+
+
+COMMANDS = [seed_demo, deliver_email]
+
+
+def register_commands(app: Flask) -> None:
+    for command in COMMANDS:
+        app.cli.add_command(command)

@@ -1,0 +1,39 @@
+"""All models, imported here so Alembic and create_all() see every table.
+
+Each area adds its module to this list.
+"""
+
+from forum_site.models.accounts import (
+    CommissionerLink,
+    Organisation,
+    OrganisationKind,
+    TextSize,
+    User,
+)
+from forum_site.models.forums import (
+    Forum,
+    Invitation,
+    JoinRequest,
+    JoinStatus,
+    Membership,
+    Role,
+    forum_organisation,
+)
+from forum_site.models.messages import InboxMessage, OutgoingEmail
+
+__all__ = [
+    "CommissionerLink",
+    "Forum",
+    "InboxMessage",
+    "Invitation",
+    "JoinRequest",
+    "JoinStatus",
+    "Membership",
+    "Organisation",
+    "OutgoingEmail",
+    "OrganisationKind",
+    "Role",
+    "TextSize",
+    "User",
+    "forum_organisation",
+]

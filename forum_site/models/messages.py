@@ -1,0 +1,46 @@
+"""The in-site inbox. Other areas send messages through services.messages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from forum_site.extensions import db
+from forum_site.models.accounts import User
+from forum_site.models.base import TimestampMixin
+
+
+class InboxMessage(TimestampMixin, db.Model):
+    __tablename__ = "inbox_message"
+    __table_args__ = (Index("ix_inbox_message_user_unread", "user_id", "read_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    easy_read_body: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(String(500), default="")
+    kind: Mapped[str] = mapped_column(String(40), default="general")
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+
+class OutgoingEmail(TimestampMixin, db.Model):
+    """An email waiting to be sent, written in the same transaction as the change it reports.
+
+    Rows are delivered after the request commits (inline, or by an RQ worker when
+    Redis is configured). Without a mail server they stay here as the developer's
+    outbox, so nothing is ever silently dropped.
+    """
+
+    __tablename__ = "outgoing_email"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    to_address: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(200))
+    body_text: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    last_error: Mapped[str] = mapped_column(String(500), default="")

@@ -1,0 +1,126 @@
+"""Registering, signing in, and resetting passwords."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forum_site.models import TextSize, User
+from forum_site.services.errors import DomainError
+
+_hasher = PasswordHasher()
+# Used to spend the same time when the email is unknown, so timing does not reveal accounts.
+_DUMMY_HASH = _hasher.hash("not a real password")
+MIN_PASSWORD_LENGTH = 10
+
+
+def normalise_email(email: str) -> str:
+    return unicodedata.normalize("NFKC", email).strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def find_user_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            f"Your password needs at least {MIN_PASSWORD_LENGTH} characters.", field="password"
+        )
+
+
+def register(session: Session, *, email: str, display_name: str, password: str) -> User:
+    email = normalise_email(email)
+    if find_user_by_email(session, email):
+        raise DomainError(
+            "There is already an account with this email address. Sign in, or reset your password.",
+            field="email",
+        )
+    check_new_password(password)
+    user = User(
+        email=email,
+        display_name=unicodedata.normalize("NFKC", display_name).strip(),
+        password_hash=hash_password(password),
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, *, email: str, password: str) -> User:
+    """Return the user, or raise one message that does not say which part was wrong."""
+    user = find_user_by_email(session, email)
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        user = None
+    if user is None:
+        raise DomainError("The email address or password is not right. Check them and try again.")
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def change_password(user: User, *, current: str, new: str) -> None:
+    try:
+        _hasher.verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise DomainError("Your current password is not right.", field="current_password") from None
+    check_new_password(new)
+    set_password(user, new)
+
+
+def set_password(user: User, new: str) -> None:
+    check_new_password(new)
+    user.password_hash = hash_password(new)
+    user.new_session_token()
+
+
+def _fingerprint(user: User) -> str:
+    # The token stops working once the password changes, which makes it single use.
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:20]
+
+
+def make_reset_token(user: User, secret_key: str) -> str:
+    serializer = URLSafeTimedSerializer(secret_key, salt="password-reset")
+    return serializer.dumps({"user": user.id, "fingerprint": _fingerprint(user)})
+
+
+def user_for_reset_token(session: Session, token: str, secret_key: str, max_age: int) -> User:
+    serializer = URLSafeTimedSerializer(secret_key, salt="password-reset")
+    try:
+        data = serializer.loads(token, max_age=max_age)
+    except SignatureExpired:
+        raise DomainError("This link has run out. Ask for a new one.") from None
+    except BadSignature:
+        raise DomainError("This link does not work. Ask for a new one.") from None
+    user = session.get(User, data.get("user"))
+    if user is None or data.get("fingerprint") != _fingerprint(user):
+        raise DomainError("This link has already been used. Ask for a new one.")
+    return user
+
+
+def update_preferences(
+    user: User,
+    *,
+    easy_read: bool,
+    hide_pictures: bool,
+    text_size: str,
+    high_contrast: bool,
+    language: str | None,
+) -> None:
+    user.easy_read = easy_read
+    user.hide_pictures = hide_pictures
+    user.text_size = TextSize(text_size)
+    user.high_contrast = high_contrast
+    user.language = language or None

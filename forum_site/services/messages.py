@@ -1,0 +1,89 @@
+"""Telling people things: the in-site inbox and email.
+
+Emails are written as OutgoingEmail rows in the same transaction as the change, and
+delivered after commit (forum_site.mail), so a rolled-back change sends nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from forum_site.models import InboxMessage, OutgoingEmail, User
+
+
+def queue_email(session: Session, *, to: str, subject: str, body: str) -> OutgoingEmail:
+    email = OutgoingEmail(to_address=to, subject=subject[:200], body_text=body)
+    session.add(email)
+    return email
+
+
+def send_message(
+    session: Session,
+    recipients: Iterable[User],
+    *,
+    subject: str,
+    body: str,
+    link: str = "",
+    easy_read_body: str = "",
+    kind: str = "general",
+    site_url: str = "",
+    email: bool = True,
+) -> int:
+    """Put a message in each recipient's inbox, and email those with an address."""
+    count = 0
+    for user in {u.id: u for u in recipients}.values():
+        session.add(
+            InboxMessage(
+                user_id=user.id,
+                subject=subject[:200],
+                body=body,
+                easy_read_body=easy_read_body,
+                link=link,
+                kind=kind,
+            )
+        )
+        if email and user.email:
+            text = body + (f"\n\nSee it on the site: {site_url}{link}" if link else "")
+            queue_email(session, to=user.email, subject=subject, body=text)
+        count += 1
+    return count
+
+
+def unread_count(session: Session, user_id: int) -> int:
+    return session.scalar(
+        select(func.count(InboxMessage.id)).where(
+            InboxMessage.user_id == user_id, InboxMessage.read_at.is_(None)
+        )
+    )
+
+
+def inbox(session: Session, user_id: int, limit: int = 100) -> list[InboxMessage]:
+    return list(
+        session.scalars(
+            select(InboxMessage)
+            .where(InboxMessage.user_id == user_id)
+            .order_by(InboxMessage.created_at.desc(), InboxMessage.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def open_message(session: Session, user_id: int, message_id: int) -> InboxMessage | None:
+    message = session.get(InboxMessage, message_id)
+    if message is None or message.user_id != user_id:
+        return None
+    if message.read_at is None:
+        message.read_at = datetime.now(UTC)
+    return message
+
+
+def mark_all_read(session: Session, user_id: int) -> None:
+    session.execute(
+        update(InboxMessage)
+        .where(InboxMessage.user_id == user_id, InboxMessage.read_at.is_(None))
+        .values(read_at=datetime.now(UTC))
+    )

@@ -1,0 +1,36 @@
+// Small enhancements on top of htmx. The site works fully without this file.
+(function () {
+  "use strict";
+
+  // Send the CSRF token with every htmx request.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) {
+      event.detail.headers["X-CSRFToken"] = meta.getAttribute("content");
+    }
+  });
+
+  // After an htmx update: move focus somewhere sensible and announce the change.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    var focusTarget = target.querySelector("[data-focus-after-swap], .error-summary, h2, h3") || target;
+    if (!focusTarget.hasAttribute("tabindex")) {
+      focusTarget.setAttribute("tabindex", "-1");
+    }
+    focusTarget.focus({ preventScroll: false });
+    var announcement = target.querySelector("[data-announce]");
+    var live = document.getElementById("live-region");
+    if (announcement && live) {
+      live.textContent = "";
+      window.setTimeout(function () { live.textContent = announcement.getAttribute("data-announce"); }, 50);
+    }
+  });
+
+  // Move focus to the error summary when a page loads with one, as GOV.UK forms do.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".error-summary");
+    if (summary) {
+      summary.focus();
+    }
+  });
+})();

@@ -1,0 +1,15 @@
+"""Web layer: one blueprint per area. Views are thin: forms validate, services decide."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+
+def blueprints() -> list[Blueprint]:
+    """Every area's blueprint. New areas add themselves here."""
+    from forum_site.web.accounts.views import bp as accounts
+    from forum_site.web.forums.views import bp as forums
+    from forum_site.web.inbox.views import bp as inbox
+    from forum_site.web.main.views import bp as main
+
+    return [main, accounts, forums, inbox]

@@ -1,0 +1,65 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+EMAIL_REQUIRED = DataRequired(message=_l("Enter your email address."))
+EMAIL_FORMAT = Email(message=_l("Enter an email address like name@example.com."))
+EMAIL_LENGTH = Length(max=254, message=_l("An email address can have up to 254 characters."))
+PASSWORD_LENGTH = Length(max=200, message=_l("A password can have up to 200 characters."))
+
+
+class RegisterForm(FlaskForm):
+    display_name = StringField(
+        _l("Your name"),
+        validators=[
+            DataRequired(message=_l("Enter your name.")),
+            Length(max=100, message=_l("Your name can have up to 100 characters.")),
+        ],
+    )
+    email = EmailField(_l("Email address"), validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
+    password = PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(message=_l("Choose a password.")),
+            Length(min=10, message=_l("Your password needs at least 10 characters.")),
+            PASSWORD_LENGTH,
+        ],
+    )
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(_l("Email address"), validators=[EMAIL_REQUIRED, EMAIL_LENGTH])
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(message=_l("Enter your password.")), PASSWORD_LENGTH],
+    )
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("Email address"), validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"),
+        validators=[
+            DataRequired(message=_l("Choose a new password.")),
+            Length(min=10, message=_l("Your password needs at least 10 characters.")),
+            PASSWORD_LENGTH,
+        ],
+    )
+    confirm = PasswordField(
+        _l("Type the new password again"),
+        validators=[
+            DataRequired(message=_l("Type the new password again.")),
+            EqualTo("password", message=_l("The two passwords are not the same.")),
+        ],
+    )
+
+
+class ChangePasswordForm(NewPasswordForm):
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(message=_l("Enter your current password.")), PASSWORD_LENGTH],
+    )

@@ -1,0 +1,144 @@
+"""Making an account, signing in and out, and resetting a password."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from forum_site.extensions import db, limiter
+from forum_site.services import accounts, messages
+from forum_site.services.errors import DomainError
+from forum_site.web.accounts.forms import (
+    ChangePasswordForm,
+    ForgotPasswordForm,
+    NewPasswordForm,
+    RegisterForm,
+    SignInForm,
+)
+from forum_site.web.helpers import commit, render, safe_next, show_error, site_url
+
+bp = Blueprint("accounts", __name__)
+
+SIGN_IN_LIMIT = "10 per minute; 50 per hour"
+
+
+def _next_page() -> str:
+    return safe_next(request.args.get("next") or request.form.get("next"), url_for("main.home"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.register(
+                db.session,
+                email=form.email.data,
+                display_name=form.display_name.data,
+                password=form.password.data,
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            login_user(user)
+            flash(_("Your account is ready. You are signed in."), "success")
+            return redirect(_next_page(), code=303)
+    return render("accounts/register.html", form=form, next=_next_page())
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+def sign_in():
+    form = SignInForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.authenticate(
+                db.session, email=form.email.data, password=form.password.data
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            login_user(user)
+            return redirect(_next_page(), code=303)
+    return render("accounts/sign_in.html", form=form, next=_next_page())
+
+
+@bp.post("/sign-out")
+def sign_out():
+    logout_user()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("main.home"), code=303)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit("5 per minute; 20 per hour", methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        user = accounts.find_user_by_email(db.session, form.email.data)
+        if user is not None:
+            token = accounts.make_reset_token(user, current_app.config["SECRET_KEY"])
+            link = f"{site_url()}{url_for('accounts.reset_password', token=token)}"
+            messages.queue_email(
+                db.session,
+                to=user.email,
+                subject=_("Reset your forum-site password"),
+                body=_(
+                    "Someone asked to reset the password for your account. "
+                    "If it was you, open this link within one hour: %(link)s\n\n"
+                    "If it was not you, you can ignore this email.",
+                    link=link,
+                ),
+            )
+            commit()
+        # The same answer either way, so the page does not reveal who has an account.
+        return render("accounts/reset_sent.html", email=form.email.data)
+    return render("accounts/forgot_password.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    max_age = current_app.config["PASSWORD_RESET_MAX_AGE"]
+    try:
+        user = accounts.user_for_reset_token(
+            db.session, token, current_app.config["SECRET_KEY"], max_age
+        )
+    except DomainError as error:
+        return render("accounts/reset_failed.html", problem=error.message), 400
+    form = NewPasswordForm()
+    if form.validate_on_submit():
+        accounts.set_password(user, form.password.data)
+        commit()
+        login_user(user)
+        flash(_("Your password is changed. You are signed in."), "success")
+        return redirect(url_for("main.home"), code=303)
+    return render("accounts/reset_password.html", form=form, token=token)
+
+
+@bp.get("/account")
+@login_required
+def account():
+    return render("accounts/account.html", user=current_user)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(
+                current_user, current=form.current_password.data, new=form.password.data
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            login_user(current_user)  # keeps this session; other sessions are signed out
+            flash(_("Your password is changed."), "success")
+            return redirect(url_for("accounts.account"), code=303)
+    return render("accounts/change_password.html", form=form)

@@ -1,0 +1,88 @@
+"""Plain-language error pages, and domain errors turned into the right status."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from forum_site.extensions import db
+from forum_site.services.errors import NotAllowed, NotFound
+from forum_site.web.helpers import render, viewer
+
+log = logging.getLogger(__name__)
+
+PAGES = {
+    400: (
+        "Something was wrong with that request",
+        "The site could not understand what was sent. Go back and try again.",
+    ),
+    403: (
+        "You cannot see this page",
+        "Your account does not allow this. If you think it should, ask your forum's convenor.",
+    ),
+    404: (
+        "Page not found",
+        "We could not find that page. Check the web address, or go to the list of forums.",
+    ),
+    405: ("That did not work", "The site does not accept that kind of request here."),
+    413: (
+        "That was too big",
+        "What you sent is bigger than the site accepts. Make it shorter or smaller and try again.",
+    ),
+    429: (
+        "Too many tries",
+        "You have tried this many times in a short time. Wait a few minutes and try again.",
+    ),
+    500: (
+        "Sorry, something went wrong on our side",
+        "It is not your fault. Nothing you typed has been saved. Please try again in a few minutes.",
+    ),
+}
+
+
+def error_page(status: int, detail: str | None = None):
+    title, advice = PAGES.get(status, PAGES[500])
+    return render(
+        "errors/error.html", title=_(title), advice=_(advice), detail=detail, status=status
+    ), status
+
+
+def _http_error(error: HTTPException):
+    return error_page(error.code or 500)
+
+
+def _csrf_error(_error: CSRFError):
+    return error_page(
+        400,
+        _("The form had expired. Go back, reload the page and send it again."),
+    )
+
+
+def _not_found(error: NotFound):
+    return error_page(404, error.message)
+
+
+def _not_allowed(error: NotAllowed):
+    if not viewer().signed_in:
+        return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
+    return error_page(403, error.message)
+
+
+def _server_error(error: Exception):
+    log.exception("Unhandled error", exc_info=error)
+    db.session.rollback()
+    return error_page(500)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(NotFound, _not_found)
+    app.register_error_handler(NotAllowed, _not_allowed)
+    app.register_error_handler(500, _server_error)
+    if not app.testing:
+        app.register_error_handler(Exception, _server_error)

@@ -1,0 +1,74 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from forum_site.models import Role
+
+
+class JoinForm(FlaskForm):
+    message = TextAreaField(
+        _l("Anything you want the convenor to know (optional)"),
+        validators=[Optional(), Length(max=1000, message=_l("Keep this to 1000 characters or fewer."))],
+    )
+
+
+class DecideForm(FlaskForm):
+    decision = RadioField(
+        _l("Your answer"),
+        choices=[("approve", _l("Yes, let them join")), ("decline", _l("No, not this time"))],
+        validators=[DataRequired(message=_l("Choose yes or no."))],
+    )
+    reply = TextAreaField(
+        _l("Message to the person (optional)"),
+        validators=[Optional(), Length(max=1000, message=_l("Keep this to 1000 characters or fewer."))],
+    )
+
+
+class InviteForm(FlaskForm):
+    email = EmailField(
+        _l("Their email address"),
+        validators=[
+            DataRequired(message=_l("Enter the email address of the person to invite.")),
+            Email(message=_l("Enter an email address like name@example.com.")),
+            Length(max=254, message=_l("An email address can have up to 254 characters.")),
+        ],
+    )
+
+
+class RoleForm(FlaskForm):
+    role = RadioField(
+        _l("Role"),
+        choices=[(Role.MEMBER.value, _l("Member")), (Role.CONVENOR.value, _l("Convenor"))],
+        validators=[DataRequired(message=_l("Choose a role."))],
+    )
+
+
+class ForumForm(FlaskForm):
+    name = StringField(
+        _l("Forum name"),
+        validators=[
+            DataRequired(message=_l("Enter the forum's name.")),
+            Length(max=150, message=_l("The name can have up to 150 characters.")),
+        ],
+    )
+    description = TextAreaField(
+        _l("What the forum is for"),
+        validators=[
+            DataRequired(message=_l("Say in a sentence or two what the forum is for.")),
+            Length(max=5000, message=_l("Keep this to 5000 characters or fewer.")),
+        ],
+    )
+    community = StringField(
+        _l("Who the forum is for"),
+        validators=[Optional(), Length(max=200, message=_l("Keep this to 200 characters or fewer."))],
+    )
+    is_private = BooleanField(_l("Private forum: only members can see it"))
+    convened_by = StringField(
+        _l("Who convenes the forum"),
+        validators=[Optional(), Length(max=200, message=_l("Keep this to 200 characters or fewer."))],
+    )
+    convenor_funded_by = StringField(
+        _l("Who pays for the convenor"),
+        validators=[Optional(), Length(max=200, message=_l("Keep this to 200 characters or fewer."))],
+    )

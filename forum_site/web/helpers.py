@@ -1,0 +1,61 @@
+"""Small helpers every view uses: rendering pages or fragments, committing, redirects."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import current_app, g, render_template, request
+from flask_wtf import FlaskForm
+from jinja2_fragments.flask import render_block
+
+from forum_site.extensions import db
+from forum_site.services.errors import DomainError
+from forum_site.services.viewer import Viewer
+
+
+def viewer() -> Viewer:
+    return g.viewer
+
+
+def is_htmx() -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def render(template: str, block: str | None = None, **context):
+    """The full page, or only ``block`` of the same template when htmx asks for it."""
+    if block and is_htmx() and not request.headers.get("HX-Boosted"):
+        return render_block(template, block, **context)
+    return render_template(template, **context)
+
+
+def commit() -> None:
+    """The one commit of a request, then deliver any email it queued."""
+    db.session.commit()
+    from forum_site.mail import deliver_pending
+
+    deliver_pending()
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """Only our own paths: refuse other hosts, schemes and protocol-relative URLs."""
+    if not target:
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return default
+    if any(ch in target for ch in "\r\n\\"):
+        return default
+    return target
+
+
+def show_error(form: FlaskForm, error: DomainError) -> None:
+    """Put a service's message next to the field it is about, or at the top of the form."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+def site_url() -> str:
+    return current_app.config["SITE_URL"].rstrip("/")

@@ -1,0 +1,23 @@
+"""Language choice: the person's setting, then their browser, then English."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request
+
+from forum_site.extensions import babel
+
+
+def select_locale() -> str:
+    languages = current_app.config["LANGUAGES"]
+    prefs = getattr(g, "prefs", None)
+    if prefs and prefs.language in languages:
+        return prefs.language
+    return request.accept_languages.best_match(list(languages)) or "en"
+
+
+def text_direction(locale: str) -> str:
+    return "rtl" if locale.split("_")[0] in current_app.config["RTL_LANGUAGES"] else "ltr"
+
+
+def init_babel(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_locale)

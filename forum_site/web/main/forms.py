@@ -1,0 +1,17 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, RadioField, SelectField
+
+TEXT_SIZE_CHOICES = [
+    ("normal", _l("Normal")),
+    ("large", _l("Large")),
+    ("larger", _l("Larger")),
+]
+
+
+class SettingsForm(FlaskForm):
+    easy_read = BooleanField(_l("Show easy read pages"))
+    hide_pictures = BooleanField(_l("Hide the pictures in easy read"))
+    text_size = RadioField(_l("Text size"), choices=TEXT_SIZE_CHOICES, default="normal")
+    high_contrast = BooleanField(_l("High contrast colours"))
+    language = SelectField(_l("Language"), choices=[])

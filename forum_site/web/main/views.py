@@ -1,0 +1,97 @@
+"""Home page, reading settings, and pages about the site."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, g, make_response, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from forum_site.extensions import db
+from forum_site.models import OutgoingEmail
+from forum_site.services import accounts, forums
+from forum_site.web import preferences
+from forum_site.web.helpers import commit, render, safe_next, viewer
+from forum_site.web.main.forms import SettingsForm
+
+bp = Blueprint("main", __name__)
+
+ONE_YEAR = 60 * 60 * 24 * 365
+
+
+@bp.get("/")
+def home():
+    summaries = forums.visible_forums(db.session, viewer())
+    mine = [s for s in summaries if viewer().is_member(s.forum.id)]
+    return render("main/home.html", summaries=summaries, mine=mine)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+def settings():
+    form = SettingsForm(obj=g.prefs)
+    form.language.choices = [("", _("Same as my browser"))] + list(
+        current_app.config["LANGUAGES"].items()
+    )
+    if form.validate_on_submit():
+        chosen = preferences.Preferences(
+            easy_read=form.easy_read.data,
+            hide_pictures=form.hide_pictures.data,
+            text_size=form.text_size.data,
+            high_contrast=form.high_contrast.data,
+            language=form.language.data or None,
+        )
+        flash(_("Your reading settings are saved."), "success")
+        return _save_preferences(chosen, url_for("main.settings"))
+    return render("main/settings.html", form=form)
+
+
+@bp.post("/settings/easy-read")
+def toggle_easy_read():
+    """The switch in the header: turn easy read on or off and stay on the same page."""
+    target = safe_next(request.form.get("next"), url_for("main.home"))
+    return _save_preferences(g.prefs.toggled_easy_read(), target)
+
+
+def _save_preferences(chosen: preferences.Preferences, target: str):
+    if current_user.is_authenticated:
+        accounts.update_preferences(
+            current_user,
+            easy_read=chosen.easy_read,
+            hide_pictures=chosen.hide_pictures,
+            text_size=chosen.text_size,
+            high_contrast=chosen.high_contrast,
+            language=chosen.language,
+        )
+        commit()
+    response = make_response(redirect(target, code=303))
+    response.set_cookie(
+        preferences.COOKIE_NAME,
+        chosen.to_cookie(),
+        max_age=ONE_YEAR,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
+
+
+@bp.get("/accessibility")
+def accessibility():
+    return render("main/accessibility.html")
+
+
+@bp.get("/healthz")
+def healthz():
+    db.session.execute(select(1))
+    return {"status": "ok"}
+
+
+@bp.get("/dev/outbox")
+def outbox():
+    """Emails the site would have sent. Only when no mail server is set up, and not in production."""
+    if current_app.config["ENV"] == "production" and not viewer().is_admin:
+        return render("errors/error.html", title=_("Page not found"), advice="", status=404), 404
+    emails = db.session.scalars(
+        select(OutgoingEmail).order_by(OutgoingEmail.id.desc()).limit(50)
+    ).all()
+    return render("main/outbox.html", emails=emails)

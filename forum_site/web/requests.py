@@ -1,0 +1,64 @@
+"""Per-request set-up: who is looking, how they like to read, and template helpers."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request
+from flask_babel import get_locale
+from flask_login import current_user
+from sqlalchemy import select
+
+from forum_site.extensions import db, login_manager
+from forum_site.models import User
+from forum_site.services import messages
+from forum_site.services.viewer import ANONYMOUS, load_viewer
+from forum_site.web import navigation, preferences
+from forum_site.web.i18n import text_direction
+
+
+@login_manager.user_loader
+def _load_user(user_id: str) -> User | None:
+    identifier, _, token = user_id.partition(":")
+    if not identifier.isdigit():
+        return None
+    user = db.session.scalar(select(User).where(User.id == int(identifier)))
+    if user is None or user.session_token != token:
+        return None
+    return user
+
+
+def _before_request() -> None:
+    if request.endpoint == "static":
+        return
+    user = current_user if current_user.is_authenticated else None
+    g.viewer = load_viewer(db.session, user) if user else ANONYMOUS
+    g.prefs = preferences.for_request(request, user, current_app.config["LANGUAGES"])
+
+
+def _template_context() -> dict:
+    viewer = getattr(g, "viewer", ANONYMOUS)
+    locale = str(get_locale() or "en")
+
+    def unread() -> int:
+        return messages.unread_count(db.session, viewer.user_id) if viewer.signed_in else 0
+
+    return {
+        "viewer": viewer,
+        "prefs": getattr(g, "prefs", preferences.Preferences()),
+        "locale": locale,
+        "text_direction": text_direction(locale),
+        "unread_count": unread,
+        "languages": current_app.config["LANGUAGES"],
+        "nav_items": lambda: navigation.nav_items(unread()),
+        "config_endpoints": lambda: current_app.view_functions,
+    }
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "accounts.sign_in"
+    login_manager.login_message = None
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.before_request(_before_request)
+    app.context_processor(_template_context)
+    from forum_site.web import formatting
+
+    formatting.init_app(app)
