@@ -10,11 +10,11 @@ from jinja2_fragments.flask import render_block
 
 from forum_site.extensions import db
 from forum_site.services.errors import DomainError
-from forum_site.services.viewer import Viewer
+from forum_site.services.viewer import ANONYMOUS, Viewer
 
 
 def viewer() -> Viewer:
-    return g.viewer
+    return getattr(g, "viewer", ANONYMOUS)
 
 
 def is_htmx() -> bool:

@@ -31,7 +31,7 @@ MENU = [
 
 
 def nav_items(unread: int = 0) -> list[NavItem]:
-    signed_in = g.viewer.signed_in
+    signed_in = getattr(g, "viewer", None) is not None and g.viewer.signed_in
     items = []
     for endpoint, label, picture, audience in MENU:
         if endpoint not in current_app.view_functions:

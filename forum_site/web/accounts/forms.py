@@ -6,18 +6,25 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 EMAIL_REQUIRED = DataRequired(message=_l("Enter your email address."))
 EMAIL_FORMAT = Email(message=_l("Enter an email address like name@example.com."))
 EMAIL_LENGTH = Length(max=254, message=_l("An email address can have up to 254 characters."))
+
+
+def strip(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
 PASSWORD_LENGTH = Length(max=200, message=_l("A password can have up to 200 characters."))
 
 
 class RegisterForm(FlaskForm):
     display_name = StringField(
         _l("Your name"),
+        filters=[strip],
         validators=[
             DataRequired(message=_l("Enter your name.")),
             Length(max=100, message=_l("Your name can have up to 100 characters.")),
         ],
     )
-    email = EmailField(_l("Email address"), validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
+    email = EmailField(_l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
     password = PasswordField(
         _l("Password"),
         validators=[
@@ -29,7 +36,7 @@ class RegisterForm(FlaskForm):
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("Email address"), validators=[EMAIL_REQUIRED, EMAIL_LENGTH])
+    email = EmailField(_l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_LENGTH])
     password = PasswordField(
         _l("Password"),
         validators=[DataRequired(message=_l("Enter your password.")), PASSWORD_LENGTH],
@@ -37,7 +44,7 @@ class SignInForm(FlaskForm):
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("Email address"), validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
+    email = EmailField(_l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
 
 
 class NewPasswordForm(FlaskForm):

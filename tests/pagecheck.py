@@ -1,0 +1,83 @@
+"""Checks every HTML page a test fetches, so each test also guards the basics:
+strict parsing, one h1, a title that starts with it, unique ids, labelled controls,
+and forms with an action and a CSRF field."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import html5lib
+from bs4 import BeautifulSoup
+
+LABELLED_BY_ITSELF = {"hidden", "submit", "button", "reset", "image"}
+
+
+class PageProblem(AssertionError):
+    pass
+
+
+def check_page(html: str, url: str = "") -> BeautifulSoup:
+    problems: list[str] = []
+    try:
+        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+    except html5lib.html5parser.ParseError as error:
+        problems.append(f"HTML does not parse strictly: {error}")
+    soup = BeautifulSoup(html, "html.parser")
+    _check_headings(soup, problems)
+    _check_ids(soup, problems)
+    _check_labels(soup, problems)
+    _check_forms(soup, problems)
+    if problems:
+        raise PageProblem(f"{url}:\n  " + "\n  ".join(problems))
+    return soup
+
+
+def _text(tag) -> str:
+    return " ".join(tag.get_text(" ", strip=True).split())
+
+
+def _check_headings(soup: BeautifulSoup, problems: list[str]) -> None:
+    h1s = soup.find_all("h1")
+    if len(h1s) != 1:
+        problems.append(f"expected exactly one h1, found {len(h1s)}")
+        return
+    title = soup.title.string if soup.title and soup.title.string else ""
+    h1 = _text(h1s[0])
+    if not " ".join(title.split()).startswith(h1):
+        problems.append(f"title {title!r} does not start with the h1 {h1!r}")
+    if not soup.find("main"):
+        problems.append("no <main> landmark")
+
+
+def _check_ids(soup: BeautifulSoup, problems: list[str]) -> None:
+    counts = Counter(tag["id"] for tag in soup.find_all(id=True))
+    repeated = [identifier for identifier, n in counts.items() if n > 1]
+    if repeated:
+        problems.append(f"ids used more than once: {repeated}")
+
+
+def _has_label(soup: BeautifulSoup, control) -> bool:
+    if control.get("aria-label") or control.get("aria-labelledby") or control.get("title"):
+        return True
+    if control.find_parent("label"):
+        return True
+    identifier = control.get("id")
+    return bool(identifier and soup.find("label", attrs={"for": identifier}))
+
+
+def _check_labels(soup: BeautifulSoup, problems: list[str]) -> None:
+    for control in soup.find_all(["input", "select", "textarea"]):
+        if control.name == "input" and control.get("type", "text") in LABELLED_BY_ITSELF:
+            continue
+        if not _has_label(soup, control):
+            problems.append(f"form control without a label: {str(control)[:120]}")
+
+
+def _check_forms(soup: BeautifulSoup, problems: list[str]) -> None:
+    for form in soup.find_all("form"):
+        if not form.get("action"):
+            problems.append(f"form without an action: {str(form)[:120]}")
+        if form.get("method", "get").lower() == "post" and not form.find(
+            "input", attrs={"name": "csrf_token"}
+        ):
+            problems.append(f"POST form without a CSRF field: {str(form)[:120]}")
