@@ -26,25 +26,30 @@ POSTGRES_URL = os.environ.get("FORUM_SITE_TEST_DATABASE_URL", "")
 
 
 def _worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return os.environ.get("PYTEST_XDIST_WORKER") or f"p{os.getpid()}"
 
 
-def _postgres_url_for_worker() -> str:
+def _run_on_postgres_server(*statements: str) -> None:
     url = sa.engine.make_url(POSTGRES_URL).set(drivername="postgresql+psycopg")
-    name = f"{url.database}_{_worker()}"
     admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        for statement in statements:
+            connection.execute(sa.text(statement))
     admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
-    if POSTGRES_URL:
-        return _postgres_url_for_worker()
-    return f"sqlite:///{tmp_path_factory.mktemp('db')}/test-{_worker()}.sqlite3"
+def database_url(tmp_path_factory):
+    """A database of this test process's own: a SQLite file, or a new PostgreSQL database."""
+    if not POSTGRES_URL:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db')}/test-{_worker()}.sqlite3"
+        return
+    url = sa.engine.make_url(POSTGRES_URL).set(drivername="postgresql+psycopg")
+    name = f"{url.database}_{_worker()}"
+    drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+    _run_on_postgres_server(drop, f'CREATE DATABASE "{name}"')
+    yield url.set(database=name).render_as_string(hide_password=False)
+    _run_on_postgres_server(drop)
 
 
 @pytest.fixture(scope="session")
