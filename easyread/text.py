@@ -79,8 +79,19 @@ def _hyphenator() -> pyphen.Pyphen:
 
 # pyphen leaves some common words whole or over-splits them; these are counted by ear.
 _SYLLABLE_OVERRIDES = {
-    "the": 1, "people": 2, "every": 3, "area": 3, "idea": 3, "being": 2, "going": 2,
-    "doing": 2, "money": 2, "council": 2, "service": 2, "services": 3, "business": 2,
+    "the": 1,
+    "people": 2,
+    "every": 3,
+    "area": 3,
+    "idea": 3,
+    "being": 2,
+    "going": 2,
+    "doing": 2,
+    "money": 2,
+    "council": 2,
+    "service": 2,
+    "services": 3,
+    "business": 2,
 }
 
 

@@ -121,7 +121,9 @@ class CheckingClient(FlaskClient):
         fragment = kwargs.get("headers", {}).get("HX-Request") if kwargs.get("headers") else None
         redirected = 300 <= response.status_code < 400
         if self.check_pages and is_html and not fragment and not redirected:
-            response.soup = check_page(response.get_data(as_text=True), str(args[0] if args else ""))
+            response.soup = check_page(
+                response.get_data(as_text=True), str(args[0] if args else "")
+            )
         return response
 
     def csrf_token(self) -> str:
@@ -148,9 +150,7 @@ def client(app, db):
 def sign_in(client):
     def _sign_in(user, password: str = factories.PASSWORD, target=None):
         test_client = target or client
-        response = test_client.post(
-            "/sign-in", data={"email": user.email, "password": password}
-        )
+        response = test_client.post("/sign-in", data={"email": user.email, "password": password})
         assert response.status_code == 303, response.get_data(as_text=True)[:2000]
         return test_client
 

@@ -27,7 +27,9 @@ def _hash() -> str:
     return _password_hash
 
 
-def make_user(session, *, name: str | None = None, email: str | None = None, admin: bool = False, **extra) -> User:
+def make_user(
+    session, *, name: str | None = None, email: str | None = None, admin: bool = False, **extra
+) -> User:
     n = next(_counter)
     user = User(
         email=email or f"person{n}@example.org",
@@ -41,7 +43,9 @@ def make_user(session, *, name: str | None = None, email: str | None = None, adm
     return user
 
 
-def make_organisation(session, *, name: str | None = None, kind=OrganisationKind.COUNCIL, **extra) -> Organisation:
+def make_organisation(
+    session, *, name: str | None = None, kind=OrganisationKind.COUNCIL, **extra
+) -> Organisation:
     organisation = Organisation(name=name or f"Council {next(_counter)}", kind=kind, **extra)
     session.add(organisation)
     session.flush()
@@ -50,7 +54,9 @@ def make_organisation(session, *, name: str | None = None, kind=OrganisationKind
 
 def make_commissioner(session, organisation: Organisation, **user_args) -> User:
     user = make_user(session, **user_args)
-    session.add(CommissionerLink(user_id=user.id, organisation_id=organisation.id, job_title="Commissioner"))
+    session.add(
+        CommissionerLink(user_id=user.id, organisation_id=organisation.id, job_title="Commissioner")
+    )
     session.flush()
     return user
 

@@ -195,7 +195,9 @@ def decide_join_request(
     if approve:
         session.add(Membership(forum_id=forum.id, user_id=join.user_id, role=Role.MEMBER))
     outcome = "You are now a member of" if approve else "Your request was not accepted for"
-    body = f"{outcome} {forum.name}." + (f"\n\nMessage from the convenor: {join.reply}" if join.reply else "")
+    body = f"{outcome} {forum.name}." + (
+        f"\n\nMessage from the convenor: {join.reply}" if join.reply else ""
+    )
     messages.send_message(
         session,
         [join.user],
@@ -238,7 +240,9 @@ def invite(
 
 
 def invitation_for_token(session: Session, token: str) -> Invitation:
-    invitation = session.scalar(select(Invitation).where(Invitation.token_hash == _token_hash(token)))
+    invitation = session.scalar(
+        select(Invitation).where(Invitation.token_hash == _token_hash(token))
+    )
     if invitation is None or invitation.accepted_at is not None:
         raise NotFound("This invitation link does not work, or it has been used already.")
     return invitation
@@ -255,7 +259,9 @@ def accept_invitation(session: Session, viewer: Viewer, token: str) -> Forum:
     return invitation.forum
 
 
-def change_role(session: Session, viewer: Viewer, forum: Forum, membership_id: int, role: Role) -> None:
+def change_role(
+    session: Session, viewer: Viewer, forum: Forum, membership_id: int, role: Role
+) -> None:
     _require_convenor(viewer, forum)
     membership = _membership(session, forum, membership_id)
     membership.role = role

@@ -11,7 +11,11 @@ from tests.factories import PASSWORD, make_user
 def test_register_signs_in_and_stores_a_hashed_password(client, db):
     page = client.post(
         "/register",
-        data={"display_name": "Ali Hassan", "email": "Ali@Example.org ", "password": "a long secret phrase"},
+        data={
+            "display_name": "Ali Hassan",
+            "email": "Ali@Example.org ",
+            "password": "a long secret phrase",
+        },
     )
     assert page.status_code == 303
     user = db.scalar(select(User).where(User.email == "ali@example.org"))
@@ -23,7 +27,12 @@ def test_register_signs_in_and_stores_a_hashed_password(client, db):
 def test_register_with_taken_email_keeps_what_was_typed(client, db):
     make_user(db, email="taken@example.org")
     page = client.post(
-        "/register", data={"display_name": "Bea ✨ Ørsted", "email": "taken@example.org", "password": "another long one"}
+        "/register",
+        data={
+            "display_name": "Bea ✨ Ørsted",
+            "email": "taken@example.org",
+            "password": "another long one",
+        },
     )
     assert page.status_code == 200
     summary = page.soup.select_one(".error-summary")
@@ -34,7 +43,9 @@ def test_register_with_taken_email_keeps_what_was_typed(client, db):
 
 
 def test_register_with_missing_and_over_long_fields_gives_messages(client, db):
-    page = client.post("/register", data={"display_name": "x" * 500, "email": "", "password": "short"})
+    page = client.post(
+        "/register", data={"display_name": "x" * 500, "email": "", "password": "short"}
+    )
     text = page.soup.select_one(".error-summary").get_text()
     assert "Enter your email address." in text
     assert "up to 100 characters" in text
@@ -60,9 +71,13 @@ def test_sign_in_then_out(client, db, sign_in):
 def test_sign_in_refuses_to_redirect_to_another_site(client, db):
     user = make_user(db)
     for target in ["https://evil.example/", "//evil.example", "/\\evil.example"]:
-        page = client.post("/sign-in", data={"email": user.email, "password": PASSWORD, "next": target})
+        page = client.post(
+            "/sign-in", data={"email": user.email, "password": PASSWORD, "next": target}
+        )
         assert page.headers["Location"] == "/"
-    page = client.post("/sign-in", data={"email": user.email, "password": PASSWORD, "next": "/forums"})
+    page = client.post(
+        "/sign-in", data={"email": user.email, "password": PASSWORD, "next": "/forums"}
+    )
     assert page.headers["Location"] == "/forums"
 
 
@@ -75,10 +90,17 @@ def test_password_reset_link_works_once(client, db, outbox):
     page = client.post("/password/forgot", data={"email": "reset@example.org"})
     assert "Check your email" in page.get_data(as_text=True)
     link = _reset_link(outbox)
-    page = client.post(link, data={"password": "my new long password", "confirm": "my new long password"})
+    page = client.post(
+        link, data={"password": "my new long password", "confirm": "my new long password"}
+    )
     assert page.status_code == 303
     client.post("/sign-out")
-    assert client.post("/sign-in", data={"email": user.email, "password": "my new long password"}).status_code == 303
+    assert (
+        client.post(
+            "/sign-in", data={"email": user.email, "password": "my new long password"}
+        ).status_code
+        == 303
+    )
     again = client.get(link)
     assert again.status_code == 400
     assert "already been used" in again.get_data(as_text=True)
@@ -108,7 +130,11 @@ def test_change_password_signs_out_other_sessions(app, client, db, sign_in):
     other = sign_in(user, target=app.test_client())
     page = client.post(
         "/account/password",
-        data={"current_password": PASSWORD, "password": "brand new password", "confirm": "brand new password"},
+        data={
+            "current_password": PASSWORD,
+            "password": "brand new password",
+            "confirm": "brand new password",
+        },
     )
     assert page.status_code == 303
     assert client.get("/account").status_code == 200
@@ -119,13 +145,19 @@ def test_change_password_with_wrong_current_password(client, db, sign_in):
     sign_in(make_user(db))
     page = client.post(
         "/account/password",
-        data={"current_password": "wrong one!", "password": "brand new password", "confirm": "different password"},
+        data={
+            "current_password": "wrong one!",
+            "password": "brand new password",
+            "confirm": "different password",
+        },
     )
     text = page.soup.select_one(".error-summary").get_text()
     assert "current password is not right" in text or "not the same" in text
 
 
 def test_post_without_csrf_token_is_refused_with_a_plain_message(client, db):
-    page = client.post("/sign-in", data={"email": "a@example.org", "password": "x", "csrf_token": "forged"})
+    page = client.post(
+        "/sign-in", data={"email": "a@example.org", "password": "x", "csrf_token": "forged"}
+    )
     assert page.status_code == 400
     assert "The form had expired" in page.get_data(as_text=True)

@@ -24,7 +24,11 @@ class RegisterForm(FlaskForm):
             Length(max=100, message=_l("Your name can have up to 100 characters.")),
         ],
     )
-    email = EmailField(_l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH],
+    )
     password = PasswordField(
         _l("Password"),
         validators=[
@@ -36,7 +40,9 @@ class RegisterForm(FlaskForm):
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(_l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_LENGTH])
+    email = EmailField(
+        _l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_LENGTH]
+    )
     password = PasswordField(
         _l("Password"),
         validators=[DataRequired(message=_l("Enter your password.")), PASSWORD_LENGTH],
@@ -44,7 +50,11 @@ class SignInForm(FlaskForm):
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(_l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH])
+    email = EmailField(
+        _l("Email address"),
+        filters=[strip],
+        validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH],
+    )
 
 
 class NewPasswordForm(FlaskForm):

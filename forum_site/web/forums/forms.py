@@ -9,7 +9,10 @@ from forum_site.models import Role
 class JoinForm(FlaskForm):
     message = TextAreaField(
         _l("Anything you want the convenor to know (optional)"),
-        validators=[Optional(), Length(max=1000, message=_l("Keep this to 1000 characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(max=1000, message=_l("Keep this to 1000 characters or fewer.")),
+        ],
     )
 
 
@@ -21,7 +24,10 @@ class DecideForm(FlaskForm):
     )
     reply = TextAreaField(
         _l("Message to the person (optional)"),
-        validators=[Optional(), Length(max=1000, message=_l("Keep this to 1000 characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(max=1000, message=_l("Keep this to 1000 characters or fewer.")),
+        ],
     )
 
 
@@ -61,14 +67,23 @@ class ForumForm(FlaskForm):
     )
     community = StringField(
         _l("Who the forum is for"),
-        validators=[Optional(), Length(max=200, message=_l("Keep this to 200 characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(max=200, message=_l("Keep this to 200 characters or fewer.")),
+        ],
     )
     is_private = BooleanField(_l("Private forum: only members can see it"))
     convened_by = StringField(
         _l("Who convenes the forum"),
-        validators=[Optional(), Length(max=200, message=_l("Keep this to 200 characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(max=200, message=_l("Keep this to 200 characters or fewer.")),
+        ],
     )
     convenor_funded_by = StringField(
         _l("Who pays for the convenor"),
-        validators=[Optional(), Length(max=200, message=_l("Keep this to 200 characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(max=200, message=_l("Keep this to 200 characters or fewer.")),
+        ],
     )

@@ -1,34 +1,11 @@
-"""Areas add panels to the forum page, and links to the forum's own section pages,
-without editing the forum page template.
-
-    @forum_panel("meetings/_forum_panel.html", order=10)
-    def upcoming_meetings(forum, viewer) -> dict | None:
-        return {"meetings": ...}   # None hides the panel
-"""
+"""The forum page's panels (see web/panels.py) and the menu of the forum's own pages."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
-
-@dataclass(frozen=True)
-class Panel:
-    template: str
-    order: int
-    load: Callable
-
-
-@dataclass(frozen=True)
-class RenderedPanel:
-    template: str
-    context: dict
-
-
-_PANELS: list[Panel] = []
+from forum_site.web.panels import RenderedPanel, forum_panels
 
 # The forum's own pages, shown as a menu on every forum page once each area exists.
 FORUM_SECTIONS = [
@@ -44,22 +21,11 @@ FORUM_SECTIONS = [
 
 
 def forum_panel(template: str, order: int = 50):
-    def register(load: Callable) -> Callable:
-        if not any(p.template == template for p in _PANELS):
-            _PANELS.append(Panel(template, order, load))
-            _PANELS.sort(key=lambda p: p.order)
-        return load
-
-    return register
+    return forum_panels.panel(template, order)
 
 
 def panels_for(forum, viewer) -> list[RenderedPanel]:
-    rendered = []
-    for panel in _PANELS:
-        context = panel.load(forum, viewer)
-        if context is not None:
-            rendered.append(RenderedPanel(panel.template, context))
-    return rendered
+    return forum_panels.render_for(forum, viewer)
 
 
 def sections_for(forum) -> list[tuple[str, str]]:

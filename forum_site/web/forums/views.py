@@ -46,8 +46,12 @@ def new():
             commit()
             return redirect(url_for("forums.show", slug=forum.slug), code=303)
     if not viewer().is_admin:
-        return render("errors/error.html", title=_("You cannot see this page"),
-                      advice=_("Only site admins can set up a new forum."), status=403), 403
+        return render(
+            "errors/error.html",
+            title=_("You cannot see this page"),
+            advice=_("Only site admins can set up a new forum."),
+            status=403,
+        ), 403
     return render("forums/new.html", form=form)
 
 
@@ -172,7 +176,9 @@ def invite(slug: str):
 def accept_invitation(token: str):
     invitation = forums.invitation_for_token(db.session, token)
     if not viewer().signed_in:
-        return redirect(url_for("accounts.register", next=url_for(".accept_invitation", token=token)))
+        return redirect(
+            url_for("accounts.register", next=url_for(".accept_invitation", token=token))
+        )
     form = JoinForm()
     if form.validate_on_submit():
         forum = forums.accept_invitation(db.session, viewer(), token)
