@@ -1,0 +1,144 @@
+"""Numbers the easy-read way (ER-06): digits, no percentages, times as "2pm".
+
+Every rule keeps the value: a number is rewritten, never dropped. "one" on its
+own stays a word, as the rules allow; "one hundred" becomes "100".
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUM = r"(?:" + "|".join(sorted([*_SMALL, *_SCALE], key=len, reverse=True)) + r")"
+_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"
+_NUMBER_WORDS = re.compile(
+    rf"(?<![\w-])(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion)\b))?"
+    rf"{_NUM}(?:(?:{_AND}|[\s-]+){_NUM})*(?![\w-])",
+    re.IGNORECASE,
+)
+_MONEY_SHORT = re.compile(r"([£$€])(\d+(?:\.\d+)?)\s?(m|bn|b|k)\b", re.IGNORECASE)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ORDINAL_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)(\s+(?:of\s+)?)({_MONTHS})\b")
+_TIME = re.compile(
+    r"(?<![\d.:])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?[ap]m))(?:\s?([ap]m))?(?![\d:])",
+    re.IGNORECASE,
+)
+_LOOSE_AMPM = re.compile(r"\b(\d{1,2})\s*([ap])(?:\s?m\b|\.m\.(\s*$)?)", re.IGNORECASE)
+_PERCENT = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(\s+of\s+(?!the\b|our\b|all\b|these\b|those\b|this\b|their\b))?",
+    re.IGNORECASE,
+)
+_CHANGE_PERCENT = re.compile(
+    r"\b(a|an)\s+(\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))\s+"
+    r"(rise|increase|cut|reduction|fall|drop|uplift|saving|growth)\b",
+    re.IGNORECASE,
+)
+
+
+def words_to_number(phrase: str) -> int | None:
+    """The value of a phrase like "two hundred and fifty", or None if it is not one."""
+    total = current = 0
+    seen = False
+    for token in re.split(r"[\s-]+", phrase.lower()):
+        if token in {"and", ""}:
+            continue
+        if token in {"a", "an"}:
+            current = 1
+        elif token in _SMALL:
+            current += _SMALL[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in _SCALE:
+            total += max(current, 1) * _SCALE[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def format_number(value: int | float | Fraction) -> str:
+    """Digits with thousands commas; whole millions as "2 million"."""
+    if value >= 1_000_000 and value % 100_000 == 0:
+        millions = Fraction(value) / 1_000_000
+        shown = f"{float(millions):g}" if millions.denominator != 1 else str(millions.numerator)
+        return f"{shown} million"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}"
+    return f"{int(value):,}"
+
+
+def _number_word(match: re.Match[str]) -> str:
+    phrase = match.group()
+    value = words_to_number(phrase)
+    if value is None or phrase.lower() == "one" or phrase.lower() in _SCALE:
+        return phrase
+    return format_number(value)
+
+
+def _money_short(match: re.Match[str]) -> str:
+    symbol, amount, unit = match.groups()
+    unit = unit.lower()
+    if unit == "k":
+        return symbol + format_number(Fraction(amount) * 1000)
+    return f"{symbol}{amount} {'million' if unit == 'm' else 'billion'}"
+
+
+def _time(match: re.Match[str]) -> str:
+    hour, minutes = int(match.group(1)), match.group(2) or match.group(3)
+    suffix = (match.group(4) or "").lower()
+    if not suffix:
+        if match.group(2) is None:
+            return match.group()
+        suffix = "pm" if hour >= 12 else "am"
+        hour = hour - 12 if hour > 12 else hour or 12
+    shown = f"{hour}:{minutes}" if minutes and minutes != "00" else str(hour)
+    return shown + suffix
+
+
+def percent_as_share(percent: str) -> str:
+    """ "60" -> "6 in every 10"; "25" -> "1 in every 4"; "12" -> "12 in every 100"."""
+    value = Fraction(percent)
+    if value == 100:
+        return "all"
+    if value == 0:
+        return "none"
+    share = value / 100
+    if value.denominator == 1 and value.numerator % 10 == 0:
+        return f"{value.numerator // 10} in every 10"
+    if share.numerator == 1 or share.denominator in {4, 5}:
+        return f"{share.numerator} in every {share.denominator}"
+    if value.denominator == 1:
+        return f"{value.numerator} in every 100"
+    return f"about {round(value)} in every 100"
+
+
+def _percent(match: re.Match[str]) -> str:
+    return percent_as_share(match.group(1)) + (" " if match.group(2) else "")
+
+
+def _change_percent(match: re.Match[str]) -> str:
+    article, amount, change = match.groups()
+    return f"{'an' if change.lower()[0] in 'aeiou' else 'a'} {change} of {amount}"
+
+
+def numbers_as_digits(text: str) -> str:
+    """Apply every number rule to one sentence or heading."""
+    text = _MONEY_SHORT.sub(_money_short, text)
+    text = _NUMBER_WORDS.sub(_number_word, text)
+    text = _ORDINAL_DATE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)
+    text = _LOOSE_AMPM.sub(
+        lambda m: f"{m.group(1)}{m.group(2).lower()}m" + ("." if m.group(3) is not None else ""),
+        text,
+    )
+    text = _TIME.sub(_time, text)
+    text = _CHANGE_PERCENT.sub(_change_percent, text)
+    return _PERCENT.sub(_percent, text)

@@ -1,0 +1,236 @@
+"""Turning a writer's paragraphs into easy-read rows.
+
+The steps are fixed and each is tested on its own: swap wordy phrases, move
+bracketed asides into their own row, split at sentence ends, write numbers as
+digits, spell out initials and explain glossary words, then cut long sentences
+at safe joining words. Nothing is ever dropped: text the rules cannot make
+short, and text they cannot read (tables, other scripts, emoji), passes through
+whole and is marked for the writer (``needs_attention``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from easyread.glossary import Term
+from easyread.model import HardWordBox, Item, Point, word_count
+from easyread.numbers import numbers_as_digits
+from easyread.splitting import MAX_WORDS, split_sentence
+from easyread.terms import TermExplainer
+from easyread.text import Span, sentences
+
+ROW_SENTENCES = 3
+_SWAPS = [
+    (re.compile(r"\be\.g\.(?=\W|$)|\beg\.(?=\s)", re.IGNORECASE), "for example"),
+    (re.compile(r"\bi\.e\.(?=\W|$)", re.IGNORECASE), "that is"),
+    (re.compile(r"\betc\.(?=\W|$)|\betc\b", re.IGNORECASE), "and so on"),
+    (re.compile(r"\bapprox\.(?=\W|$)", re.IGNORECASE), "about"),
+    (re.compile(r"\bin order to\b", re.IGNORECASE), "to"),
+    (re.compile(r"\bper annum\b|\bp\.a\.(?=\W|$)", re.IGNORECASE), "a year"),
+    (re.compile(r"\bprior to\b", re.IGNORECASE), "before"),
+    (re.compile(r"\b(?:with regard to|in relation to)\b", re.IGNORECASE), "about"),
+]
+_ASIDE = re.compile(r"\s*(?<!\])\(([^()]{1,600})\)|\s+[–—]\s+([^–—.]{1,200}?)\s+[–—](?=\s)")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+
+PicturePicker = Callable[[str], "str | None"]
+
+
+def _default_picker(text: str) -> str | None:
+    from easyread.pictures import picture_for
+
+    return picture_for(text)
+
+
+def swap_wordy_phrases(text: str) -> str:
+    """ "in order to" -> "to", "e.g." -> "for example" and a few more."""
+    for pattern, plain in _SWAPS:
+        text = pattern.sub(plain, text)
+    return text
+
+
+def as_sentence(text: str) -> str:
+    """Capital first letter and an end mark, for an aside lifted out of brackets."""
+    text = text.strip().rstrip(",;:")
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def is_mostly_other_script(text: str) -> bool:
+    """True when most letters are not Latin (Arabic, Chinese...): we cannot simplify those."""
+    letters = [char for char in text if char.isalpha()]
+    latin = sum(1 for char in letters if ord(char) < 0x250)
+    return bool(letters) and latin / len(letters) < 0.5
+
+
+@dataclass
+class _Aside:
+    at: int
+    text: str
+
+
+class Simplifier:
+    """Simplifies one document, paragraph by paragraph, remembering explained words."""
+
+    def __init__(self, terms: Iterable[Term] = (), choose_picture: PicturePicker | None = None):
+        self.explainer = TermExplainer(terms)
+        self.choose_picture = choose_picture or _default_picker
+
+    def heading(self, text: str) -> tuple[str, list[HardWordBox]]:
+        """A heading with numbers and initials fixed; hard words in it are explained below it."""
+        marked, boxes = self.explainer.mark_up(numbers_as_digits(swap_wordy_phrases(text)))
+        return marked.replace("**", "").strip(), boxes
+
+    def paragraph(self, text: str, offset: int = 0) -> list[Item]:
+        """All the rows for one paragraph of the writer's text."""
+        if not text.strip():
+            return []
+        if any(_TABLE_ROW.match(line) for line in text.splitlines()):
+            return self._table(text, offset)
+        if is_mostly_other_script(text):
+            return [self._untouched(text, offset, "Not written in English letters: check by hand.")]
+        if not re.search(r"[^\W_]", text):
+            return [self._untouched(text, offset, "No words to simplify: check by hand.")]
+        return self._prose(text, offset)
+
+    def sentence(self, text: str) -> tuple[list[str], list[HardWordBox]]:
+        """One sentence made easy: short sentences and the hard-word boxes they need."""
+        text = re.sub(r"\s+", " ", text).strip()
+        marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
+        return split_sentence(marked), boxes
+
+    def word_list(self):
+        return self.explainer.word_list()
+
+    def _prose(self, text: str, offset: int) -> list[Item]:
+        text = swap_wordy_phrases(text)
+        clean, asides = self._lift_asides(text)
+        items: list[Item] = []
+        for span in _covering_sentences(clean):
+            own = [a for a in asides if span.start <= a.at <= span.end]
+            items.extend(self._sentence_rows(span, offset))
+            for aside in own:
+                asides.remove(aside)
+                items.extend(self._sentence_rows(Span(as_sentence(aside.text), 0, 0), None))
+        for aside in asides:
+            items.extend(self._sentence_rows(Span(as_sentence(aside.text), 0, 0), None))
+        return items
+
+    def _lift_asides(self, text: str) -> tuple[str, list[_Aside]]:
+        pieces: list[str] = []
+        asides: list[_Aside] = []
+        last = 0
+        length = 0
+        for match in _ASIDE.finditer(text):
+            inner = match.group(1) if match.group(1) is not None else match.group(2)
+            before = text[last : match.start()]
+            pieces.append(before)
+            length += len(before)
+            if not self.explainer.learn_initials(text[: match.start()], inner) and inner.strip():
+                asides.append(_Aside(length, inner))
+            last = match.end()
+        pieces.append(text[last:])
+        return "".join(pieces), asides
+
+    def _sentence_rows(self, span: Span, offset: int | None) -> list[Item]:
+        short, boxes = self.sentence(span.text)
+        notes = []
+        if any(word_count(s) > MAX_WORDS for s in short):
+            notes.append(f"A sentence is still longer than {MAX_WORDS} words: please shorten it.")
+        unknown = [self.explainer.unknown_initials(s) for s in short]
+        if any(unknown):
+            letters = ", ".join(sorted({i for found in unknown for i in found}))
+            notes.append(f"Initials we cannot spell out: {letters}.")
+        start = None if offset is None else offset + span.start
+        end = None if offset is None else offset + span.end
+        rows: list[Item] = [
+            self._point(group, start, end, " ".join(notes)) for group in _rows_of(short)
+        ]
+        return [*rows, *boxes]
+
+    def _point(self, group: list[str], start, end, note: str) -> Point:
+        return Point(
+            sentences=group,
+            picture=self.choose_picture(" ".join(group)),
+            needs_attention=bool(note),
+            attention_note=note,
+            source_start=start,
+            source_end=end,
+        )
+
+    def _untouched(self, text: str, offset: int, note: str) -> Point:
+        stripped = text.strip()
+        start = offset + text.index(stripped)
+        return Point([stripped], None, False, True, note, start, start + len(stripped))
+
+    def _table(self, text: str, offset: int) -> list[Item]:
+        rows: list[Item] = []
+        position = 0
+        for line in text.splitlines(keepends=True):
+            here, position = position, position + len(line)
+            if not line.strip() or (_TABLE_RULE.match(line) and "-" in line):
+                continue
+            if _TABLE_ROW.match(line):
+                cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+                note = "A table: please check this row by hand."
+                point = self._untouched(" | ".join(cells), offset + here, note)
+                rows.append(point)
+            else:
+                rows.extend(self.paragraph(line, offset + here))
+        return rows
+
+
+def _covering_sentences(text: str) -> list[Span]:
+    """Sentences that together cover every non-space character (nothing lost)."""
+    found = sentences(text)
+    covered: list[Span] = []
+    last = 0
+    for span in found:
+        gap = text[last : span.start]
+        if gap.strip() and covered:
+            prev = covered.pop()
+            covered.append(Span(text[prev.start : span.start].strip(), prev.start, span.start))
+        elif gap.strip():
+            span = Span(text[last : span.end].strip(), last, span.end)
+        covered.append(span)
+        last = span.end
+    tail = text[last:]
+    if tail.strip():
+        if covered:
+            prev = covered.pop()
+            covered.append(Span(text[prev.start :].strip(), prev.start, len(text)))
+        else:
+            covered.append(Span(tail.strip(), last, len(text)))
+    return covered
+
+
+def _rows_of(short: list[str]) -> list[list[str]]:
+    """At most three sentences to a row (ER-03); a long list becomes rows of two."""
+    if len(short) <= ROW_SENTENCES:
+        return [short]
+    return [short[i : i + 2] for i in range(0, len(short), 2)]
+
+
+def simplify_text(
+    text: str, terms: Iterable[Term] = (), choose_picture: PicturePicker | None = None
+) -> list[Item]:
+    """Easy-read rows for some plain text (paragraphs separated by blank lines)."""
+    simplifier = Simplifier(terms, choose_picture)
+    items: list[Item] = []
+    for block in blocks(text):
+        items.extend(simplifier.paragraph(block.text, block.start))
+    return items
+
+
+def blocks(text: str) -> list[Span]:
+    """Paragraphs split at blank lines, keeping blocks with no letters (emoji, numbers)."""
+    return [
+        Span(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+        for m in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text)
+        if m.group().strip()
+    ]

@@ -1,0 +1,260 @@
+"""Cutting a long sentence into short ones at safe joining words (ER-01, ER-02).
+
+A cut is made only where both halves would stand alone as sentences: at least
+three words, a verb we recognise, and not an unfinished "If ..." clause. The
+words added to make the second half read well ("This is because ...") come from
+a fixed table, so the result is deterministic and testable. A sentence with no
+safe cut comes back unchanged; the caller marks it for the writer.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+
+from easyread.model import visible_text, word_count
+from easyread.text import words
+
+MAX_WORDS = 15
+SPLIT_OVER = 10
+MAX_LIST_ITEM_WORDS = 8
+
+
+def _set_of(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_AUX = _set_of(
+    "is are was were be been am will would can could should shall must may might has have "
+    "had do does did won't can't isn't aren't wasn't don't doesn't didn't"
+)
+_MODALS = _set_of("will would can could should shall must may might")
+_VERBS = _set_of(
+    """ask agree allow answer apply arrange attend book bring build buy call care cause change
+    check choose close come consult continue cost count cover cut decide deliver describe
+    design develop do end explain fall feel fill find fit follow fund get give go grow hear
+    help hold hope improve include increase invite join keep know last lead learn leave let
+    like listen live look lose make manage mean meet miss move need offer open own pay plan
+    play provide publish put reach read receive reduce remain replace report request rise
+    review run say see seem sell send serve set share show sign speak spend stand start stay
+    stop suggest support take talk teach tell test think train travel try turn understand
+    use visit vote wait want watch work write"""
+)
+_IRREGULAR_PAST = _set_of(
+    """bought brought built came chose cut did fell felt found gave got grew heard held kept
+    knew led left lost made meant met paid put ran read said sat saw sent set showed sold
+    spent spoke stood took taught told thought understood went won wrote"""
+)
+_SUBORDINATORS = _set_of(
+    "if when although though because while whilst unless once whether as since until "
+    "before after where whereas"
+)
+_PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)")
+
+
+def looks_like_verb(word: str) -> bool:
+    """True for auxiliaries and the common verbs we know, in their usual forms."""
+    w = word.lower()
+    if w in _AUX or w in _VERBS or w in _IRREGULAR_PAST:
+        return True
+    stems = (w[:-1], w[:-2], w[:-3]) if len(w) > 3 else ()
+    return any(stem in _VERBS or stem + "e" in _VERBS for stem in stems if stem) and w.endswith(
+        ("s", "ed", "ing")
+    )
+
+
+def _lower_words(clause: str) -> list[str]:
+    return [span.text.lower() for span in words(visible_text(clause))]
+
+
+def stands_alone(clause: str) -> bool:
+    """Could this clause be a sentence on its own?"""
+    found = _lower_words(clause)
+    if len(found) < 3 or found[0] in {"to", "and", "or", "but", "which", "who"}:
+        return False
+    if found[0] in _SUBORDINATORS and "," not in clause:
+        return False
+    return any(looks_like_verb(word) for word in found)
+
+
+def _which(rest: str) -> str:
+    following = (_lower_words(rest) or [""])[0]
+    return "These " if following in {"are", "were", "have", "do"} else "This "
+
+
+def _who(rest: str) -> str:
+    following = (_lower_words(rest) or [""])[0]
+    singular = following in {"is", "was", "has", "does"} or (
+        following.endswith("s") and not following.endswith("ss")
+    )
+    return "This person " if singular else "They "
+
+
+# (pattern, words that start the second half). Earlier rows win ties.
+Rewrite = str | Callable[[str], str]
+_JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
+    (re.compile(r";\s+"), ""),
+    (re.compile(r",\s+and\s+(?!then\b)"), ""),
+    (re.compile(r",\s+but\s+"), "But "),
+    (re.compile(r",\s+which\s+"), _which),
+    (re.compile(r",\s+who\s+"), _who),
+    (re.compile(r"\s+because\s+(?!of\b)"), "This is because "),
+    (re.compile(r",?\s+so\s+that\s+"), "This is so that "),
+    (re.compile(r",\s+so\s+"), "So "),
+    (re.compile(r",\s+(?:although|though|whereas|while|whilst)\s+"), "But "),
+    (re.compile(r",\s+or\s+"), "Or "),
+    (re.compile(r",\s+(?:and\s+)?then\s+"), "Then "),
+    (re.compile(r":\s+"), ""),
+    (re.compile(r"\s+[–—-]\s+"), ""),
+    (re.compile(r"\s+and\s+(?=(?:we|you|they|it|there|this|people)\b)"), ""),
+    (re.compile(r",\s+(?=(?:we|you|they|it|there|this|people)\s)"), ""),
+]
+_AND_VERB = re.compile(r",?\s+and\s+(?=[a-z]+\b)")
+
+
+def _protected(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PROTECTED.finditer(sentence)]
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < position < end for start, end in ranges)
+
+
+def _capitalise(text: str) -> str:
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+        if char.isdigit():
+            return text
+    return text
+
+
+def _finish(left: str) -> str:
+    left = left.rstrip(" ,;:–—-")
+    return left if left.endswith((".", "!", "?")) else left + "."
+
+
+def _subject_and_modal(left: str) -> str | None:
+    """ "We will review the contract" -> "We will": lets "and talk to people" stand alone."""
+    spans = words(left)
+    for index, span in enumerate(spans[:6]):
+        if span.text.lower() in _MODALS and index > 0:
+            return left[: span.end]
+    return None
+
+
+class _Clauses:
+    """Word positions of one sentence, so each possible cut is checked in constant time."""
+
+    def __init__(self, sentence: str) -> None:
+        self.text = sentence
+        hidden = [(m.start(1), m.end(1)) for m in re.finditer(r"\]\(([^)]*)\)", sentence)]
+        self.tokens = [w for w in words(sentence) if not _inside(w.start, hidden)]
+        self.starts = [w.start for w in self.tokens]
+        self.lower = [w.text.lower() for w in self.tokens]
+        self.verbs = [0]
+        for word in self.lower:
+            self.verbs.append(self.verbs[-1] + looks_like_verb(word))
+
+    def _alone(self, first: int, last: int, has_comma: bool) -> bool:
+        if last - first < 3 or self.lower[first] in {"to", "and", "or", "but", "which", "who"}:
+            return False
+        if self.lower[first] in _SUBORDINATORS and not has_comma:
+            return False
+        return self.verbs[last] - self.verbs[first] > 0
+
+    def cut_is_safe(self, start: int, end: int) -> bool:
+        split_at, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        left_ok = self._alone(0, split_at, "," in self.text[:start])
+        return left_ok and self._alone(resume_at, len(self.tokens), "," in self.text[end:])
+
+    def balance(self, start: int, end: int, added: int) -> int:
+        left, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return max(left, len(self.tokens) - resume_at + added)
+
+
+def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
+    """Every safe cut as (balance, priority, start, end, rewrite)."""
+    ranges = _protected(sentence)
+    clauses = _Clauses(sentence)
+    found = []
+    for priority, (pattern, rewrite) in enumerate(_JOINS):
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if _inside(start, ranges) or not clauses.cut_is_safe(start, end):
+                continue
+            added = 0 if isinstance(rewrite, str) and not rewrite else 3
+            found.append((clauses.balance(start, end, added), priority, start, end, rewrite))
+    return found
+
+
+def _apply(sentence: str, start: int, end: int, rewrite: Rewrite) -> tuple[str, str]:
+    left, rest = sentence[:start], sentence[end:]
+    opening = rewrite(rest) if callable(rewrite) else rewrite
+    return _finish(left), (opening + rest if opening else _capitalise(rest))
+
+
+def _shared_subject_cut(sentence: str) -> tuple[str, str] | None:
+    """ "We will review it and talk to people" -> "We will review it." "We will talk to people." """
+    ranges = _protected(sentence)
+    for match in _AND_VERB.finditer(sentence):
+        rest = sentence[match.end() :]
+        following = _lower_words(rest)[:2]
+        if _inside(match.start(), ranges) or len(following) < 2 or following[0] not in _VERBS:
+            continue
+        left = sentence[: match.start()]
+        subject = _subject_and_modal(left)
+        if subject and stands_alone(left):
+            return _finish(left), f"{subject} {rest}"
+    return None
+
+
+def best_cut(sentence: str) -> tuple[str, str] | None:
+    """The safe cut that leaves the two most even halves, or None."""
+    options = _candidates(sentence)
+    if not options:
+        return _shared_subject_cut(sentence)
+    _, _, start, end, rewrite = min(options, key=lambda option: option[:4])
+    return _apply(sentence, start, end, rewrite)
+
+
+def split_sentence(sentence: str, depth: int = 0) -> list[str]:
+    """Cut a sentence into sentences of at most about ``SPLIT_OVER`` words where safe."""
+    if word_count(sentence) <= SPLIT_OVER or depth > 40:
+        return [sentence]
+    cut = best_cut(sentence)
+    if cut is None:
+        listed = split_list(sentence) if word_count(sentence) > MAX_WORDS else None
+        return listed or [sentence]
+    left, right = cut
+    return split_sentence(left, depth + 1) + split_sentence(right, depth + 1)
+
+
+_LIST_INTRO = re.compile(r":\s+|\s+(?:including|such as|like)\s+")
+
+
+def split_list(sentence: str) -> list[str] | None:
+    """ "We fund three things: A, B and C." -> intro line and one line per thing."""
+    for match in _LIST_INTRO.finditer(sentence):
+        if _inside(match.start(), _protected(sentence)):
+            continue
+        items = _list_items(sentence[match.end() :])
+        if items:
+            intro = sentence[: match.end()].rstrip()
+            intro = intro if intro.endswith(":") else intro + ":"
+            return [intro, *items]
+    return None
+
+
+def _list_items(tail: str) -> list[str] | None:
+    ending = tail.rstrip()[-1:] if tail.rstrip()[-1:] in ".!?" else ""
+    body = tail.rstrip()[: len(tail.rstrip()) - len(ending)]
+    parts = [part.strip() for part in re.split(r",\s+", body)]
+    if len(parts) < 3:
+        return None
+    last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
+    parts = [*parts[:-1], *last]
+    if any(not part or word_count(part) > MAX_LIST_ITEM_WORDS for part in parts):
+        return None
+    return [_capitalise(part) for part in parts]

@@ -1,0 +1,162 @@
+"""Finding glossary words in text, spelling out initials and explaining hard words.
+
+The first time a document uses a glossary term it is put in bold and explained
+in a box straight after (ER-04); initials are always written out in full
+(ER-05). :class:`TermExplainer` remembers what it has explained, so one object
+is used for one whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from easyread.glossary import Term
+from easyread.model import HardWordBox, WordListEntry
+
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_BARE_INITIALS = re.compile(r"(?<![\w-])([A-Z]{2,6})(s?)(?![\w-])")
+# Initials readers know, which easy read may keep (ER-05 allow-list).
+KNOWN_INITIALS = frozenset({"NHS", "GP", "GPs", "TV", "UK", "OK"})
+
+
+def _is_initials(form: str) -> bool:
+    return form.isupper() and len(form) >= 2 and form.replace(" ", "").isalpha()
+
+
+@dataclass
+class TermExplainer:
+    """Marks up glossary terms in one document, remembering which are explained."""
+
+    terms: Iterable[Term] = ()
+    explained: list[Term] = field(default_factory=list)
+    local_initials: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.terms = tuple(self.terms)
+        self._by_form: dict[str, Term] = {}
+        patterns: list[str] = []
+        for term in self.terms:
+            for form in self._forms(term):
+                key = form if _is_initials(form) else form.lower()
+                self._by_form.setdefault(key, term)
+        for key in sorted(self._by_form, key=len, reverse=True):
+            escaped = re.escape(key).replace(r"\ ", r"\s+")
+            patterns.append(escaped if _is_initials(key) else f"(?i:{escaped})")
+        self._pattern = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])") if patterns else None
+        )
+
+    @staticmethod
+    def _forms(term: Term) -> list[str]:
+        forms = list(term.forms())
+        if term.acronym_for:
+            forms.append(term.acronym_for)
+            forms.extend(f + "s" for f in term.forms() if _is_initials(f))
+        return forms
+
+    def term_for(self, text: str) -> Term | None:
+        key = re.sub(r"\s+", " ", text)
+        return self._by_form.get(key) or self._by_form.get(key.lower())
+
+    def learn_initials(self, before: str, inside: str) -> bool:
+        """True when brackets only repeat initials: "Adult Social Care (ASC)".
+
+        The initials are remembered, so later "ASC" is written out in full.
+        """
+        found = re.fullmatch(r"([A-Z]{2,6})s?", inside.strip())
+        if not found:
+            return False
+        initials = found.group(1)
+        named = _words_for_initials(before, len(initials))
+        if named is None or "".join(w[0] for w in named.split() if w[0].isupper()) != initials:
+            return False
+        if self.term_for(initials) is None:
+            self.local_initials.setdefault(initials, named)
+        return True
+
+    def spell_out_local(self, text: str) -> str:
+        """Replace initials the writer defined earlier with their words."""
+        if not self.local_initials:
+            return text
+
+        def spell(match: re.Match[str]) -> str:
+            words = self.local_initials.get(match.group(1))
+            return words + match.group(2) if words else match.group()
+
+        return _BARE_INITIALS.sub(spell, text)
+
+    def mark_up(self, sentence: str, explain: bool = True) -> tuple[str, list[HardWordBox]]:
+        """Spell out initials, bold first uses, and return the boxes to show after."""
+        sentence = self.spell_out_local(sentence)
+        if self._pattern is None:
+            return sentence, []
+        boxes: list[HardWordBox] = []
+        targets = [(m.start(), m.end()) for m in _LINK_TARGET.finditer(sentence)]
+        pieces: list[str] = []
+        last = 0
+        for match in self._pattern.finditer(sentence):
+            if any(start <= match.start() < end for start, end in targets):
+                continue
+            term = self.term_for(match.group())
+            if term is None:
+                continue
+            pieces.append(sentence[last : match.start()])
+            pieces.append(self._replacement(sentence, match, term, explain, boxes))
+            last = match.end()
+        pieces.append(sentence[last:])
+        return "".join(pieces), boxes
+
+    def _replacement(
+        self, sentence: str, match: re.Match[str], term: Term, explain: bool, boxes: list
+    ) -> str:
+        shown = match.group()
+        if term.acronym_for and _is_initials(shown.rstrip("s")):
+            shown = term.acronym_for + ("s" if shown.endswith("s") and shown[:-1].isupper() else "")
+            if not sentence[: match.start()].strip(" *\"'‘“"):
+                shown = shown[0].upper() + shown[1:]
+        if not explain or term in self.explained:
+            return shown
+        self.explained.append(term)
+        boxes.append(HardWordBox(term=display_name(term), explanation=self.spell_out(term.easy)))
+        already_bold = sentence[max(0, match.start() - 2) : match.start()] == "**"
+        return shown if already_bold else f"**{shown}**"
+
+    def word_list(self) -> list[WordListEntry]:
+        """Every explained term, in the order the reader met them."""
+        return [
+            WordListEntry(term=display_name(t), explanation=self.spell_out(t.easy))
+            for t in self.explained
+        ]
+
+    def spell_out(self, text: str) -> str:
+        """Initials in a definition written out, without bold or boxes."""
+        return self.mark_up(text, explain=False)[0]
+
+    def unknown_initials(self, sentence: str) -> list[str]:
+        """Initials left in a sentence that we cannot spell out (ER-05)."""
+        found = {m.group(1) for m in _BARE_INITIALS.finditer(sentence)}
+        return sorted(f for f in found if f not in KNOWN_INITIALS and len(f) >= 2)
+
+
+def display_name(term: Term) -> str:
+    """How a term is named in boxes and the word list: initials written out."""
+    name = term.acronym_for or term.term
+    return name[0].upper() + name[1:]
+
+
+def _words_for_initials(before: str, letters: int) -> str | None:
+    """The capitalised words just before a bracket, one per letter ("of", "and" skipped)."""
+    tokens = before.rstrip().split()
+    picked = 0
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index]
+        if word.lower() in {"of", "and", "for", "the", "&"} and picked:
+            continue
+        if not word[:1].isupper():
+            return None
+        picked += 1
+        if picked == letters:
+            return " ".join(tokens[index:])
+    return None

@@ -1,0 +1,93 @@
+"""A small glossary for the renderer tests, covering the jargon in corpus/.
+
+Written for these tests in our own words, so the tests do not change when the
+shipped glossary is edited.
+"""
+
+from __future__ import annotations
+
+from easyread.glossary import Term
+
+
+def _t(term, easy, *aliases, acronym_for="", plain=""):
+    return Term(term=term, plain=plain or easy, easy=easy, aliases=aliases, acronym_for=acronym_for)
+
+
+TERMS = [
+    _t("commissioning", "Commissioning means deciding what services people need and paying for them.",
+       "commission", "commissioned", "commissioners", "commissioner"),
+    _t("decommissioning", "Decommissioning means stopping paying for a service.",
+       "decommission", "decommissioned"),
+    _t("JSNA", "This is a report. It says what local people need to stay well.",
+       acronym_for="Joint Strategic Needs Assessment"),
+    _t("ICB", "This is the NHS group that plans health services for our area.",
+       acronym_for="Integrated Care Board"),
+    _t("CQC", "This group checks that care services are safe and good.",
+       acronym_for="Care Quality Commission"),
+    _t("BCF", "This is money the NHS and the council share to join up care.",
+       acronym_for="Better Care Fund"),
+    _t("VCSE", "This means charities and community groups.",
+       acronym_for="voluntary, community and social enterprise sector"),
+    _t("KPI", "This is a number that shows if a service is working well.",
+       "KPIs", acronym_for="key performance indicator"),
+    _t("market shaping", "Market shaping means the council helping the right services to exist."),
+    _t("market position statement", "This is a report for care companies about what we need."),
+    _t("tender", "A tender is a contest to win the job of running a service.",
+       "tenders", "tendering", "tendered"),
+    _t("procurement", "Procurement means how the council buys things and services."),
+    _t("framework agreement", "This is a list of companies the council can buy from.",
+       "framework"),
+    _t("block contract", "This means paying for a fixed amount of a service in advance.",
+       "block contracts"),
+    _t("spot purchasing", "This means buying care one person at a time.", "spot purchase"),
+    _t("personal budget", "A personal budget is money for your care and support.",
+       "personal budgets"),
+    _t("direct payments", "Direct payments are money paid to you to buy your own support.",
+       "direct payment"),
+    _t("reablement", "Reablement is short help at home to get your skills back."),
+    _t("domiciliary care", "This means care workers visiting you at home.", "home care"),
+    _t("respite", "Respite is a short break for carers.", "short breaks"),
+    _t("supported living", "Supported living means having your own home with staff to help."),
+    _t("day opportunities", "These are things to do in the day, like clubs and courses.",
+       "day services"),
+    _t("safeguarding", "Safeguarding means keeping people safe from harm and abuse."),
+    _t("eligibility criteria", "These are the rules about who can get help.", "eligibility"),
+    _t("needs assessment", "This is a talk to find out what help you need.",
+       "needs assessments", "assessment", "assessments"),
+    _t("co-production", "Co-production means people and services planning things together.",
+       "coproduction", "co-produce", "co-produced"),
+    _t("provider", "A provider is a group or company that runs a service.", "providers"),
+    _t("outcomes", "Outcomes are the good changes a service should make for people.",
+       "outcome"),
+    _t("prevention", "Prevention means helping early so problems do not get worse.",
+       "preventative", "preventive"),
+    _t("social prescribing", "This is when a doctor links you to local groups and activities."),
+    _t("intermediate care", "This is short care to help you get well after hospital."),
+    _t("discharge", "Discharge means leaving hospital.", "discharged", "discharges"),
+    _t("step-down", "Step-down care is a short stay between hospital and home.", "step down"),
+    _t("pooled budget", "A pooled budget is money from 2 groups put together.",
+       "pooled budgets", "pooled fund"),
+    _t("uplift", "An uplift is a rise in what the council pays for care.", "uplifts"),
+    _t("hourly rate", "This is how much the council pays for 1 hour of care.",
+       "hourly rates"),
+    _t("capacity", "Capacity here means how much care a service can give.",),
+    _t("unit cost", "This is what one visit or one hour of a service costs.", "unit costs"),
+    _t("medium term financial strategy", "This is the council's money plan for the next years."),
+    _t("precept", "The precept is the extra council tax paid for adult social care."),
+    _t("Care Act", "The Care Act is the law about adult social care in England."),
+    _t("adult social care", "This means care and support for adults from the council."),
+    _t("integrated care system", "This is the NHS and council working together in our area."),
+    _t("primary care network", "This is a group of local doctors' surgeries working together.",
+       "primary care networks"),
+    _t("consultation", "A consultation is when we ask people what they think before we decide.",
+       "consultations"),
+    _t("carers assessment", "This is a talk with a carer about the help they need.",
+       "carer's assessment", "carers' assessment"),
+    _t("transitions", "Transitions means moving from children's services to adult services.",
+       "transition"),
+    _t("TUPE", "This is a law that keeps staff jobs safe when a new company takes over.",
+       acronym_for="Transfer of Undertakings rules"),
+    _t("advocacy", "Advocacy means someone helping you to speak up.", "advocate", "advocates"),
+    _t("CHC", "This is care the NHS pays for when your health needs are high.",
+       acronym_for="continuing healthcare"),
+]  # fmt: skip

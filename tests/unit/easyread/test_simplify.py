@@ -1,0 +1,305 @@
+"""Each simplification rule on its own, with cases where it must and must not fire."""
+
+import pytest
+
+from easyread.model import HardWordBox, Point, word_count
+from easyread.numbers import numbers_as_digits, percent_as_share, words_to_number
+from easyread.simplify import Simplifier, simplify_text, swap_wordy_phrases
+from easyread.splitting import split_list, split_sentence, stands_alone
+from tests.unit.easyread.er_glossary import TERMS
+
+
+def _points(items):
+    return [item for item in items if isinstance(item, Point)]
+
+
+def _sentences(items):
+    return [s for point in _points(items) for s in point.sentences]
+
+
+def _no_pictures(text):
+    return None
+
+
+# --- splitting at sentence ends and joining words --------------------------------
+
+
+def test_splits_at_sentence_ends():
+    items = simplify_text("We met in May. We agreed a plan! Will it work?", (), _no_pictures)
+    assert _sentences(items) == ["We met in May.", "We agreed a plan!", "Will it work?"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "We will close the day centre in March, and the staff will move to the new hub.",
+            ["We will close the day centre in March.", "The staff will move to the new hub."],
+        ),
+        (
+            "The council wanted to keep the service open, but the money has run out this year.",
+            [
+                "The council wanted to keep the service open.",
+                "But the money has run out this year.",
+            ],
+        ),
+        (
+            "The council is reviewing home care because the contracts end next year.",
+            ["The council is reviewing home care.", "This is because the contracts end next year."],
+        ),
+        (
+            "We fund four lunch clubs across the county, which cost a lot to run.",
+            ["We fund four lunch clubs across the county.", "This cost a lot to run."],
+        ),
+        (
+            "We will meet again in June next year so that everyone can come along.",
+            ["We will meet again in June next year.", "This is so that everyone can come along."],
+        ),
+        (
+            "The old contract ends in April next year; a new provider will start in May.",
+            ["The old contract ends in April next year.", "A new provider will start in May."],
+        ),
+        (
+            "We will review the contract with the provider and talk to the people who use it.",
+            [
+                "We will review the contract with the provider.",
+                "We will talk to the people who use it.",
+            ],
+        ),
+    ],
+)
+def test_splits_long_sentences_at_safe_joining_words(sentence, expected):
+    assert split_sentence(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We bought bread, and milk, and eggs, and cheese from the shop on the corner.",
+        "If the tender fails, we will run the service ourselves for another whole year.",
+        "The money which we have left over from last year is not very much at all.",
+        "People told us about transport, housing, money and loneliness in long meetings.",
+    ],
+)
+def test_does_not_split_where_a_half_would_not_stand_alone(sentence):
+    assert split_sentence(sentence) == [sentence]
+
+
+def test_short_sentences_are_left_whole():
+    assert split_sentence("We met, and we talked.") == ["We met, and we talked."]
+
+
+def test_stands_alone_needs_a_verb_and_three_words():
+    assert stands_alone("the staff will move")
+    assert not stands_alone("day services")
+    assert not stands_alone("If the tender fails")
+    assert not stands_alone("to keep people at home")
+
+
+def test_a_long_list_becomes_one_line_per_thing():
+    sentence = (
+        "The new service will cover a wide range of support including day services, "
+        "respite, transport, meals and advocacy."
+    )
+    assert split_sentence(sentence) == [
+        "The new service will cover a wide range of support including:",
+        "Day services",
+        "Respite",
+        "Transport",
+        "Meals",
+        "Advocacy",
+    ]
+
+
+def test_a_list_with_long_items_is_not_split():
+    assert split_list("We know: this is one long item with many words in it, b, c") is None
+
+
+# --- brackets and asides -----------------------------------------------------------
+
+
+def test_bracketed_aside_moves_to_its_own_point():
+    items = simplify_text("The centre will close next year (it opened in 1990).", (), _no_pictures)
+    assert [p.sentences for p in _points(items)] == [
+        ["The centre will close next year."],
+        ["It opened in 1990."],
+    ]
+
+
+def test_aside_between_dashes_moves_to_its_own_point():
+    items = simplify_text("The bus – a small one – comes at 2pm.", (), _no_pictures)
+    assert _sentences(items) == ["The bus comes at 2pm.", "A small one."]
+
+
+def test_initials_in_brackets_are_learned_and_spelled_out_later():
+    text = "Adult Social Care (ASC) is changing. ASC will write to you."
+    assert _sentences(simplify_text(text, (), _no_pictures)) == [
+        "Adult Social Care is changing.",
+        "Adult Social Care will write to you.",
+    ]
+
+
+def test_brackets_that_are_not_initials_are_kept_as_an_aside():
+    sentences = _sentences(simplify_text("Ask the team (TEAM) today.", (), _no_pictures))
+    assert sentences == ["Ask the team today.", "TEAM."]
+
+
+# --- numbers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three providers", "3 providers"),
+        ("twenty-five staff", "25 staff"),
+        ("two hundred and fifty people", "250 people"),
+        ("a thousand visits", "1,000 visits"),
+        ("two million pounds", "2 million pounds"),
+        ("one hundred days", "100 days"),
+        ("£2.4m a year", "£2.4 million a year"),
+        ("£500k", "£500,000"),
+        ("at 14:00", "at 2pm"),
+        ("from 10.30am to 2 pm", "from 10:30am to 2pm"),
+        ("on 5th June", "on 5 June"),
+        ("60% of people", "6 in every 10 people"),
+        ("25% of the carers", "1 in every 4 of the carers"),
+        ("12 per cent", "12 in every 100"),
+        ("a 10% cut", "a cut of 1 in every 10"),
+    ],
+)
+def test_numbers_become_digits(text, expected):
+    assert numbers_as_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["one person", "No one knew", "someone", "none of them", "hundreds of people", "5 June 2026"],
+)
+def test_numbers_that_stay_as_they_are(text):
+    assert numbers_as_digits(text) == text
+
+
+def test_words_to_number_refuses_other_words():
+    assert words_to_number("two hundred and six") == 206
+    assert words_to_number("several") is None
+
+
+@pytest.mark.parametrize(
+    ("percent", "share"),
+    [("60", "6 in every 10"), ("75", "3 in every 4"), ("5", "1 in every 20"),
+     ("12", "12 in every 100"), ("2.5", "1 in every 40"), ("100", "all")],
+)  # fmt: skip
+def test_percentages_become_shares(percent, share):
+    assert percent_as_share(percent) == share
+
+
+# --- wordy phrases, initials and hard words -----------------------------------------------
+
+
+def test_wordy_phrases_are_swapped():
+    assert (
+        swap_wordy_phrases("In order to help, e.g. with meals") == "to help, for example with meals"
+    )
+    assert swap_wordy_phrases("Their order arrived") == "Their order arrived"
+
+
+def test_initials_from_the_glossary_are_written_out_every_time():
+    sentences = _sentences(simplify_text("The ICB met. The ICB agreed.", TERMS, _no_pictures))
+    assert sentences == ["The **Integrated Care Board** met.", "The Integrated Care Board agreed."]
+
+
+def test_first_use_of_a_hard_word_is_bold_and_explained_next():
+    items = simplify_text(
+        "Reablement helps you at home. We pay for reablement.", TERMS, _no_pictures
+    )
+    assert isinstance(items[0], Point) and items[0].sentences == [
+        "**Reablement** helps you at home."
+    ]
+    assert isinstance(items[1], HardWordBox) and items[1].term == "Reablement"
+    assert items[2].sentences == ["We pay for reablement."]
+    assert sum(isinstance(item, HardWordBox) for item in items) == 1
+
+
+def test_hard_words_go_to_the_word_list_in_order():
+    simplifier = Simplifier(TERMS, _no_pictures)
+    simplifier.paragraph("We use direct payments and respite. We use a tender.")
+    assert [e.term for e in simplifier.word_list()] == ["Direct payments", "Respite", "Tender"]
+
+
+def test_words_inside_a_link_address_are_not_touched():
+    items = simplify_text("See [the plan](https://example.org/respite) now.", TERMS, _no_pictures)
+    assert _sentences(items) == ["See [the plan](https://example.org/respite) now."]
+
+
+def test_unknown_initials_are_marked_for_the_writer():
+    point = _points(simplify_text("The XYZ will meet.", TERMS, _no_pictures))[0]
+    assert point.needs_attention and "XYZ" in point.attention_note
+
+
+def test_known_initials_are_fine():
+    point = _points(simplify_text("Ask your GP or the NHS.", TERMS, _no_pictures))[0]
+    assert not point.needs_attention
+
+
+# --- bad input: never crash, never drop text --------------------------------------
+
+
+def _all_text(items):
+    return " ".join(" ".join(p.sentences) for p in _points(items))
+
+
+def test_text_without_sentence_ends_passes_through_marked():
+    text = " ".join(["people said the bus is late and the centre is far away"] * 8)
+    items = simplify_text(text, TERMS, _no_pictures)
+    assert all(word in _all_text(items) for word in text.split())
+    assert any(p.needs_attention for p in _points(items))
+
+
+def test_a_huge_paragraph_is_handled():
+    text = (
+        "We looked at the figures for the year, and we think the council should spend more. " * 400
+    )
+    items = simplify_text(text, TERMS, _no_pictures)
+    assert len(_points(items)) >= 400
+    assert all(word_count(s) <= 15 for s in _sentences(items))
+
+
+def test_a_list_of_numbers_keeps_every_number():
+    text = "12, 15, 18, 22, 30, 41, 55, 61, 72, 80, 93, 101, 150, 220, 310, 415, 520"
+    assert all(n in _all_text(simplify_text(text, TERMS, _no_pictures)) for n in text.split(", "))
+
+
+def test_a_markdown_table_passes_through_row_by_row():
+    text = "| Service | Cost |\n|---|---|\n| Day care | £2m |\n| Transport | £300k |"
+    points = _points(simplify_text(text, TERMS, _no_pictures))
+    assert [p.sentences for p in points] == [
+        ["Service | Cost"],
+        ["Day care | £2m"],
+        ["Transport | £300k"],
+    ]
+    assert all(p.needs_attention for p in points)
+
+
+def test_emoji_are_kept():
+    items = simplify_text("We had a great day 🎉.\n\n👍👍", TERMS, _no_pictures)
+    text = _all_text(items)
+    assert "🎉" in text and "👍👍" in text
+
+
+@pytest.mark.parametrize(
+    "text", ["هذا نص عربي عن الخدمات الصحية في المنطقة", "我们会在六月开会。请告诉我们你的想法。"]
+)
+def test_other_scripts_pass_through_marked(text):
+    points = _points(simplify_text(text, TERMS, _no_pictures))
+    assert _all_text(points) == text
+    assert points[0].needs_attention
+
+
+def test_empty_text_gives_nothing():
+    assert simplify_text("   \n\n  ", TERMS) == []
+
+
+def test_source_spans_point_back_at_the_writer_text():
+    text = "First we met.\n\nThen we agreed a plan."
+    points = _points(simplify_text(text, (), _no_pictures))
+    assert text[points[1].source_start : points[1].source_end] == "Then we agreed a plan."
