@@ -1,0 +1,141 @@
+"""Choosing a picture for a row, and the credits for every bundled picture.
+
+One concept always gets the same picture (ER-11): ``data/concepts.toml`` maps
+words to one picture id per concept. :func:`picture_for` looks for the most
+specific concept in a row's words (longest phrase first, then the earliest);
+"general" concepts ("people", "date") are used only when nothing else matches.
+An author's own choice always wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from easyread.model import visible_text
+
+HERE = Path(__file__).parent
+CONCEPTS_FILE = HERE / "data" / "concepts.toml"
+SYMBOLS_DIR = HERE / "symbols"
+_TOKEN = re.compile(r"£|\d+(?::\d\d)?(?:am|pm)\b|[^\W_]+(?:['’&-][^\W_]+)*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    name: str
+    picture: str
+    words: tuple[str, ...]
+    general: bool = False
+
+
+@lru_cache(maxsize=1)
+def concepts() -> tuple[Concept, ...]:
+    with CONCEPTS_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    return tuple(
+        Concept(c["name"], c["picture"], tuple(c["words"]), bool(c.get("general", False)))
+        for c in data["concept"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[dict[tuple[str, ...], Concept], int]:
+    index: dict[tuple[str, ...], Concept] = {}
+    for concept in concepts():
+        for word in concept.words:
+            index.setdefault(tuple(_tokens(word)), concept)
+    return index, max(len(phrase) for phrase in index)
+
+
+def _tokens(text: str) -> list[str]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        token = match.group().lower()
+        if token[0].isdigit() and token.endswith(("am", "pm")):
+            token = "pm"
+        found.append("money" if token == "£" else token)
+    return found
+
+
+def concept_for(text: str) -> Concept | None:
+    """The concept a row is most about, or None."""
+    index, longest = _phrase_index()
+    tokens = _tokens(visible_text(text))
+    best: tuple[int, int, int] | None = None
+    chosen: Concept | None = None
+    for start in range(len(tokens)):
+        for size in range(min(longest, len(tokens) - start), 0, -1):
+            concept = _lookup(index, tokens[start : start + size])
+            if concept is None:
+                continue
+            rank = (int(concept.general), -size, start)
+            if best is None or rank < best:
+                best, chosen = rank, concept
+            break
+    return chosen
+
+
+def _lookup(index: dict, phrase: list[str]) -> Concept | None:
+    found = index.get(tuple(phrase))
+    if found is None and len(phrase[-1]) > 3 and phrase[-1].endswith("s"):
+        found = index.get((*phrase[:-1], phrase[-1][:-1]))
+    return found
+
+
+def picture_for(text: str, chosen_by_author: str | None = None) -> str | None:
+    """The picture id for a row: the author's choice, else the concept's picture."""
+    if chosen_by_author:
+        return chosen_by_author
+    concept = concept_for(text)
+    return concept.picture if concept else None
+
+
+@lru_cache(maxsize=1)
+def manifest() -> dict[str, dict]:
+    """Every bundled picture's record from symbols.json, by id."""
+    data = json.loads((SYMBOLS_DIR / "symbols.json").read_text(encoding="utf-8"))
+    return {record["id"]: record for record in data["symbols"]}
+
+
+def has_picture(picture_id: str | None) -> bool:
+    return bool(picture_id) and picture_id in manifest()
+
+
+@lru_cache(maxsize=512)
+def svg_markup(picture_id: str) -> str:
+    """The SVG file of a bundled picture ("" for an unknown id, so pages never break)."""
+    if not has_picture(picture_id):
+        return ""
+    return (SYMBOLS_DIR / "svg" / f"{picture_id}.svg").read_text(encoding="utf-8").strip()
+
+
+def alt_text(picture_id: str | None) -> str:
+    """A short description for screen readers: the concept the picture stands for."""
+    record = manifest().get(picture_id or "")
+    if not record:
+        return ""
+    return record["concepts"][0]
+
+
+def symbol_credits() -> list[dict]:
+    """One entry per picture set with its licence and author, for an "about the pictures" page."""
+    groups: dict[str, dict] = {}
+    for record in manifest().values():
+        group = groups.setdefault(
+            record["set"],
+            {
+                "set": record["set"],
+                "package": record["package"],
+                "licence": record["licence"],
+                "licence_url": record["licence_url"],
+                "author": record["author"],
+                "author_url": record["author_url"],
+                "pictures": [],
+            },
+        )
+        group["pictures"].append({"id": record["id"], "concepts": record["concepts"]})
+    return sorted(groups.values(), key=lambda group: group["set"])
