@@ -19,9 +19,31 @@ from forum_site.models.forums import (
     Role,
     forum_organisation,
 )
+from forum_site.models.meetings import (
+    AgendaItem,
+    CalendarKey,
+    ClosedTopic,
+    Meeting,
+    MeetingAction,
+    MeetingChange,
+    MeetingQuestion,
+    MeetingReply,
+    MeetingReview,
+    PrepTask,
+)
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 
 __all__ = [
+    "AgendaItem",
+    "CalendarKey",
+    "ClosedTopic",
+    "Meeting",
+    "MeetingAction",
+    "MeetingChange",
+    "MeetingQuestion",
+    "MeetingReply",
+    "MeetingReview",
+    "PrepTask",
     "CommissionerLink",
     "Forum",
     "InboxMessage",
