@@ -1,0 +1,241 @@
+"""Word choice: wordy phrases, respectful wording, link text, rare words, short forms."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from easyread.checks.base import Document, Finding, normalise
+from easyread.checks.patterns import phrase_pattern
+from easyread.readability import FUNCTION_WORDS, is_common
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+RARE_ZIPF = 3.0
+EASY_ZIPF = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A phrase to flag, the wording to use instead, and the rule it belongs to."""
+
+    phrase: str
+    use: str
+    rule_id: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class PhraseList:
+    pattern: re.Pattern
+    by_form: dict[str, Phrase]
+
+    def find(self, text: str) -> Iterator[tuple[re.Match, Phrase]]:
+        for match in self.pattern.finditer(text):
+            phrase = self.by_form.get(normalise(match.group()))
+            if phrase:
+                yield match, phrase
+
+
+def _compile(entries: list[tuple[str, Phrase]]) -> PhraseList:
+    by_form = {normalise(form): phrase for form, phrase in entries}
+    return PhraseList(phrase_pattern(by_form), by_form)
+
+
+@lru_cache(maxsize=1)
+def wordy_phrases() -> PhraseList:
+    """Our list of wordy phrases and plain swaps (data/plain_swaps.toml)."""
+    with (DATA / "plain_swaps.toml").open("rb") as handle:
+        rows = tomllib.load(handle)["swap"]
+    entries = []
+    for row in rows:
+        phrase = Phrase(row["phrase"], row["use"], row.get("rule", "PL-03"))
+        entries += [(form, phrase) for form in (row["phrase"], *row.get("also", ()))]
+    return _compile(entries)
+
+
+@lru_cache(maxsize=1)
+def disrespectful_phrases() -> PhraseList:
+    """Wording about disabled people to replace (data/respectful_wording.toml)."""
+    with (DATA / "respectful_wording.toml").open("rb") as handle:
+        rows = tomllib.load(handle)["wording"]
+    entries = []
+    for row in rows:
+        phrase = Phrase(row["phrase"], row["use"], "PL-08", row.get("why", ""))
+        entries += [(form, phrase) for form in (row["phrase"], *row.get("also", ()))]
+    return _compile(entries)
+
+
+def wordy(doc: Document) -> Iterator[Finding]:
+    """PL-03 / PL-07: wordy phrases and management-speak, with a plainer choice."""
+    for match, phrase in wordy_phrases().find(doc.prose):
+        if phrase.rule_id == "PL-07":
+            kind = "style"
+            message = f'"{match.group()}" is vague or management-speak. Say plainly what you mean.'
+        else:
+            kind = "wordy_phrase"
+            message = f'"{match.group()}" can be said more simply.'
+        yield doc.finding(
+            phrase.rule_id, kind, match.start(), match.end(), message, f"Try: {phrase.use}"
+        )
+
+
+def respectful(doc: Document) -> Iterator[Finding]:
+    """PL-08 / ER-15: wording that many disabled people find hurtful."""
+    rule_id = "ER-15" if doc.easy else "PL-08"
+    for match, phrase in disrespectful_phrases().find(doc.text):
+        message = f'Many people find "{match.group()}" hurtful or out of date. {phrase.why}'
+        yield doc.finding(
+            rule_id, "disrespectful_wording", match.start(), match.end(), message, phrase.use
+        )
+
+
+_VAGUE_LINK = re.compile(
+    r"\b(?:click\s+(?:on\s+)?(?:here|this\s+link|the\s+link\s+below)|read\s+more|"
+    r"more\s+info(?:rmation)?\s+here|find\s+out\s+more\s+here)\b"
+    r"|(?<=\[)\s*(?:here|more|link|this|this\s+link|this\s+page|find\s+out\s+more)\s*(?=\]\()",
+    re.IGNORECASE,
+)
+
+
+def link_text(doc: Document) -> Iterator[Finding]:
+    """PL-10: "click here" or "read more" tells a screen reader user nothing."""
+    for match in _VAGUE_LINK.finditer(doc.text):
+        message = (
+            f'Link text "{match.group().strip()}" does not say where the link goes. '
+            "People using screen readers often hear only the link text."
+        )
+        yield doc.finding(
+            "PL-10",
+            "link_text",
+            match.start(),
+            match.end(),
+            message,
+            'Describe the page, for example "read the full report on day services".',
+        )
+
+
+def rare_words(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """PL-05 / ER-04: the first use of each word few people know, outside glossary terms."""
+    threshold, rule_id = (EASY_ZIPF, "ER-04") if doc.easy else (RARE_ZIPF, "PL-05")
+    sentence_starts = {s.start for s in doc.sentences}
+    covered = sorted(covered)
+    seen: set[str] = set()
+    for word in doc.words:
+        lower = word.text.lower()
+        if lower in seen or _not_a_rare_word_candidate(word, sentence_starts):
+            continue
+        seen.add(lower)
+        if is_common(word.text, threshold) or _inside(word, covered):
+            continue
+        if doc.is_explained(word.text):
+            continue
+        yield doc.finding(rule_id, "rare_word", word.start, word.end, _rare_message(word.text, doc))
+
+
+def _not_a_rare_word_candidate(word, sentence_starts: set[int]) -> bool:
+    text = word.text
+    if len(text) <= 2 or any(c.isdigit() for c in text) or text.lower() in FUNCTION_WORDS:
+        return True
+    if text.isupper():
+        return True  # initials have their own check
+    # A capital inside a sentence is usually a name (a place, a person, a group).
+    return text[0].isupper() and word.start not in sentence_starts
+
+
+def _inside(word, covered: list[tuple[int, int]]) -> bool:
+    """Is the word within one of the covered spans (sorted by start)?"""
+    index = bisect.bisect_right(covered, (word.start, float("inf")))
+    return any(
+        start <= word.start and word.end <= end for start, end in covered[max(0, index - 3) : index]
+    )
+
+
+def _rare_message(text: str, doc: Document) -> str:
+    if doc.easy:
+        return (
+            f'"{text}" is not a common word. Use a more common word, or make it bold and '
+            "explain it in the next sentence."
+        )
+    return f'"{text}" is a word few people use. Use a more common word, or explain it.'
+
+
+_ABBREVIATIONS = {
+    "e.g.": "for example",
+    "eg": "for example",
+    "i.e.": "that is",
+    "ie": "that is",
+    "etc.": "and so on",
+    "etc": "and so on",
+    "approx.": "about",
+    "approx": "about",
+    "cllr": "Councillor",
+    "dr": "Doctor",
+    "dept": "department",
+    "govt": "government",
+    "info": "information",
+    "tel": "phone",
+    "no.": "number",
+    "vs": "against",
+    "v.": "against",
+    "mins": "minutes",
+    "hrs": "hours",
+    "wk": "week",
+    "wks": "weeks",
+    "asap": "as soon as you can",
+    "n/a": "not needed",
+    "ref": "reference",
+    "re:": "about",
+    "w/c": "week starting",
+    "jan": "January",
+    "feb": "February",
+    "mar": "March",
+    "apr": "April",
+    "jun": "June",
+    "jul": "July",
+    "aug": "August",
+    "sep": "September",
+    "sept": "September",
+    "oct": "October",
+    "nov": "November",
+    "dec": "December",
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "tues": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "thur": "Thursday",
+    "thurs": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:e\.g\.|i\.e\.|etc\.?|approx\.?|n/a|w/c|re:|v\.|no\.(?=\s*\d)"
+    r"|(?:cllr|dr|dept|govt|info|tel|vs|mins|hrs|wks?|asap|ref|eg|ie)\b\.?"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|thur?s?|fri|sat|sun)"
+    r"(?:\.|\b(?=\s+\d))"
+    r"|(?<=\d\s)(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)",
+    re.IGNORECASE,
+)
+
+
+def abbreviations(doc: Document) -> Iterator[Finding]:
+    """ER-05: short forms such as "e.g." or "Cllr" in easy read."""
+    for match in _ABBREVIATION.finditer(doc.prose):
+        key = match.group().lower()
+        full = _ABBREVIATIONS.get(key) or _ABBREVIATIONS.get(key.rstrip("."))
+        if full is None:
+            continue
+        yield doc.finding(
+            "ER-05",
+            "short_form",
+            match.start(),
+            match.end(),
+            f'"{match.group()}" is a short form. In easy read, write the word in full.',
+            full,
+        )
