@@ -1,6 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from forum_site.models import Role
@@ -19,7 +20,10 @@ class JoinForm(FlaskForm):
 class DecideForm(FlaskForm):
     decision = RadioField(
         _l("Your answer"),
-        choices=[("approve", _l("Yes, let them join")), ("decline", _l("No, not this time"))],
+        choices=[
+            SelectChoice("approve", _l("Yes, let them join")),
+            SelectChoice("decline", _l("No, not this time")),
+        ],
         validators=[DataRequired(message=_l("Choose yes or no."))],
     )
     reply = TextAreaField(
@@ -45,7 +49,10 @@ class InviteForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = RadioField(
         _l("Role"),
-        choices=[(Role.MEMBER.value, _l("Member")), (Role.CONVENOR.value, _l("Convenor"))],
+        choices=[
+            SelectChoice(Role.MEMBER.value, _l("Member")),
+            SelectChoice(Role.CONVENOR.value, _l("Convenor")),
+        ],
         validators=[DataRequired(message=_l("Choose a role."))],
     )
 

@@ -1,11 +1,12 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField
+from wtforms.fields.choices import SelectChoice
 
 TEXT_SIZE_CHOICES = [
-    ("normal", _l("Normal")),
-    ("large", _l("Large")),
-    ("larger", _l("Larger")),
+    SelectChoice("normal", _l("Normal")),
+    SelectChoice("large", _l("Large")),
+    SelectChoice("larger", _l("Larger")),
 ]
 
 

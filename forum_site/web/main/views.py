@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, g, make_response, redirect, req
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from forum_site.extensions import db
 from forum_site.models import OutgoingEmail
@@ -29,9 +30,9 @@ def home():
 @bp.route("/settings", methods=["GET", "POST"])
 def settings():
     form = SettingsForm(obj=g.prefs)
-    form.language.choices = [("", _("Same as my browser"))] + list(
-        current_app.config["LANGUAGES"].items()
-    )
+    form.language.choices = [SelectChoice("", _("Same as my browser"))] + [
+        SelectChoice(code, name) for code, name in current_app.config["LANGUAGES"].items()
+    ]
     if form.validate_on_submit():
         chosen = preferences.Preferences(
             easy_read=form.easy_read.data,
