@@ -200,7 +200,7 @@ def format_report(report: Report, text: str, name: str = "-") -> str:
 
 def _summary_line(report: Report) -> str:
     s = report.summary
-    counts = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items())
+    counts = ", ".join(f"{sev}: {n}" for sev, n in s["by_severity"].items())
     parts = [f"{s['words']} words", f"{s['sentences']} sentences", counts]
     if s["flesch_reading_ease"] is not None:
         parts.append(f"reading ease {s['flesch_reading_ease']:.0f}")
