@@ -10,6 +10,17 @@ from forum_site.models.accounts import (
     TextSize,
     User,
 )
+from forum_site.models.budgets import (
+    Budget,
+    BudgetChange,
+    BudgetLine,
+    BudgetNoticeSeen,
+    BudgetRevision,
+    ChangeWhat,
+    LineKind,
+    budget_forum,
+    budget_meeting,
+)
 from forum_site.models.forums import (
     Forum,
     Invitation,
@@ -34,6 +45,15 @@ from forum_site.models.meetings import (
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 
 __all__ = [
+    "Budget",
+    "BudgetChange",
+    "BudgetLine",
+    "BudgetNoticeSeen",
+    "BudgetRevision",
+    "ChangeWhat",
+    "LineKind",
+    "budget_forum",
+    "budget_meeting",
     "AgendaItem",
     "CalendarKey",
     "ClosedTopic",
