@@ -126,7 +126,34 @@ def is_common(word: str, threshold: float = COMMON_ZIPF) -> bool:
         return True
     base = lower[:-2] if lower.endswith("'s") else lower
     parts = [p for p in base.split("-") if p]
-    return bool(parts) and all(zipf(p) >= threshold for p in parts)
+    return bool(parts) and all(_best_zipf(p) >= threshold for p in parts)
+
+
+def _best_zipf(word: str) -> float:
+    """Zipf of the word, or of its plain form when an ending makes it look rarer ("closes")."""
+    best = zipf(word)
+    if best >= COMMON_ZIPF:
+        return best
+    return max([best, *(zipf(stem) for stem in _stems(word))])
+
+
+def _stems(word: str) -> list[str]:
+    stems = []
+    for ending, replacements in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stems += [word[: -len(ending)] + r for r in replacements]
+    return stems
+
+
+_ENDINGS = (
+    ("ies", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ied", ("y",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+    ("ly", ("",)),
+)
 
 
 def flesch_reading_ease(n_words: int, n_sentences: int, n_syllables: int) -> float | None:

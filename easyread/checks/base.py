@@ -119,8 +119,8 @@ class Document:
             start=start,
             end=end,
             text=self.text[start:end],
-            message=message,
-            suggestion=suggestion,
+            message=" ".join(message.split()),
+            suggestion=" ".join(suggestion.split()) if suggestion else suggestion,
             severity=severity or RULES[rule_id].severity,
             term=term,
         )

@@ -55,3 +55,7 @@ def test_easy_word_list_and_hyphenated_words():
 def test_textstat_is_not_used():
     scores("Some text to score.")
     assert "textstat" not in sys.modules
+
+
+def test_word_endings_do_not_make_common_words_rare():
+    assert is_common("closes") and is_common("varies") and is_common("reviewing")
