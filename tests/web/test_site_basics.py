@@ -144,3 +144,13 @@ def test_someone_elses_message_is_not_found(client, db, sign_in):
     message = db.scalar(select(InboxMessage).where(InboxMessage.user_id == owner.id))
     sign_in(nosy)
     assert client.get(f"/inbox/{message.id}").status_code == 404
+
+
+def test_menu_is_translated_for_the_chosen_language(client, db):
+    client.post("/settings", data={"text_size": "normal", "language": "ar"})
+    page = client.get("/")
+    nav = page.soup.select_one("nav.main-nav").get_text()
+    assert "المنتديات" in nav  # "Forums"
+    assert page.soup.select_one(".skip-link").get_text() == "انتقل إلى المحتوى الرئيسي"
+    client.post("/settings", data={"text_size": "normal", "language": "cy"})
+    assert "Fforymau" in client.get("/").soup.select_one("nav.main-nav").get_text()
