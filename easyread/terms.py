@@ -69,8 +69,8 @@ class TermExplainer:
         if not found:
             return False
         initials = found.group(1)
-        named = _words_for_initials(before, len(initials))
-        if named is None or "".join(w[0] for w in named.split() if w[0].isupper()) != initials:
+        named = _words_for_initials(before, initials)
+        if named is None:
             return False
         if self.term_for(initials) is None:
             self.local_initials.setdefault(initials, named)
@@ -146,17 +146,20 @@ def display_name(term: Term) -> str:
     return name[0].upper() + name[1:]
 
 
-def _words_for_initials(before: str, letters: int) -> str | None:
-    """The capitalised words just before a bracket, one per letter ("of", "and" skipped)."""
+def _words_for_initials(before: str, initials: str) -> str | None:
+    """The words just before a bracket whose first letters spell the initials.
+
+    "profound and multiple learning disabilities (PMLD)": small joining words
+    ("and", "of") are skipped when they do not supply a letter.
+    """
     tokens = before.rstrip().split()
-    picked = 0
+    wanted = len(initials) - 1
     for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index]
-        if word.lower() in {"of", "and", "for", "the", "&"} and picked:
-            continue
-        if not word[:1].isupper():
+        word = tokens[index].strip("\"'‘’“”")
+        if wanted >= 0 and word[:1].lower() == initials[wanted].lower():
+            wanted -= 1
+            if wanted < 0:
+                return " ".join(tokens[index:])
+        elif word.lower() not in {"of", "and", "for", "the", "&", "with", "in"}:
             return None
-        picked += 1
-        if picked == letters:
-            return " ".join(tokens[index:])
     return None

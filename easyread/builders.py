@@ -1,0 +1,400 @@
+"""Building easy-read documents from a writer's text and from the web app's plain data.
+
+Every builder takes plain values (strings, numbers, dates, lists, dicts or the
+small dataclasses below), never database objects, and a ``terms`` glossary.
+They return a :class:`~easyread.model.Document` marked "made automatically";
+a person can then edit it and mark it checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from easyread.formats import easy_when, money, per_person_per_week
+from easyread.glossary import Term
+from easyread.model import ContactBox, Document, Item, NextStep, NumberCallout, Point, Section
+from easyread.pictures import concepts, picture_for
+from easyread.simplify import Simplifier, blocks
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])|(?<!\w)_([^_\n]+?)_(?!\w)")
+
+
+def concept_picture(name: str) -> str | None:
+    """The picture of a named concept ("meeting", "money"), so builders never hard-code ids."""
+    return next((c.picture for c in concepts() if c.name == name), None)
+
+
+def _contact(contact: ContactBox | dict | None) -> ContactBox | None:
+    if contact is None or isinstance(contact, ContactBox):
+        return contact
+    return ContactBox(**contact)
+
+
+# --- briefings: plain text and a small Markdown subset ---------------------------
+
+
+def build_briefing(
+    text: str,
+    title: str = "",
+    terms: Iterable[Term] = (),
+    contact: ContactBox | dict | None = None,
+) -> Document:
+    """A briefing in plain text or simple Markdown (# headings, - lists, **bold**, links).
+
+    The first top-level heading becomes the title when ``title`` is empty.
+    """
+    simplifier = Simplifier(terms)
+    text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text.replace("__", "**"))
+    document = Document(title="")
+    section = Section(heading="")
+    if title.strip():
+        document.title, boxes = simplifier.heading(title)
+        section.items.extend(boxes)
+    for kind, content, start in _markdown_blocks(text):
+        if kind == "heading" and not document.title:
+            document.title, boxes = simplifier.heading(content)
+            section.items.extend(boxes)
+        elif kind == "heading":
+            if section.items or section.heading:
+                document.sections.append(section)
+            heading, boxes = simplifier.heading(content)
+            section = Section(heading=heading, items=list(boxes))
+        else:
+            section.items.extend(simplifier.paragraph(content, start))
+    if section.items or section.heading:
+        document.sections.append(section)
+    return _finish(document, simplifier, contact)
+
+
+def _titled(simplifier: Simplifier, title: str) -> tuple[Document, list[Item]]:
+    """A new document and the hard-word boxes its title needs (shown in the first section)."""
+    heading, boxes = simplifier.heading(title)
+    return Document(title=heading), list(boxes)
+
+
+def _markdown_blocks(text: str):
+    """Yield ("heading", text, offset) and ("text", paragraph or list item, offset)."""
+    for block in blocks(text):
+        lines = block.text.splitlines(keepends=True)
+        position = block.start
+        paragraph: list[str] = []
+        paragraph_start = position
+        for line in lines:
+            heading, item = _HEADING.match(line), _LIST_ITEM.match(line)
+            if heading or item:
+                if paragraph:
+                    yield "text", "".join(paragraph), paragraph_start
+                    paragraph = []
+                if heading:
+                    yield "heading", heading.group(2), position
+                else:
+                    yield "text", item.group(1), position + item.start(1)
+                paragraph_start = position + len(line)
+            else:
+                paragraph.append(line)
+            position += len(line)
+        if paragraph:
+            yield "text", "".join(paragraph), paragraph_start
+
+
+def _finish(document: Document, simplifier: Simplifier, contact) -> Document:
+    document.title = document.title or "Easy read"
+    document.title_picture = picture_for(document.title)
+    document.word_list = simplifier.word_list()
+    document.contact = _contact(contact)
+    return document
+
+
+def _rows(simplifier: Simplifier, text: str, picture: str | None = None) -> list[Item]:
+    """Rows for some text; ``picture`` (if given) goes on the first row."""
+    items = simplifier.paragraph(text)
+    first = next((item for item in items if isinstance(item, Point)), None)
+    if first is not None and picture:
+        first.picture = picture
+    return items
+
+
+def _say(sentences: list[str], concept: str) -> Point:
+    return Point(sentences=sentences, picture=concept_picture(concept))
+
+
+# --- meetings ----------------------------------------------------------------------------
+
+INFLUENCE_LEVELS = {
+    "inform": (["We are telling you about this.", "The decision is already made."], "announce"),
+    "consult": (["We want to hear what you think.", "Your views will help us decide."], "listen"),
+    "together": (["We will decide this together with you."], "partnership"),
+    "you_decide": (["You will decide this."], "vote"),
+}
+_INFLUENCE_ALIASES = {
+    "telling": "inform", "we_are_telling_you": "inform", "information": "inform",
+    "views": "consult", "we_want_your_views": "consult", "consultation": "consult",
+    "decide_together": "together", "we_decide_together": "together",
+    "members_decide": "you_decide", "decide": "you_decide",
+}  # fmt: skip
+
+
+def influence_key(level: Any) -> str:
+    """Accepts "consult", "DECIDE_TOGETHER", "we want your views" or an Enum of those."""
+    raw = getattr(level, "value", level)
+    key = re.sub(r"[^a-z]+", "_", str(raw).lower()).strip("_")
+    key = _INFLUENCE_ALIASES.get(key, key)
+    if key not in INFLUENCE_LEVELS:
+        raise ValueError(f"Unknown influence level: {level!r}")
+    return key
+
+
+@dataclass
+class AgendaItem:
+    """One thing on a meeting's list, how much say members have, and who decides."""
+
+    title: str
+    influence: str = "consult"
+    who_decides: str = ""
+    details: str = ""
+
+
+def build_meeting(
+    title: str,
+    purpose: str,
+    when: datetime | date | str,
+    where: str = "",
+    *,
+    ends: datetime | time | None = None,
+    open_for_discussion: Sequence[str] = (),
+    not_up_for_discussion: Sequence[tuple[str, str]] = (),
+    agenda: Sequence[AgendaItem | dict] = (),
+    who_decides: str = "",
+    decision_date: date | str | None = None,
+    access: Sequence[str] = (),
+    payment: str = "",
+    contact: ContactBox | dict | None = None,
+    terms: Iterable[Term] = (),
+) -> Document:
+    """An easy-read meeting page.
+
+    ``not_up_for_discussion`` is a list of (topic, reason) pairs: every closed
+    topic says why. Each agenda item's ``influence`` is one of "inform",
+    "consult", "together" or "you_decide" (or the forum's own names for them).
+    """
+    s = Simplifier(terms)
+    document, boxes = _titled(s, title)
+    purpose_rows = boxes + _rows(s, purpose, _p("meeting"))
+    document.sections.append(Section("What the meeting is for", purpose_rows))
+    document.sections.append(_when_and_where(s, when, ends, where, access))
+    if open_for_discussion:
+        items = [i for topic in open_for_discussion for i in _rows(s, topic, _p("have your say"))]
+        document.sections.append(Section("What we can talk about", items))
+    if not_up_for_discussion:
+        document.sections.append(_closed_topics(s, not_up_for_discussion))
+    if agenda:
+        document.sections.append(_agenda(s, agenda))
+    document.sections.append(_who_decides(s, who_decides, decision_date))
+    if payment:
+        document.sections.append(Section("Money for your time", _rows(s, payment, _p("pay"))))
+    document = _finish(document, s, contact)
+    document.title_picture = concept_picture("meeting")
+    return document
+
+
+def _p(concept: str) -> str | None:
+    return concept_picture(concept)
+
+
+def _when_and_where(s: Simplifier, when, ends, where: str, access: Sequence[str]) -> Section:
+    items: list[Item] = [_say(easy_when(when, ends), "date")]
+    if where:
+        items.extend(_rows(s, f"The meeting is at {where.strip().rstrip('.')}.", _p("place")))
+    for need in access:
+        items.extend(_rows(s, need, _p("access")))
+    return Section("When and where", items)
+
+
+def _closed_topics(s: Simplifier, closed: Sequence[tuple[str, str]]) -> Section:
+    items: list[Item] = []
+    for topic, reason in closed:
+        items.extend(_rows(s, topic, _p("refused")))
+        reason_rows = _rows(s, reason, _p("question"))
+        first = next((i for i in reason_rows if isinstance(i, Point)), None)
+        if first is not None and len(first.sentences) < 3:
+            first.sentences.insert(0, "This is why:")
+        items.extend(reason_rows)
+    return Section("What we cannot change at this meeting", items)
+
+
+def _agenda(s: Simplifier, agenda: Sequence[AgendaItem | dict]) -> Section:
+    items: list[Item] = []
+    for entry in agenda:
+        entry = entry if isinstance(entry, AgendaItem) else AgendaItem(**entry)
+        items.extend(_rows(s, entry.title))
+        if entry.details:
+            items.extend(_rows(s, entry.details))
+        sentences, concept = INFLUENCE_LEVELS[influence_key(entry.influence)]
+        items.append(_say(list(sentences), concept))
+        if entry.who_decides:
+            items.extend(
+                _rows(s, f"{entry.who_decides} will make the final decision.", _p("decision"))
+            )
+    return Section("What is on the list", items)
+
+
+def _who_decides(s: Simplifier, who: str, decision_date: date | str | None) -> Section:
+    items: list[Item] = []
+    if who:
+        items.extend(_rows(s, f"{who} will make the final decision.", _p("decision")))
+    if isinstance(decision_date, date):
+        items.append(
+            _say([f"They will decide by {decision_date.day} {decision_date:%B %Y}."], "date")
+        )
+    elif decision_date:
+        items.extend(_rows(s, str(decision_date), _p("date")))
+    if not items:
+        items.append(_say(["We will tell you who decides."], "decision"))
+    return Section("Who makes the decision", items)
+
+
+# --- budgets -----------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetLine:
+    """Part of a budget. ``open_to_influence`` says whether members can change it."""
+
+    name: str
+    amount: int | float | Decimal
+    open_to_influence: bool = False
+    note: str = ""
+
+
+def build_budget(
+    title: str,
+    total: int | float | Decimal,
+    lines: Sequence[BudgetLine | dict] = (),
+    *,
+    withheld: Sequence[tuple[str, str]] = (),
+    people_served: int | None = None,
+    period: str = "year",
+    contact: ContactBox | dict | None = None,
+    terms: Iterable[Term] = (),
+) -> Document:
+    """An easy-read budget: the total as a big number, each part fixed or open to change,
+    anything withheld with the reason, and (given ``people_served``) what it comes to for
+    each person each week. ``period`` is "year", "month" or "week"."""
+    s = Simplifier(terms)
+    lines = [line if isinstance(line, BudgetLine) else BudgetLine(**line) for line in lines]
+    document, overview = _titled(s, title)
+    overview.insert(
+        0, NumberCallout(money(total), f"This is the money for each {period}.", _p("money"))
+    )
+    if people_served:
+        overview.append(_per_person(total, people_served, period))
+    document.sections.append(Section("How much money there is", overview))
+    document.sections.append(Section("Where the money goes", _budget_lines(s, lines, total)))
+    if withheld:
+        document.sections.append(_withheld(s, withheld))
+    document = _finish(document, s, contact)
+    document.title_picture = concept_picture("money")
+    return document
+
+
+def _per_person(amount, people: int, period: str) -> Point:
+    each = per_person_per_week(amount, people, period)
+    sentences = [
+        f"This money helps {people:,} people.",
+        f"That is about {each} for each person each week.",
+    ]
+    return _say(sentences, "people")
+
+
+def _budget_lines(s: Simplifier, lines: list[BudgetLine], total) -> list[Item]:
+    items: list[Item] = []
+    for line in lines:
+        name, _ = s.heading(line.name)
+        what = name[0].lower() + name[1:] if name[1:2].islower() else name
+        if Decimal(str(line.amount)) * 4 >= Decimal(str(total)):
+            callout = NumberCallout(money(line.amount), f"This is for {what}.", picture_for(name))
+            items.append(callout)
+        else:
+            items.append(
+                Point([f"{money(line.amount)} is for {what}."], picture_for(name) or _p("budget"))
+            )
+        if line.open_to_influence:
+            items.append(_say(["You can have a say on how this money is spent."], "have your say"))
+        else:
+            items.append(_say(["This money is fixed.", "It cannot change now."], "private"))
+        if line.note:
+            items.extend(_rows(s, line.note))
+    return items
+
+
+def _withheld(s: Simplifier, withheld: Sequence[tuple[str, str]]) -> Section:
+    items: list[Item] = []
+    for name, reason in withheld:
+        heading, _ = s.heading(name)
+        items.append(_say(["We cannot show you this number yet:", heading], "private"))
+        items.extend(_rows(s, reason, _p("question")))
+    return Section("Numbers we cannot show you", items)
+
+
+# --- feedback: "you said, we did" ---------------------------------------------------------
+
+OUTCOMES = {
+    "changed": (["This changed what we do."], "done"),
+    "partly": (["This changed some things."], "improve"),
+    "not_taken_forward": (["We did not do this."], "refused"),
+    "already_happening": (["This is already happening."], "done"),
+}
+
+
+@dataclass
+class FeedbackEntry:
+    """One "you said, we did" answer. ``outcome`` is one of OUTCOMES."""
+
+    you_said: str
+    we_did: str
+    outcome: str = "changed"
+    reason: str = ""
+    topic: str = ""
+
+
+def build_feedback(
+    entries: Sequence[FeedbackEntry | dict],
+    title: str = "You said, we did",
+    *,
+    contact: ContactBox | dict | None = None,
+    terms: Iterable[Term] = (),
+) -> Document:
+    """Easy-read "you said, we did": what members said, what happened, and why."""
+    s = Simplifier(terms)
+    document, boxes = _titled(s, title)
+    if boxes:
+        document.sections.append(Section("", boxes))
+    for number, entry in enumerate(entries, start=1):
+        entry = entry if isinstance(entry, FeedbackEntry) else FeedbackEntry(**entry)
+        heading = s.heading(entry.topic)[0] if entry.topic else f"What you told us: {number}"
+        items = _labelled(s, "You said:", entry.you_said, "feedback")
+        items += _labelled(s, "We did:", entry.we_did, "answer")
+        key = re.sub(r"[^a-z]+", "_", entry.outcome.lower()).strip("_")
+        sentences, concept = OUTCOMES.get(key, OUTCOMES["changed"])
+        items.append(_say(list(sentences), concept))
+        if entry.reason:
+            items.extend(_labelled(s, "This is why:", entry.reason, "question"))
+        document.sections.append(Section(heading, items))
+    document.sections.append(
+        Section(
+            "Tell us more",
+            [NextStep(["Tell us what you think about this."], picture=_p("feedback"))],
+        )
+    )
+    return _finish(document, s, contact)
+
+
+def _labelled(s: Simplifier, label: str, text: str, concept: str) -> list[Item]:
+    return [_say([label], concept), *_rows(s, text)]
