@@ -116,13 +116,15 @@ def _find_all(doc: Document) -> list[Finding]:
 def _resolve_overlaps(found: list[Finding]) -> list[Finding]:
     """Keep one word-level finding per stretch of words, by the order in _WORD_KINDS."""
     kept: list[Finding] = [f for f in found if f.kind not in _WORD_KINDS]
-    taken: list[tuple[int, int]] = []
-    for finding in sorted(
+    taken: set[int] = set()  # character offsets already under a word-level finding
+    word_level = sorted(
         (f for f in found if f.kind in _WORD_KINDS), key=lambda f: _WORD_KINDS.index(f.kind)
-    ):
-        if any(finding.start < end and start < finding.end for start, end in taken):
+    )
+    for finding in word_level:
+        span = range(finding.start, finding.end)
+        if any(offset in taken for offset in span):
             continue
-        taken.append((finding.start, finding.end))
+        taken.update(span)
         kept.append(finding)
     return kept
 

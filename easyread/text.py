@@ -16,7 +16,10 @@ import pyphen
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "approx", "cllr", "prof"}
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*•]|\s*\d+[.)]\s)")
+_SENTENCE_END = re.compile(
+    r"(?m:^[ \t]*#{1,6}[ \t][^\n]*$)"  # a Markdown heading is a sentence of its own
+    r"|[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*•]|\s*\d+[.)]\s|[ \t]*#{1,6}[ \t])"
+)
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 
 
@@ -33,7 +36,7 @@ def sentences(text: str) -> list[Span]:
     """Split text into sentences, keeping their offsets.
 
     A sentence ends at . ! or ? followed by space, at a blank line, or before a
-    list item. Common abbreviations ("e.g.", "Dr.") do not end a sentence.
+    list item; a Markdown heading line is a sentence on its own. Common abbreviations ("e.g.", "Dr.") do not end a sentence.
     """
     spans: list[Span] = []
     start = 0

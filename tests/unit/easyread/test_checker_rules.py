@@ -58,3 +58,9 @@ def test_findings_come_in_text_order():
     report = check(BRIEFING)
     starts = [f.start for f in report.findings]
     assert starts == sorted(starts)
+
+
+def test_package_level_check_is_the_checker():
+    import easyread
+
+    assert easyread.check("The ICB met.").summary["by_kind"] == {"initials": 1, "jargon": 1}

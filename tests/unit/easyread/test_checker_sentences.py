@@ -1,6 +1,7 @@
 """Sentence and paragraph checks: length (PL-01 / ER-01), joining words, passive, negatives."""
 
 from easyread.checker import check
+from easyread.text import sentences
 from tests.unit.easyread.checker_helpers import found, sentence_of
 
 
@@ -123,3 +124,9 @@ def test_empty_text_has_no_findings_and_no_scores():
     assert report.findings == []
     assert report.summary["flesch_reading_ease"] is None
     assert report.summary["words"] == 0
+
+
+def test_a_heading_is_not_counted_into_the_next_sentence():
+    text = "## What is changing for day services\n" + sentence_of(20)
+    assert [s.text for s in sentences(text)][0] == "## What is changing for day services"
+    assert found(text, "long_sentence") == []
