@@ -36,7 +36,8 @@ def sentences(text: str) -> list[Span]:
     """Split text into sentences, keeping their offsets.
 
     A sentence ends at . ! or ? followed by space, at a blank line, or before a
-    list item; a Markdown heading line is a sentence on its own. Common abbreviations ("e.g.", "Dr.") do not end a sentence.
+    list item; a Markdown heading line is a sentence on its own. Common
+    abbreviations ("e.g.", "Dr.") do not end a sentence.
     """
     spans: list[Span] = []
     start = 0
