@@ -27,10 +27,12 @@ NUMBER_WORDS |= {w: i + 10 for i, w in enumerate(_TEENS)}
 NUMBER_WORDS |= {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
 _ALL_UNITS = {"one": 1, **{w: NUMBER_WORDS[w] for w in _UNITS}}
 _NUMBER_WORD = re.compile(
-    r"\b(?:(?P<tens>" + "|".join(_TENS) + r")(?:[-\s](?P<unit>one|" + "|".join(_UNITS) + r"))?"
-    r"|(?P<small>" + "|".join(_UNITS + _TEENS) + r")|(?P<big>hundred|thousand))\b",
+    r"\b(?:(?:(?P<tens>" + "|".join(_TENS) + r")(?:[-\s](?P<unit>one|" + "|".join(_UNITS) + r"))?"
+    r"|(?P<small>one|" + "|".join(_UNITS + _TEENS) + r"))(?:\s+(?P<times>hundred|thousand))?"
+    r"|(?P<big>hundred|thousand))\b",
     re.IGNORECASE,
 )
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 _PERCENT = re.compile(
     r"(?P<number>\d+(?:\.\d+)?|\b[a-z]+(?:-[a-z]+)?)\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE
 )
@@ -49,6 +51,8 @@ def number_words(doc: Document, skip: list[tuple[int, int]]) -> Iterator[Finding
         if any(start <= match.start() < end for start, end in skip):
             continue
         value = _value(match)
+        if value is None:
+            continue
         yield doc.finding(
             "ER-06",
             "number_in_words",
@@ -59,15 +63,24 @@ def number_words(doc: Document, skip: list[tuple[int, int]]) -> Iterator[Finding
         )
 
 
-def _value(match: re.Match) -> str:
+def _value(match: re.Match) -> str | None:
+    """The digits for a number in words, or None for a lone "one" (which stays a word)."""
     if match.group("big"):
-        return {"hundred": "100", "thousand": "1,000"}[match.group("big").lower()]
+        return f"{_MULTIPLIERS[match.group('big').lower()]:,}"
     if match.group("small"):
-        return str(NUMBER_WORDS[match.group("small").lower()])
-    total = NUMBER_WORDS[match.group("tens").lower()]
-    if match.group("unit"):
-        total += _ALL_UNITS[match.group("unit").lower()]
-    return str(total)
+        total = (
+            _ALL_UNITS.get(match.group("small").lower())
+            or NUMBER_WORDS[match.group("small").lower()]
+        )
+    else:
+        total = NUMBER_WORDS[match.group("tens").lower()]
+        if match.group("unit"):
+            total += _ALL_UNITS[match.group("unit").lower()]
+    if match.group("times"):
+        total *= _MULTIPLIERS[match.group("times").lower()]
+    elif total == 1:
+        return None
+    return f"{total:,}"
 
 
 def percentages(doc: Document) -> Iterator[Finding]:

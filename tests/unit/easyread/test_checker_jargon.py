@@ -81,49 +81,49 @@ def test_a_custom_glossary_can_be_passed():
 
 def test_initials_not_spelled_out_are_a_must_fix():
     text = "The ICB has agreed the plan."
-    [finding] = found(text, "initials")
+    [finding] = found(text, "acronym")
     assert (finding.rule_id, finding.severity, finding.text) == ("PL-06", "must fix", "ICB")
     assert finding.suggestion == "integrated care board (ICB)"
 
 
 def test_initials_spelled_out_before_in_brackets_are_fine():
     text = "The Joint Strategic Needs Assessment (JSNA) is out. The JSNA shows need."
-    assert found(text, "initials") == []
+    assert found(text, "acronym") == []
 
 
 def test_initials_followed_by_their_meaning_in_brackets_are_fine():
-    assert found("The VCS (voluntary and community sector) met.", "initials") == []
+    assert found("The VCS (voluntary and community sector) met.", "acronym") == []
 
 
 def test_unknown_initials_spelled_out_by_first_letters_are_fine():
-    assert found("The Wessex Advice Line (WAL) opens soon. Ring WAL.", "initials") == []
+    assert found("The Wessex Advice Line (WAL) opens soon. Ring WAL.", "acronym") == []
 
 
 def test_unknown_initials_not_spelled_out_are_flagged_once():
-    findings = found("The WAL opens soon. Ring the WAL.", "initials")
+    findings = found("The WAL opens soon. Ring the WAL.", "acronym")
     assert [(f.text, f.start) for f in findings] == [("WAL", 4)]
     assert findings[0].suggestion is None
 
 
 def test_initials_used_before_being_spelled_out_are_flagged():
     text = "The ICB met. The integrated care board (ICB) agreed."
-    [finding] = found(text, "initials")
+    [finding] = found(text, "acronym")
     assert finding.start == 4
 
 
 def test_nhs_and_gp_do_not_need_spelling_out():
-    assert found("The NHS and your GP can help. Ask GPs.", "initials") == []
+    assert found("The NHS and your GP can help. Ask GPs.", "acronym") == []
 
 
 def test_shouted_words_and_roman_numerals_are_not_initials():
-    assert found("IMPORTANT: read part II first.", "initials") == []
+    assert found("IMPORTANT: read part II first.", "acronym") == []
 
 
 def test_explained_initials_are_not_flagged():
-    assert found("The WAL opens soon.", "initials", explained=["WAL"]) == []
+    assert found("The WAL opens soon.", "acronym", explained=["WAL"]) == []
 
 
 def test_easy_level_reports_initials_under_er_05_without_brackets():
-    [finding] = found("The CQC checks care homes.", "initials", level="easy")
+    [finding] = found("The CQC checks care homes.", "acronym", level="easy")
     assert finding.rule_id == "ER-05"
     assert finding.suggestion == "Care Quality Commission"

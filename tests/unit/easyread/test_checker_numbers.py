@@ -64,3 +64,12 @@ def test_times_and_dates_in_easy_read():
 
 def test_money_is_not_a_time():
     assert found("It costs £12.50 or £3:20.", "time_or_date", level="easy") == []
+
+
+def test_compound_numbers_in_words_become_one_number():
+    text = "One bus took two hundred people and one thousand cups."
+    findings = found(text, "number_in_words", level="easy")
+    assert [(f.text, f.suggestion) for f in findings] == [
+        ("two hundred", "200"),
+        ("one thousand", "1,000"),
+    ]
