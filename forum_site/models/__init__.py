@@ -21,6 +21,20 @@ from forum_site.models.budgets import (
     budget_forum,
     budget_meeting,
 )
+from forum_site.models.contributions import (
+    Contribution,
+    ContributionAnswer,
+    ContributionSupport,
+    Source,
+    Status,
+    Visibility,
+)
+from forum_site.models.decisions import (
+    Decision,
+    DecisionMaker,
+    decision_agenda_item,
+    decision_contribution,
+)
 from forum_site.models.forums import (
     Forum,
     Invitation,
@@ -45,6 +59,16 @@ from forum_site.models.meetings import (
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 
 __all__ = [
+    "Contribution",
+    "ContributionAnswer",
+    "ContributionSupport",
+    "Decision",
+    "DecisionMaker",
+    "Source",
+    "Status",
+    "Visibility",
+    "decision_agenda_item",
+    "decision_contribution",
     "Budget",
     "BudgetChange",
     "BudgetLine",
