@@ -4,6 +4,24 @@ Writers see every finding with its rule id (see :mod:`easyread.rules`), its
 exact place in their text and, where we have one, a suggestion. We never give
 a single pass or fail score (RULES.md PL-11); the web app only refuses to
 publish while "must fix" findings remain unexplained.
+
+Finding kinds (rule ids at standard / easy level):
+
+- ``jargon``: a glossary term, first use only (PL-04)
+- ``acronym``: initials not spelled out the first time (PL-06 / ER-05)
+- ``long_sentence`` (PL-01 / ER-01), ``long_paragraph`` (PL-01),
+  ``average_sentence_length`` (ER-01), ``long_document`` (ER-12)
+- ``rare_word``: first use of a word few people know (PL-05 / ER-04)
+- ``passive_voice``: maybe passive (PL-07 / ER-07)
+- ``wordy_phrase`` (PL-03) and ``style`` (PL-07): plainer swaps
+- ``percentage`` (PL-09 / ER-06); easy read only: ``number_in_words``,
+  ``time_or_date`` (ER-06), ``short_form`` (ER-05), ``joined_sentence`` (ER-02),
+  ``negative_short_form`` and ``double_negative`` (ER-07)
+- ``link_text``: "click here", "read more" (PL-10)
+- ``disrespectful_wording`` (PL-08 / ER-15)
+- ``reading_level``: advisory, about the whole text (PL-02 / ER-14)
+
+Findings about the whole text have ``start == end == 0`` and empty ``text``.
 """
 
 from __future__ import annotations

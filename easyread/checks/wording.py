@@ -73,15 +73,18 @@ def disrespectful_phrases() -> PhraseList:
 def wordy(doc: Document) -> Iterator[Finding]:
     """PL-03 / PL-07: wordy phrases and management-speak, with a plainer choice."""
     for match, phrase in wordy_phrases().find(doc.prose):
+        said = match.group()
         if phrase.rule_id == "PL-07":
             kind = "style"
-            message = f'"{match.group()}" is vague or management-speak. Say plainly what you mean.'
+            message = f'"{said}" is vague or management-speak. Say plainly what you mean.'
+        elif phrase.use.startswith("("):
+            kind = "wordy_phrase"
+            message = f'"{said}" adds words but little meaning {phrase.use}.'
         else:
             kind = "wordy_phrase"
-            message = f'"{match.group()}" can be said more simply.'
-        yield doc.finding(
-            phrase.rule_id, kind, match.start(), match.end(), message, f"Try: {phrase.use}"
-        )
+            message = f'"{said}" can be said more simply: try "{phrase.use}".'
+        suggestion = None if phrase.use.startswith("(") else phrase.use
+        yield doc.finding(phrase.rule_id, kind, match.start(), match.end(), message, suggestion)
 
 
 def respectful(doc: Document) -> Iterator[Finding]:

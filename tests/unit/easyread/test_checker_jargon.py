@@ -127,3 +127,14 @@ def test_easy_level_reports_initials_under_er_05_without_brackets():
     [finding] = found("The CQC checks care homes.", "acronym", level="easy")
     assert finding.rule_id == "ER-05"
     assert finding.suggestion == "Care Quality Commission"
+
+
+def test_explaining_a_term_by_its_initials_covers_its_full_name():
+    text = "The Joint Strategic Needs Assessment (JSNA) is out."
+    assert found(text, "jargon", explained=["JSNA"]) == []
+    assert found(text, "acronym", explained=["JSNA"]) == []
+
+
+def test_initials_in_brackets_are_not_an_explanation_of_the_term():
+    [finding] = found("The integrated care board (ICB) met.", "jargon")
+    assert finding.text == "integrated care board"

@@ -15,12 +15,12 @@ def test_wordy_phrase_gets_a_plain_swap():
     text = "We met in order to plan."
     [finding] = found(text, "wordy_phrase")
     assert (finding.text, finding.start, finding.rule_id) == ("in order to", 7, "PL-03")
-    assert finding.suggestion == "Try: to"
+    assert finding.suggestion == "to"
 
 
 def test_other_forms_of_a_wordy_word_are_found():
     [finding] = found("We utilised the hall.", "wordy_phrase")
-    assert finding.text == "utilised" and finding.suggestion == "Try: use"
+    assert finding.text == "utilised" and finding.suggestion == "use"
 
 
 def test_plain_text_has_no_wordy_phrases():
