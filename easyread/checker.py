@@ -19,7 +19,8 @@ Finding kinds (rule ids at standard / easy level):
   ``negative_short_form`` and ``double_negative`` (ER-07)
 - ``link_text``: "click here", "read more" (PL-10)
 - ``disrespectful_wording`` (PL-08 / ER-15)
-- ``reading_level``: advisory, about the whole text (PL-02 / ER-14)
+- ``reading_level``: advisory, about the whole text (PL-02 / ER-14); easy read
+  only: ``common_words`` when under 95 in every 100 words are common (ER-04)
 
 Findings about the whole text have ``start == end == 0`` and empty ``text``.
 """
@@ -91,12 +92,7 @@ def check(
     doc = Document(text, level, as_terms(terms), normalised_set(explained))
     findings = _resolve_overlaps(_find_all(doc))
     summary_scores = scores(doc.prose, doc.sentences, doc.words)
-    findings += sentences.reading_level(
-        doc,
-        summary_scores.flesch_kincaid_grade,
-        summary_scores.flesch_reading_ease,
-        summary_scores.average_sentence_length,
-    )
+    findings += sentences.reading_level(doc, summary_scores)
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
     return Report(level, findings, _summary(doc, summary_scores, findings))
 

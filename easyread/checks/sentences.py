@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from easyread.checks.base import Document, Finding, plural
+from easyread.readability import Scores
 from easyread.rules import ADVISORY, MUST_FIX, WARNING
 
 STANDARD_MUST_FIX_WORDS = 25
@@ -14,6 +15,7 @@ EASY_MAX_WORDS = 15
 EASY_AVERAGE_WORDS = 10
 PARAGRAPH_MAX_SENTENCES = 3
 EASY_MAX_DOCUMENT_WORDS = 1000
+EASY_COMMON_SHARE = 0.95
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 
 _JOINING = re.compile(r"\b(?:and|but|because|which|so that)\b", re.IGNORECASE)
@@ -219,43 +221,56 @@ def document_length(doc: Document) -> Iterator[Finding]:
         )
 
 
-def reading_level(
-    doc: Document, grade: float | None, ease: float | None, average
-) -> Iterator[Finding]:
-    """PL-02 / ER-14 (advisory) and the easy-read average sentence length (ER-01)."""
-    if grade is None or len(doc.words) < 30:
+def reading_level(doc: Document, scores: Scores) -> Iterator[Finding]:
+    """Advice about the whole text: reading scores (PL-02 / ER-14, advisory) and, in easy
+    read, average sentence length (ER-01) and the share of common words (ER-04)."""
+    grade, ease = scores.flesch_kincaid_grade, scores.flesch_reading_ease
+    if grade is None or ease is None or len(doc.words) < 30:
         return
-    if doc.easy:
-        if average is not None and average > EASY_AVERAGE_WORDS:
+    if not doc.easy:
+        if grade > 6:
             yield doc.finding(
-                "ER-01",
-                "average_sentence_length",
-                0,
-                0,
-                f"Sentences have {average:.1f} words on average. In easy read, aim for "
-                f"{EASY_AVERAGE_WORDS} or fewer.",
-                None,
-                WARNING,
-            )
-        if grade > 5 or (ease is not None and ease < 80):
-            yield doc.finding(
-                "ER-14",
+                "PL-02",
                 "reading_level",
                 0,
                 0,
-                f"Reading ease is {ease:.0f} and grade is {grade:.1f}. For easy read, aim for "
-                "ease 80 or more and grade 5 or lower. Fix the other findings first.",
+                f"The reading grade is {grade:.1f}. Aim for grade 6 or lower, so most adults "
+                "can read it easily. Shorter sentences and everyday words lower the grade.",
                 None,
                 ADVISORY,
             )
-    elif grade > 6:
+        return
+    average, share = scores.average_sentence_length, scores.common_word_share
+    if average is not None and average > EASY_AVERAGE_WORDS:
         yield doc.finding(
-            "PL-02",
+            "ER-01",
+            "average_sentence_length",
+            0,
+            0,
+            f"Sentences have {average:.1f} words on average. In easy read, aim for "
+            f"{EASY_AVERAGE_WORDS} or fewer.",
+            None,
+            WARNING,
+        )
+    if share is not None and share < EASY_COMMON_SHARE:
+        yield doc.finding(
+            "ER-04",
+            "common_words",
+            0,
+            0,
+            f"{share * 100:.0f} in every 100 words are common words. Easy read needs at least "
+            f"{EASY_COMMON_SHARE * 100:.0f}: swap or explain the words marked as not common.",
+            None,
+            WARNING,
+        )
+    if grade > 5 or ease < 80:
+        yield doc.finding(
+            "ER-14",
             "reading_level",
             0,
             0,
-            f"The reading grade is {grade:.1f}. Aim for grade 6 or lower, so most adults can "
-            "read it easily. Shorter sentences and everyday words lower the grade.",
+            f"Reading ease is {ease:.0f} and grade is {grade:.1f}. For easy read, aim for ease "
+            "80 or more and grade 5 or lower. Fix the other findings first.",
             None,
             ADVISORY,
         )

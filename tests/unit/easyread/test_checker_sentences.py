@@ -130,3 +130,12 @@ def test_a_heading_is_not_counted_into_the_next_sentence():
     text = "## What is changing for day services\n" + sentence_of(20)
     assert [s.text for s in sentences(text)][0] == "## What is changing for day services"
     assert found(text, "long_sentence") == []
+
+
+def test_easy_read_text_with_too_few_common_words_gets_a_whole_text_warning():
+    hard = " ".join("Perspicacious stakeholders ruminate." for _ in range(12))
+    [finding] = found(hard, "common_words", level="easy")
+    assert (finding.rule_id, finding.severity, finding.text) == ("ER-04", "warning", "")
+    plain = " ".join(sentence_of(8) for _ in range(6))
+    assert found(plain, "common_words", level="easy") == []
+    assert found(hard, "common_words") == []
