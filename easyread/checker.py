@@ -8,7 +8,7 @@ publish while "must fix" findings remain unexplained.
 Finding kinds (rule ids at standard / easy level):
 
 - ``jargon``: a glossary term, first use only (PL-04)
-- ``acronym``: initials not spelled out the first time (PL-06 / ER-05)
+- ``initials``: initials (acronyms) not spelled out the first time (PL-06 / ER-05)
 - ``long_sentence`` (PL-01 / ER-01), ``long_paragraph`` (PL-01),
   ``average_sentence_length`` (ER-01), ``long_document`` (ER-12)
 - ``rare_word``: first use of a word few people know (PL-05 / ER-04)

@@ -181,7 +181,7 @@ def _initials_finding(doc, rule_id, match, term, spelled) -> Finding:
         suggestion = None
     slug = term.slug if term else None
     return doc.finding(
-        rule_id, "acronym", match.start(), match.end(), message, suggestion, term=slug
+        rule_id, "initials", match.start(), match.end(), message, suggestion, term=slug
     )
 
 

@@ -81,50 +81,50 @@ def test_a_custom_glossary_can_be_passed():
 
 def test_initials_not_spelled_out_are_a_must_fix():
     text = "The ICB has agreed the plan."
-    [finding] = found(text, "acronym")
+    [finding] = found(text, "initials")
     assert (finding.rule_id, finding.severity, finding.text) == ("PL-06", "must fix", "ICB")
     assert finding.suggestion == "integrated care board (ICB)"
 
 
 def test_initials_spelled_out_before_in_brackets_are_fine():
     text = "The Joint Strategic Needs Assessment (JSNA) is out. The JSNA shows need."
-    assert found(text, "acronym") == []
+    assert found(text, "initials") == []
 
 
 def test_initials_followed_by_their_meaning_in_brackets_are_fine():
-    assert found("The VCS (voluntary and community sector) met.", "acronym") == []
+    assert found("The VCS (voluntary and community sector) met.", "initials") == []
 
 
 def test_unknown_initials_spelled_out_by_first_letters_are_fine():
-    assert found("The Wessex Advice Line (WAL) opens soon. Ring WAL.", "acronym") == []
+    assert found("The Wessex Advice Line (WAL) opens soon. Ring WAL.", "initials") == []
 
 
 def test_unknown_initials_not_spelled_out_are_flagged_once():
-    findings = found("The WAL opens soon. Ring the WAL.", "acronym")
+    findings = found("The WAL opens soon. Ring the WAL.", "initials")
     assert [(f.text, f.start) for f in findings] == [("WAL", 4)]
     assert findings[0].suggestion is None
 
 
 def test_initials_used_before_being_spelled_out_are_flagged():
     text = "The ICB met. The integrated care board (ICB) agreed."
-    [finding] = found(text, "acronym")
+    [finding] = found(text, "initials")
     assert finding.start == 4
 
 
 def test_nhs_and_gp_do_not_need_spelling_out():
-    assert found("The NHS and your GP can help. Ask GPs.", "acronym") == []
+    assert found("The NHS and your GP can help. Ask GPs.", "initials") == []
 
 
 def test_shouted_words_and_roman_numerals_are_not_initials():
-    assert found("IMPORTANT: read part II first.", "acronym") == []
+    assert found("IMPORTANT: read part II first.", "initials") == []
 
 
 def test_explained_initials_are_not_flagged():
-    assert found("The WAL opens soon.", "acronym", explained=["WAL"]) == []
+    assert found("The WAL opens soon.", "initials", explained=["WAL"]) == []
 
 
 def test_easy_level_reports_initials_under_er_05_without_brackets():
-    [finding] = found("The CQC checks care homes.", "acronym", level="easy")
+    [finding] = found("The CQC checks care homes.", "initials", level="easy")
     assert finding.rule_id == "ER-05"
     assert finding.suggestion == "Care Quality Commission"
 
@@ -132,7 +132,7 @@ def test_easy_level_reports_initials_under_er_05_without_brackets():
 def test_explaining_a_term_by_its_initials_covers_its_full_name():
     text = "The Joint Strategic Needs Assessment (JSNA) is out."
     assert found(text, "jargon", explained=["JSNA"]) == []
-    assert found(text, "acronym", explained=["JSNA"]) == []
+    assert found(text, "initials", explained=["JSNA"]) == []
 
 
 def test_initials_in_brackets_are_not_an_explanation_of_the_term():

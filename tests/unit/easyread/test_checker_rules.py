@@ -63,4 +63,4 @@ def test_findings_come_in_text_order():
 def test_package_level_check_is_the_checker():
     import easyread
 
-    assert easyread.check("The ICB met.").summary["by_kind"] == {"acronym": 1, "jargon": 1}
+    assert easyread.check("The ICB met.").summary["by_kind"] == {"initials": 1, "jargon": 1}
