@@ -90,7 +90,7 @@ def wordy(doc: Document) -> Iterator[Finding]:
 def respectful(doc: Document) -> Iterator[Finding]:
     """PL-08 / ER-15: wording that many disabled people find hurtful."""
     rule_id = "ER-15" if doc.easy else "PL-08"
-    for match, phrase in disrespectful_phrases().find(doc.text):
+    for match, phrase in disrespectful_phrases().find(doc.prose):
         message = f'Many people find "{match.group()}" hurtful or out of date. {phrase.why}'
         yield doc.finding(
             rule_id, "disrespectful_wording", match.start(), match.end(), message, phrase.use

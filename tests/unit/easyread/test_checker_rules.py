@@ -64,3 +64,25 @@ def test_package_level_check_is_the_checker():
     import easyread
 
     assert easyread.check("The ICB met.").summary["by_kind"] == {"initials": 1, "jargon": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ICB met.\r\n\r\nWe agreed the plan in order to help.\r\n",
+        "Zero\u200bwidth, emoji \U0001f600, right-to-left \u202emark, no\u00a0break ICB.",
+        "<script>alert('x')</script> <p>Pasted <b>Word</b> HTML</p> ICB",
+        "\x00\x01 odd control characters ICB",
+        "(((((((((( [[[[[[ ]]]]] )))) ** __ `` ## -- ICB",
+    ],
+)
+def test_odd_input_never_crashes_and_spans_stay_exact(text):
+    report = check(text, level="easy")
+    for finding in report.findings:
+        assert text[finding.start : finding.end] == finding.text
+    assert "initials" in report.summary["by_kind"]
+
+
+def test_words_inside_addresses_are_not_checked():
+    text = "See https://example.org/the-handicapped-page/ICB-wheelchair-bound for more."
+    assert check(text).findings == []
