@@ -238,7 +238,11 @@ class MeetingChange(TimestampMixin, db.Model):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[ChangeKind] = mapped_column(Enum(ChangeKind, native_enum=False))
-    what_changed: Mapped[str] = mapped_column(Text)
+    what_changed: Mapped[str] = mapped_column(Text, default="")
+    old_starts_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    new_starts_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    old_place: Mapped[str] = mapped_column(Text, default="")
+    new_place: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     people_told: Mapped[int] = mapped_column(Integer, default=0)
