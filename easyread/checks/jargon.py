@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from easyread.checks.base import Document, Finding, normalise
 from easyread.checks.patterns import phrase_pattern
-from easyread.glossary import Term
+from easyread.glossary import Term, slugify
 from easyread.readability import zipf
 
 # Initials readers know well: RULES.md ER-05 / PL-06 allow these without spelling out.
@@ -97,17 +97,23 @@ def jargon(doc: Document, spans: list[tuple[int, int, Term]]) -> Iterator[Findin
     """PL-04: the first use of each glossary term, unless explained or everyday."""
     seen: set[str] = set()
     for start, end, term in spans:
-        if term.slug in seen:
+        if _slug(term) in seen:
             continue
-        seen.add(term.slug)
+        seen.add(_slug(term))
         if EVERYDAY_TAG in term.tags or _explained_here(doc, term, start, end):
             continue
         yield _jargon_finding(doc, term, start, end)
 
 
+def _slug(term: Term) -> str:
+    """Terms built in code may have no slug; the web app links to glossary pages by slug."""
+    return term.slug or slugify(term.term)
+
+
 def _explained_here(doc: Document, term: Term, start: int, end: int) -> bool:
     """Explained by the writer's choice, or in the text: "X means ...", "X (a ...)"."""
-    if doc.is_explained(doc.text[start:end], term.term, term.slug, term.acronym_for, *term.aliases):
+    names = (term.term, _slug(term), term.acronym_for, *term.aliases)
+    if doc.is_explained(doc.text[start:end], *names):
         return True
     after = _EXPLAINED_AFTER.match(doc.prose, end)
     if not after:
@@ -132,7 +138,7 @@ def _jargon_finding(doc: Document, term: Term, start: int, end: int) -> Finding:
             "explain it the first time you use it."
         )
     suggestion = term.plain_alternative or None
-    return doc.finding("PL-04", "jargon", start, end, message, suggestion, term=term.slug)
+    return doc.finding("PL-04", "jargon", start, end, message, suggestion, term=_slug(term))
 
 
 def initials(doc: Document) -> Iterator[Finding]:
@@ -148,7 +154,7 @@ def initials(doc: Document) -> Iterator[Finding]:
         if term is None and not _looks_like_initials(letters):
             continue
         seen.add(letters)
-        if doc.is_explained(token, letters) or (term and doc.is_explained(term.term, term.slug)):
+        if doc.is_explained(token, letters) or (term and doc.is_explained(term.term, _slug(term))):
             continue
         if _spelled_out(doc.prose, match, letters, spelled):
             continue
@@ -179,7 +185,7 @@ def _initials_finding(doc, rule_id, match, term, spelled) -> Finding:
             "you use it, or use plain words instead."
         )
         suggestion = None
-    slug = term.slug if term else None
+    slug = _slug(term) if term else None
     return doc.finding(
         rule_id, "initials", match.start(), match.end(), message, suggestion, term=slug
     )

@@ -138,3 +138,15 @@ def test_explaining_a_term_by_its_initials_covers_its_full_name():
 def test_initials_in_brackets_are_not_an_explanation_of_the_term():
     [finding] = found("The integrated care board (ICB) met.", "jargon")
     assert finding.text == "integrated care board"
+
+
+def test_terms_built_without_slugs_are_each_reported():
+    terms = [
+        Term(term="widget board", plain="A board.", easy="A board."),
+        Term(term="gadget panel", plain="A panel.", easy="A panel."),
+    ]
+    findings = found("The widget board met the gadget panel.", "jargon", terms=terms)
+    assert [(f.text, f.term) for f in findings] == [
+        ("widget board", "widget-board"),
+        ("gadget panel", "gadget-panel"),
+    ]
