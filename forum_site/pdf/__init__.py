@@ -1,0 +1,1 @@
+"""Printable PDFs: locked-down WeasyPrint rendering, a cache, and the documents we print."""

@@ -1,0 +1,107 @@
+"""What a printable document is, its three versions, and the final HTML we print.
+
+A builder (meeting pack, briefing, budget...) gathers the data once into a
+``PrintDocument``. The standard and large-print versions share one template and differ
+only in their stylesheet; the easy-read version comes from the easy-read renderer.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from flask import current_app, render_template
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from forum_site.pdf.easy_read import easy_read_html
+
+
+class Version(enum.StrEnum):
+    STANDARD = "standard"
+    LARGE_PRINT = "large-print"
+    EASY_READ = "easy-read"
+
+    @property
+    def label(self) -> str:
+        return str(VERSION_LABELS[self])
+
+    @property
+    def smallest_font_pt(self) -> float:
+        """The smallest text anywhere in this version, page numbers included."""
+        return SMALLEST_FONT_PT[self]
+
+
+VERSION_LABELS = {
+    Version.STANDARD: _l("Standard print"),
+    Version.LARGE_PRINT: _l("Large print"),
+    Version.EASY_READ: _l("Easy read"),
+}
+SMALLEST_FONT_PT = {Version.STANDARD: 10.0, Version.LARGE_PRINT: 18.0, Version.EASY_READ: 16.0}
+PAGE_SIZES = {"a4": "A4", "letter": "Letter"}
+
+
+@dataclass
+class PrintDocument:
+    """One document ready to print in any version.
+
+    ``easy_read`` builds the easy-read model only when that version is asked for, so the
+    simplifier never runs for a standard download. ``reference`` is printed on each page.
+    """
+
+    kind: str
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    easy_read: Callable[[], object] | None = None
+    reference: str = ""
+    filename: str = "document"
+
+
+def page_size() -> str:
+    configured = str(current_app.config.get("PDF_PAGE_SIZE") or "A4").strip().lower()
+    return PAGE_SIZES.get(configured, "A4")
+
+
+def final_html(document: PrintDocument, version: Version) -> str:
+    """Exactly what WeasyPrint will see: the cache key is a hash of this."""
+    locale = str(get_locale() or "en")
+    context = {
+        **document.context,
+        "document": document,
+        "version": version,
+        "page_size": page_size(),
+        "lang": locale.replace("_", "-"),
+        "text_direction": _direction(locale),
+        "footer_content": Markup(footer_content()),
+    }
+    if version is Version.EASY_READ:
+        context["easy_read_body"] = easy_read_html(document)
+        return render_template("pdf/easy_read.html", **context)
+    return render_template(document.template, **context)
+
+
+def _direction(locale: str) -> str:
+    rtl = current_app.config.get("RTL_LANGUAGES", ())
+    return "rtl" if locale.split("_")[0] in rtl else "ltr"
+
+
+def footer_content() -> str:
+    """CSS ``content`` for "Page 2 of 8" in the reader's language, from one translatable string."""
+    words = _("Page %(page)s of %(pages)s", page="\0page\0", pages="\0pages\0")
+    parts = []
+    for index, piece in enumerate(words.split("\0")):
+        if index % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts)
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal: quotes, backslashes and line breaks escaped; no markup possible."""
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:-" else f"\\{ord(ch):x} " for ch in text)
+    return f'"{escaped}"'
