@@ -34,6 +34,10 @@ def deliver_email() -> None:
 
 COMMANDS = [seed_demo, deliver_email]
 
+from forum_site.web.glossary.cli import load_glossary  # noqa: E402
+
+COMMANDS.append(load_glossary)
+
 
 def register_commands(app: Flask) -> None:
     for command in COMMANDS:

@@ -10,6 +10,16 @@ from forum_site.models.accounts import (
     TextSize,
     User,
 )
+from forum_site.models.briefings import (
+    Briefing,
+    BriefingStatus,
+    BriefingVersion,
+    KeptTerm,
+    KeptTermKind,
+    UnclearSignal,
+    briefing_forum,
+    briefing_meeting,
+)
 from forum_site.models.budgets import (
     Budget,
     BudgetChange,
@@ -44,6 +54,7 @@ from forum_site.models.forums import (
     Role,
     forum_organisation,
 )
+from forum_site.models.glossary import GlossaryEntry, GlossarySource
 from forum_site.models.meetings import (
     AgendaItem,
     CalendarKey,
@@ -59,6 +70,16 @@ from forum_site.models.meetings import (
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 
 __all__ = [
+    "Briefing",
+    "BriefingStatus",
+    "BriefingVersion",
+    "GlossaryEntry",
+    "GlossarySource",
+    "KeptTerm",
+    "KeptTermKind",
+    "UnclearSignal",
+    "briefing_forum",
+    "briefing_meeting",
     "Contribution",
     "ContributionAnswer",
     "ContributionSupport",

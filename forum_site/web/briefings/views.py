@@ -1,0 +1,407 @@
+"""Briefing pages: a forum's list, writing with the checker beside the text, reading.
+
+Writers get the checker as they type (htmx posts the textarea to /briefings/check and
+swaps in the findings) and the same findings without JavaScript from the "Check my
+writing" button, which re-renders the whole page with everything typed kept."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from forum_site.extensions import db, limiter
+from forum_site.models import Briefing
+from forum_site.services import briefings, forums, glossary
+from forum_site.services import briefings_checking as checking
+from forum_site.services.briefings_reading import easy_read_html, reading_view
+from forum_site.services.errors import DomainError
+from forum_site.text import render_markdown
+from forum_site.web.briefings import panels as _panels  # noqa: F401  (registers panels)
+from forum_site.web.briefings.forms import (
+    BriefingForm,
+    CheckForm,
+    GlossaryWordForm,
+    KeepWordForm,
+    PublishForm,
+    UnclearForm,
+)
+from forum_site.web.forums.panels import sections_for
+from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.panels import briefing_panels
+
+bp = Blueprint("briefings", __name__)
+
+
+@bp.after_request
+def _vary_on_htmx(response):
+    response.headers.add("Vary", "HX-Request")
+    return response
+
+
+# ------------------------------------------------------------------ lists
+
+
+@bp.get("/forums/<slug>/briefings")
+def forum_briefings(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    listing = briefings.forum_briefings(db.session, viewer(), forum)
+    return render(
+        "briefings/forum_briefings.html",
+        forum=forum,
+        briefings=listing,
+        version_counts=briefings.version_counts(db.session, listing),
+        can_write=briefings.can_write_for(viewer(), forum),
+        sections=sections_for(forum),
+    )
+
+
+# ------------------------------------------------------------------ writing
+
+
+@bp.route("/forums/<slug>/briefings/new", methods=["GET", "POST"])
+@login_required
+def new(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    if not briefings.can_write_for(viewer(), forum):
+        return _not_a_commissioner(forum)
+    form = _briefing_form(forum_ids=[forum.id])
+    if request.method == "POST" and request.form.get("action") != "check":
+        if form.validate_on_submit():
+            try:
+                text, notes = briefings.tidy(_text_from(form))
+                briefing = briefings.create_draft(db.session, viewer(), text)
+            except DomainError as error:
+                show_error(form, error)
+            else:
+                commit()
+                _flash_notes(notes)
+                flash(
+                    _("Your draft is saved. Only you and other commissioners can see it."),
+                    "success",
+                )
+                return redirect(url_for(".edit", briefing_id=briefing.id), code=303)
+    elif request.method == "POST":
+        form.validate_on_submit()
+    return _editor(form, forum=forum, briefing=None, status=_status(form))
+
+
+@bp.route("/briefings/<int:briefing_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(briefing_id: int):
+    briefing = _editable(briefing_id)
+    form = _briefing_form(obj=briefing)
+    if request.method == "POST" and request.form.get("action") != "check":
+        if form.validate_on_submit():
+            try:
+                text, notes = briefings.tidy(_text_from(form))
+                briefings.save_changes(db.session, viewer(), briefing, text)
+            except DomainError as error:
+                show_error(form, error)
+            else:
+                commit()
+                _flash_notes(notes)
+                flash(_("Your changes are saved."), "success")
+                return redirect(url_for(".edit", briefing_id=briefing.id), code=303)
+    elif request.method == "POST":
+        form.validate_on_submit()
+    return _editor(form, forum=None, briefing=briefing, status=_status(form))
+
+
+@bp.post("/briefings/check")
+@login_required
+def check():
+    """The checker on its own: a fragment for htmx, or a whole page without JavaScript."""
+    form = CheckForm()
+    form.validate_on_submit()
+    briefing = _briefing_for_check(form.briefing_id.data)
+    context = _checker_context(form.body.data or "", briefing)
+    return render("briefings/check.html", block="checker", form=form, **context)
+
+
+@bp.get("/briefings/check")
+@login_required
+def check_page():
+    return render("briefings/check.html", form=CheckForm(), **_checker_context("", None))
+
+
+@bp.post("/briefings/<int:briefing_id>/publish")
+@login_required
+def publish(briefing_id: int):
+    briefing = _editable(briefing_id)
+    PublishForm().validate_on_submit() or _csrf_failed()
+    try:
+        briefings.publish(db.session, viewer(), briefing)
+    except DomainError as error:
+        form = _briefing_form(obj=briefing)
+        show_error(form, error)
+        return _editor(form, forum=None, briefing=briefing, status=400)
+    commit()
+    flash(_("Your briefing is published. Forum members can read it now."), "success")
+    return redirect(url_for(".show", briefing_id=briefing.id), code=303)
+
+
+@bp.post("/briefings/<int:briefing_id>/words/keep")
+@login_required
+def keep_word(briefing_id: int):
+    briefing = _editable(briefing_id)
+    word_form = KeepWordForm()
+    if word_form.validate_on_submit():
+        try:
+            briefings.keep_word(
+                db.session,
+                viewer(),
+                briefing,
+                word=word_form.word.data,
+                reason=word_form.reason.data,
+            )
+        except DomainError as error:
+            show_error(word_form, error)
+        else:
+            commit()
+            flash(
+                _("You are keeping “%(word)s”. Your reason is saved.", word=word_form.word.data),
+                "success",
+            )
+            return redirect(url_for(".edit", briefing_id=briefing.id) + "#hard-words", code=303)
+    return _word_form_failed(briefing, word_form)
+
+
+@bp.post("/briefings/<int:briefing_id>/words/glossary")
+@login_required
+def glossary_word(briefing_id: int):
+    briefing = _editable(briefing_id)
+    word_form = GlossaryWordForm()
+    if word_form.validate_on_submit():
+        try:
+            briefings.explain_in_glossary(
+                db.session,
+                viewer(),
+                briefing,
+                word=word_form.word.data,
+                plain=word_form.plain.data or "",
+                easy=word_form.easy.data or "",
+                acronym_for=word_form.acronym_for.data or "",
+            )
+        except DomainError as error:
+            show_error(word_form, error)
+        else:
+            commit()
+            flash(
+                _("Readers will see the glossary meaning of “%(word)s”.", word=word_form.word.data),
+                "success",
+            )
+            return redirect(url_for(".edit", briefing_id=briefing.id) + "#hard-words", code=303)
+    return _word_form_failed(briefing, word_form)
+
+
+# ------------------------------------------------------------------ reading
+
+
+@bp.get("/briefings/<int:briefing_id>")
+def show(briefing_id: int):
+    from flask import g
+
+    briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
+    terms = glossary.terms(db.session)
+    prefs = g.prefs
+    reading = reading_view(briefing.body, terms)
+    easy = (
+        easy_read_html(briefing.title, briefing.body, terms, pictures=not prefs.hide_pictures)
+        if prefs.easy_read
+        else None
+    )
+    can_edit = briefings.can_edit(viewer(), briefing)
+    return render(
+        "briefings/show.html",
+        briefing=briefing,
+        reading=reading,
+        easy=easy,
+        updates=briefings.updates(briefing),
+        shown_forums=[f for f in briefing.forums if viewer().can_see_forum(f)],
+        can_edit=can_edit,
+        signals=briefings.unclear_signals(db.session, viewer(), briefing) if can_edit else [],
+        unclear_form=_unclear_form(reading.sections),
+        panels=briefing_panels.render_for(briefing, viewer()),
+    )
+
+
+@bp.get("/briefings/<int:briefing_id>/versions")
+def versions(briefing_id: int):
+    briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
+    shown = [(v, render_markdown(v.body)) for v in reversed(briefing.versions)]
+    return render("briefings/versions.html", briefing=briefing, versions=shown)
+
+
+@bp.post("/briefings/<int:briefing_id>/unclear")
+@limiter.limit("20 per hour", methods=["POST"])
+def unclear(briefing_id: int):
+    briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
+    form = UnclearForm()
+    if not form.validate_on_submit():
+        flash(_("We could not save that. Please try again."), "error")
+        return redirect(url_for(".show", briefing_id=briefing.id) + "#unclear", code=303)
+    briefings.say_unclear(
+        db.session,
+        viewer(),
+        briefing,
+        section=form.section.data or "",
+        quoted=form.quoted.data or "",
+        note=form.note.data or "",
+        anonymous=form.anonymous.data or not viewer().signed_in,
+    )
+    commit()
+    flash(_("Thank you. The writer will see which part was hard to understand."), "success")
+    return redirect(url_for(".show", briefing_id=briefing.id), code=303)
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _editable(briefing_id: int) -> Briefing:
+    briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
+    if not briefings.can_edit(viewer(), briefing):
+        from forum_site.services.errors import NotAllowed
+
+        raise NotAllowed(_("Only the writer or a commissioner of its forums can change this."))
+    return briefing
+
+
+def _briefing_for_check(raw_id: str | None) -> Briefing | None:
+    if not raw_id or not str(raw_id).isdigit():
+        return None
+    try:
+        briefing = briefings.get_briefing(db.session, viewer(), int(raw_id))
+    except DomainError:
+        return None
+    return briefing if briefings.can_edit(viewer(), briefing) else None
+
+
+def _briefing_form(obj: Briefing | None = None, forum_ids: list[int] = ()) -> BriefingForm:
+    form = BriefingForm(obj=obj) if obj is not None else BriefingForm()
+    writable = briefings.writable_forums(db.session, viewer())
+    linked = list(obj.forums) if obj is not None else []
+    choices = {f.id: f.name for f in [*writable, *linked]}
+    form.forums.choices = sorted(choices.items(), key=lambda c: c[1])
+    meetings = briefings.writable_meetings(db.session, [f for f in writable])
+    form.meetings.choices = [(m.id, f"{m.title} ({m.starts_at:%d %b %Y})") for m in meetings]
+    if request.method == "GET":
+        form.forums.data = [f.id for f in linked] or list(forum_ids)
+        form.meetings.data = [m.id for m in obj.meetings] if obj is not None else []
+        form.what_changed.data = ""
+    if obj is not None:
+        form.briefing_id.data = str(obj.id)
+    return form
+
+
+def _text_from(form: BriefingForm) -> briefings.BriefingText:
+    return briefings.BriefingText(
+        title=form.title.data or "",
+        summary=form.summary.data or "",
+        body=form.body.data or "",
+        forum_ids=list(form.forums.data or []),
+        meeting_ids=list(form.meetings.data or []),
+        what_changed=form.what_changed.data or "",
+    )
+
+
+def _checker_context(text: str, briefing: Briefing | None) -> dict:
+    """Findings and the marked-up preview; a clear message instead when there is no text."""
+    tidied = checking.tidy_pasted(text)
+    message = checking.too_long_message(tidied.text)
+    if message or not tidied.text.strip():
+        return {
+            "check_message": message or _("Nothing to check yet. Write something first."),
+            "report": None,
+            "notes": tidied.notes,
+        }
+    kept = briefings.kept_keys(briefing) if briefing is not None else set()
+    report = checking.check_writing(db.session, tidied.text, kept)
+    preview, shown = checking.preview(tidied.text, report)
+    return {
+        "check_message": None,
+        "report": report,
+        "shown": shown,
+        "preview": preview,
+        "notes": tidied.notes,
+        "blocking": checking.blocking(report),
+    }
+
+
+def _editor(form: BriefingForm, *, forum, briefing: Briefing | None, status: int = 200, **extra):
+    text = form.body.data or (briefing.body if briefing else "")
+    context = _checker_context(text, briefing)
+    hard_words = []
+    if briefing is not None:
+        blocking = context.get("blocking")
+        if blocking is None:
+            blocking = briefings.unexplained(db.session, briefing, text)
+        hard_words = _hard_word_choices(blocking)
+    page_forum = forum or (briefing.forums[0] if briefing and briefing.forums else None)
+    return render(
+        "briefings/edit.html",
+        form=form,
+        forum=page_forum,
+        briefing=briefing,
+        hard_words=hard_words,
+        publish_form=PublishForm(),
+        sections=sections_for(page_forum) if page_forum else [],
+        signals=(briefings.unclear_signals(db.session, viewer(), briefing) if briefing else []),
+        **context,
+        **extra,
+    ), status
+
+
+def _hard_word_choices(blocking: list) -> list[dict]:
+    """For each unexplained word: is it in the glossary already (and what it says there)?"""
+    choices = []
+    for number, finding in enumerate(blocking, start=1):
+        entry = glossary.find_by_name(db.session, finding.text)
+        choices.append({"number": number, "finding": finding, "entry": entry})
+    return choices
+
+
+def _word_form_failed(briefing: Briefing, word_form):
+    form = _briefing_form(obj=briefing)
+    errors = [e for field in word_form for e in field.errors if field.name != "csrf_token"]
+    form.form_errors.extend(errors or [_("We could not save that. Please try again.")])
+    return _editor(
+        form,
+        forum=None,
+        briefing=briefing,
+        status=400,
+        failed_word=word_form.word.data,
+        failed_form=word_form,
+    )
+
+
+def _unclear_form(sections: list[str]) -> UnclearForm:
+    form = UnclearForm()
+    form.section.choices = [("", _("The whole briefing"))] + [(s, s) for s in sections]
+    return form
+
+
+def _flash_notes(notes) -> None:
+    for note in notes:
+        flash(note, "info")
+
+
+def _status(form) -> int:
+    return 400 if any(f.errors for f in form) or form.form_errors else 200
+
+
+def _not_a_commissioner(forum):
+    return render(
+        "errors/error.html",
+        title=_("You cannot see this page"),
+        advice=_(
+            "Only commissioners who work with %(name)s can write briefings for it.", name=forum.name
+        ),
+        status=403,
+    ), 403
+
+
+def _csrf_failed():
+    from flask import abort
+
+    abort(400)
