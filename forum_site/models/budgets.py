@@ -46,6 +46,7 @@ class ChangeWhat(enum.StrEnum):
     LINE_WITHHELD = "line_withheld"
     LINE_SHARED = "line_shared"
     LINE_REMOVED = "line_removed"
+    LINE_DETAILS = "line_details"  # name, kind, note, people served or withheld reason
 
 
 budget_forum = db.Table(
@@ -139,6 +140,8 @@ class BudgetChange(db.Model):
     what: Mapped[ChangeWhat] = mapped_column(Enum(ChangeWhat, native_enum=False))
     old_pence: Mapped[int | None] = mapped_column(BigInteger)
     new_pence: Mapped[int | None] = mapped_column(BigInteger)
+    old_text: Mapped[str] = mapped_column(Text, default="")
+    new_text: Mapped[str] = mapped_column(Text, default="")
 
     revision: Mapped[BudgetRevision] = relationship(back_populates="changes")
 

@@ -152,6 +152,7 @@ def upgrade():
                 "LINE_WITHHELD",
                 "LINE_SHARED",
                 "LINE_REMOVED",
+                "LINE_DETAILS",
                 name="changewhat",
                 native_enum=False,
             ),
@@ -159,6 +160,8 @@ def upgrade():
         ),
         sa.Column("old_pence", sa.BigInteger(), nullable=True),
         sa.Column("new_pence", sa.BigInteger(), nullable=True),
+        sa.Column("old_text", sa.Text(), nullable=False),
+        sa.Column("new_text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["line_id"],
             ["budget_line.id"],

@@ -1,0 +1,1 @@
+"""Budgets: plain figures and pictures, withheld lines with reasons, every change recorded."""
