@@ -36,7 +36,7 @@ class EntryForm(FlaskForm):
         _l("If it is initials, what they stand for (optional)"),
         validators=[Optional(), Length(max=200, message=_l("Keep this to 200 characters."))],
     )
-    aliases = StringField(
+    other_forms = StringField(
         _l("Other forms of the word, separated by commas (optional)"),
         validators=[Optional(), Length(max=600, message=_l("Keep this to 600 characters."))],
     )

@@ -44,7 +44,7 @@ def edit(slug: str):
     entry = glossary.get_entry(db.session, slug)
     form = EntryForm(obj=entry)
     if request.method == "GET":
-        form.aliases.data = ", ".join(entry.aliases or [])
+        form.other_forms.data = ", ".join(entry.aliases or [])
     if form.validate_on_submit():
         try:
             glossary.edit_entry(
@@ -55,7 +55,7 @@ def edit(slug: str):
                 easy=form.easy.data or "",
                 plain_alternative=form.plain_alternative.data or "",
                 acronym_for=form.acronym_for.data or "",
-                aliases=[a.strip() for a in (form.aliases.data or "").split(",")],
+                aliases=_other_forms(form, entry),
             )
         except DomainError as error:
             show_error(form, error)
@@ -101,6 +101,12 @@ def rule(rule_id: str):
     if found is None:
         abort(404)
     return render("glossary/rule.html", rule=found)
+
+
+def _other_forms(form: EntryForm, entry) -> list[str]:
+    if "other_forms" not in request.form:
+        return list(entry.aliases or [])
+    return [a.strip() for a in (form.other_forms.data or "").split(",")]
 
 
 def _require_admin() -> None:
