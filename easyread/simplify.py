@@ -31,6 +31,12 @@ _SWAPS = [
     (re.compile(r"\bper annum\b|\bp\.a\.(?=\W|$)", re.IGNORECASE), "a year"),
     (re.compile(r"\bprior to\b", re.IGNORECASE), "before"),
     (re.compile(r"\b(?:with regard to|in relation to)\b", re.IGNORECASE), "about"),
+    (re.compile(r"\b(?:as a result|because of this|for this reason),", re.IGNORECASE), "so"),
+    (re.compile(r"\beven so,", re.IGNORECASE), "but"),
+    (re.compile(r"\bat the same time,", re.IGNORECASE), "also,"),
+    (re.compile(r"\bwould like to\b", re.IGNORECASE), "want to"),
+    (re.compile(r"\ba number of\b", re.IGNORECASE), "some"),
+    (re.compile(r"\bin addition,", re.IGNORECASE), "also,"),
 ]
 _ASIDE = re.compile(r"\s*(?<!\])\(([^()]{1,600})\)|\s+[–—]\s+([^–—.]{1,200}?)\s+[–—](?=\s)")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -48,8 +54,12 @@ def _default_picker(text: str) -> str | None:
 def swap_wordy_phrases(text: str) -> str:
     """ "in order to" -> "to", "e.g." -> "for example" and a few more."""
     for pattern, plain in _SWAPS:
-        text = pattern.sub(plain, text)
+        text = pattern.sub(lambda m, plain=plain: _same_case(m.group(), plain), text)
     return text
+
+
+def _same_case(found: str, plain: str) -> str:
+    return plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
 
 
 def as_sentence(text: str) -> str:

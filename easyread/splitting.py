@@ -18,7 +18,7 @@ from easyread.text import words
 
 MAX_WORDS = 15
 SPLIT_OVER = 10
-MAX_LIST_ITEM_WORDS = 8
+MAX_LIST_ITEM_WORDS = 12
 
 
 def _set_of(text: str) -> frozenset[str]:
@@ -33,13 +33,17 @@ _MODALS = _set_of("will would can could should shall must may might")
 _VERBS = _set_of(
     """ask agree allow answer apply arrange attend book bring build buy call care cause change
     check choose close come consult continue cost count cover cut decide deliver describe
-    design develop do end explain fall feel fill find fit follow fund get give go grow hear
-    help hold hope improve include increase invite join keep know last lead learn leave let
-    like listen live look lose make manage mean meet miss move need offer open own pay plan
+    design develop do end explain fall feel fill find follow fund get give go grow hear
+    help hold hope improve include increase invite join keep know lead learn leave let
+    listen live look lose make manage mean meet miss move need offer open pay plan
     play provide publish put reach read receive reduce remain replace report request rise
     review run say see seem sell send serve set share show sign speak spend stand start stay
     stop suggest support take talk teach tell test think train travel try turn understand
-    use visit vote wait want watch work write"""
+    use visit vote wait want watch work write happen become require involve affect expect
+    prepare protect carry raise invest submit score reflect recover retire worry welcome value
+    double merge link respect reply measure create track shape spot sit treat tend win place
+    assess ensure enable allow face struggle cope feel lead employ hire intend propose recommend
+    operate contribute commit"""
 )
 _IRREGULAR_PAST = _set_of(
     """bought brought built came chose cut did fell felt found gave got grew heard held kept
@@ -50,6 +54,12 @@ _SUBORDINATORS = _set_of(
     "if when although though because while whilst unless once whether as since until "
     "before after where whereas"
 )
+_RELATIVE = frozenset({"who", "that", "which", "to", "whose"})
+_CLAUSE_MARKERS = frozenset({"whether", "if", "when", "because", "although", "unless"})
+_BAD_STARTS = frozenset(
+    {"to", "and", "or", "which", "who", "that", "whose", "of", "instead", "despite", "rather"}
+)
+_PREPOSITIONS = frozenset({"by", "for", "with", "from", "in", "on", "at", "without", "after"})
 _PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)")
 
 
@@ -60,7 +70,7 @@ def looks_like_verb(word: str) -> bool:
         return True
     stems = (w[:-1], w[:-2], w[:-3]) if len(w) > 3 else ()
     return any(stem in _VERBS or stem + "e" in _VERBS for stem in stems if stem) and w.endswith(
-        ("s", "ed", "ing")
+        ("s", "ed")
     )
 
 
@@ -70,12 +80,8 @@ def _lower_words(clause: str) -> list[str]:
 
 def stands_alone(clause: str) -> bool:
     """Could this clause be a sentence on its own?"""
-    found = _lower_words(clause)
-    if len(found) < 3 or found[0] in {"to", "and", "or", "but", "which", "who"}:
-        return False
-    if found[0] in _SUBORDINATORS and "," not in clause:
-        return False
-    return any(looks_like_verb(word) for word in found)
+    clauses = _Clauses(clause)
+    return clauses._alone(0, len(clauses.tokens), "," in clause)
 
 
 def _which(rest: str) -> str:
@@ -91,6 +97,10 @@ def _who(rest: str) -> str:
     return "This person " if singular else "They "
 
 
+_SUBJECTS = (
+    "the|a|an|our|their|its|his|her|many|some|most|all|each|every|these|those|we|you|they|"
+    "it|there|he|she"
+)
 # (pattern, words that start the second half). Earlier rows win ties.
 Rewrite = str | Callable[[str], str]
 _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
@@ -100,7 +110,7 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r",\s+which\s+"), _which),
     (re.compile(r",\s+who\s+"), _who),
     (re.compile(r"\s+because\s+(?!of\b)"), "This is because "),
-    (re.compile(r",?\s+so\s+that\s+"), "This is so that "),
+    (re.compile(r",?\s+so\s+that\s+"), "So "),
     (re.compile(r",\s+so\s+"), "So "),
     (re.compile(r",\s+(?:although|though|whereas|while|whilst)\s+"), "But "),
     (re.compile(r",\s+or\s+"), "Or "),
@@ -109,6 +119,14 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r"\s+[–—-]\s+"), ""),
     (re.compile(r"\s+and\s+(?=(?:we|you|they|it|there|this|people)\b)"), ""),
     (re.compile(r",\s+(?=(?:we|you|they|it|there|this|people)\s)"), ""),
+    (re.compile(r",\s+where\s+"), "There "),
+    (re.compile(r",\s+of\s+which\s+"), "Of this, "),
+    (re.compile(r",\s+whether\s+"), "This is true whether "),
+    (re.compile(r"\s+but\s+(?=(?:were|are|have|do)\b)"), "But they "),
+    (re.compile(r"\s+but\s+(?=(?:was|is|has|does)\b)"), "But it "),
+    (re.compile(r"\s+(?:while|whilst|whereas)\s+"), "But "),
+    (re.compile(r",?\s+before\s+(?=(?:" + _SUBJECTS + r")\b)"), "Then "),
+    (re.compile(r",?\s+and\s+(?=(?:" + _SUBJECTS + r")\b)"), ""),
 ]
 _AND_VERB = re.compile(r",?\s+and\s+(?=[a-z]+\b)")
 
@@ -153,21 +171,43 @@ class _Clauses:
         self.tokens = [w for w in words(sentence) if not _inside(w.start, hidden)]
         self.starts = [w.start for w in self.tokens]
         self.lower = [w.text.lower() for w in self.tokens]
+        self.raw_verb = [looks_like_verb(word) for word in self.lower]
         self.verbs = [0]
-        for word in self.lower:
-            self.verbs.append(self.verbs[-1] + looks_like_verb(word))
+        for index in range(len(self.lower)):
+            inside_relative = index > 0 and self.lower[index - 1] in _RELATIVE
+            self.verbs.append(self.verbs[-1] + (self.raw_verb[index] and not inside_relative))
+        self.next_verb = [len(self.lower)] * (len(self.lower) + 1)
+        for index in range(len(self.lower) - 1, -1, -1):
+            is_verb = self.verbs[index + 1] > self.verbs[index]
+            self.next_verb[index] = index if is_verb else self.next_verb[index + 1]
+
+    def first_verb(self, first: int) -> int:
+        """Where the first main verb from ``first`` is (a half may start with one)."""
+        if first < len(self.raw_verb) and self.raw_verb[first]:
+            return first
+        return self.next_verb[first]
 
     def _alone(self, first: int, last: int, has_comma: bool) -> bool:
-        if last - first < 3 or self.lower[first] in {"to", "and", "or", "but", "which", "who"}:
+        if last - first < 3 or self.lower[first] in _BAD_STARTS:
+            return False
+        if self.lower[first] in _PREPOSITIONS and self.lower[first + 1].endswith("ing"):
             return False
         if self.lower[first] in _SUBORDINATORS and not has_comma:
             return False
-        return self.verbs[last] - self.verbs[first] > 0
+        verb = self.first_verb(first)
+        if verb >= last:
+            return False
+        return not any(word in _CLAUSE_MARKERS for word in self.lower[first + 1 : verb])
 
     def cut_is_safe(self, start: int, end: int) -> bool:
         split_at, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        left_ok = self._alone(0, split_at, "," in self.text[:start])
-        return left_ok and self._alone(resume_at, len(self.tokens), "," in self.text[end:])
+        if not self._alone(0, split_at, "," in self.text[:start]):
+            return False
+        comma = self.text.find(", ", end)
+        before_comma = bisect_left(self.starts, comma) if comma >= 0 else len(self.tokens)
+        if self.first_verb(resume_at) >= before_comma:
+            return False
+        return self._alone(resume_at, len(self.tokens), "," in self.text[end:])
 
     def balance(self, start: int, end: int, added: int) -> int:
         left, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
@@ -201,37 +241,69 @@ def _shared_subject_cut(sentence: str) -> tuple[str, str] | None:
     for match in _AND_VERB.finditer(sentence):
         rest = sentence[match.end() :]
         following = _lower_words(rest)[:2]
-        if _inside(match.start(), ranges) or len(following) < 2 or following[0] not in _VERBS:
+        allowed = _VERBS | {"have", "are", "were"}
+        if _inside(match.start(), ranges) or len(following) < 2 or following[0] not in allowed:
             continue
         left = sentence[: match.start()]
-        subject = _subject_and_modal(left)
+        subject = _subject_and_modal(left) or _pronoun_for(left, following[0])
         if subject and stands_alone(left):
             return _finish(left), f"{subject} {rest}"
     return None
 
 
+def _pronoun_for(left: str, verb: str) -> str | None:
+    """ "Young people turn 18 and move" -> "They": only when the first verb is a plain plural."""
+    found = _lower_words(left)
+    plural_verbs = _VERBS | {"are", "were", "have", "do"}
+    if verb not in plural_verbs:
+        return None
+    for index in range(len(found) - 1, 1, -1):
+        before = found[index - 1]
+        if found[index] in plural_verbs and (before.endswith("s") or before in _PLURAL_NOUNS):
+            return "They"
+    return None
+
+
+_PLURAL_NOUNS = frozenset({"people", "children", "we", "they", "staff", "families"})
+
+
 def best_cut(sentence: str) -> tuple[str, str] | None:
     """The safe cut that leaves the two most even halves, or None."""
-    options = _candidates(sentence)
+    from easyread.clauses import extra_cuts
+
+    options = [(b, p, *_apply(sentence, st, en, rw)) for b, p, st, en, rw in _candidates(sentence)]
+    if len(sentence) < 3000:
+        options.extend(extra_cuts(sentence))
+        shared = _shared_subject_cut(sentence)
+        if shared:
+            balance = max(word_count(shared[0]), word_count(shared[1]))
+            options.append((balance, len(_JOINS), *shared))
     if not options:
-        return _shared_subject_cut(sentence)
-    _, _, start, end, rewrite = min(options, key=lambda option: option[:4])
-    return _apply(sentence, start, end, rewrite)
+        return None
+    _, _, left, right = min(options, key=lambda option: option[:2])
+    return left, right
 
 
 def split_sentence(sentence: str, depth: int = 0) -> list[str]:
     """Cut a sentence into sentences of at most about ``SPLIT_OVER`` words where safe."""
     if word_count(sentence) <= SPLIT_OVER or depth > 40:
         return [sentence]
+    from easyread.clauses import parallel_list, that_list, trailing_list, two_part_list
+
+    listed = that_list(sentence) or parallel_list(sentence) or split_list(sentence)
+    if not listed and word_count(sentence) > MAX_WORDS:
+        listed = two_part_list(sentence) or trailing_list(sentence)
+    if listed:
+        intro = split_sentence(listed[0], depth + 1)
+        return [*intro, *(p for item in listed[1:] for p in split_sentence(item, depth + 1))]
     cut = best_cut(sentence)
     if cut is None:
-        listed = split_list(sentence) if word_count(sentence) > MAX_WORDS else None
-        return listed or [sentence]
+        return [sentence]
     left, right = cut
     return split_sentence(left, depth + 1) + split_sentence(right, depth + 1)
 
 
-_LIST_INTRO = re.compile(r":\s+|\s+(?:including|such as|like)\s+")
+_LIST_INTRO = re.compile(r":\s+|\s+(?:including|such as)\s+")
 
 
 def split_list(sentence: str) -> list[str] | None:
@@ -251,10 +323,10 @@ def _list_items(tail: str) -> list[str] | None:
     ending = tail.rstrip()[-1:] if tail.rstrip()[-1:] in ".!?" else ""
     body = tail.rstrip()[: len(tail.rstrip()) - len(ending)]
     parts = [part.strip() for part in re.split(r",\s+", body)]
-    if len(parts) < 3:
-        return None
     last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
     parts = [*parts[:-1], *last]
+    if len(parts) < 3:
+        return None
     if any(not part or word_count(part) > MAX_LIST_ITEM_WORDS for part in parts):
         return None
     return [_capitalise(part) for part in parts]

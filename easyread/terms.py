@@ -51,6 +51,7 @@ class TermExplainer:
     @staticmethod
     def _forms(term: Term) -> list[str]:
         forms = list(term.forms())
+        forms.extend(f + "s" for f in term.forms() if not _is_initials(f) and not f.endswith("s"))
         if term.acronym_for:
             forms.append(term.acronym_for)
             forms.extend(f + "s" for f in term.forms() if _is_initials(f))
@@ -114,6 +115,10 @@ class TermExplainer:
         shown = match.group()
         if term.acronym_for and _is_initials(shown.rstrip("s")):
             shown = term.acronym_for + ("s" if shown.endswith("s") and shown[:-1].isupper() else "")
+            last_word = shown.split()[-1]
+            following = sentence[match.end() :].split(maxsplit=1)
+            if len(shown.split()) > 1 and following and following[0].lower() == last_word.lower():
+                shown = shown[: -len(last_word)].rstrip()
             if not sentence[: match.start()].strip(" *\"'‘“"):
                 shown = shown[0].upper() + shown[1:]
         if not explain or term in self.explained:

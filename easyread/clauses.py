@@ -1,0 +1,391 @@
+"""More safe cuts for long sentences, and lists written as one line per item.
+
+Each rule rewrites a fixed pattern and keeps every word of meaning:
+
+* "Although X, Y." -> "X." "But Y."      * "Because X, Y." -> "X." "So Y."
+* "A review found that X." -> "A review found:" "X."
+* "X, including Y." -> "X." "This includes Y."  (also "such as", "for example")
+* "X, an increase of Y." -> "X." "This is an increase of Y."
+* "Most people, around 7 in 10, go home." -> "Most people go home." "Around 7 in 10."
+* "We must do A, do B and do C." -> "We must:" "Do A" "Do B" "Do C"
+"""
+
+from __future__ import annotations
+
+import re
+
+from easyread.model import word_count
+from easyread.splitting import (
+    _capitalise,
+    _Clauses,
+    _finish,
+    _which,
+    _who,
+    looks_like_verb,
+    stands_alone,
+)
+
+MAX_ITEM_WORDS = 15
+MAX_WORDS = 15
+_LEADING = re.compile(r"^(although|though|while|whilst|because)\s+([^,]{3,}?),\s+(.+)$", re.I)
+_REPORTING = re.compile(
+    r"\b(found|finds|shows?|showed|told us|tells us|said|says|suggests?|suggested|means|"
+    r"agreed|expects?|expected|believes?|knows?|hopes?|feels?|felt|reported|decided|asked|"
+    r"make sure|makes sure|ensure|ensures)\s+that\s+",
+    re.I,
+)
+_EXAMPLES = re.compile(r",\s+(including|such as|for example|for instance|like)\s+", re.I)
+_NOT_COMMA = r"(?:[^,]|(?<=\d),(?=\d))"
+_TRAILING_NOUN = re.compile(rf",\s+((?:a|an)\s+{_NOT_COMMA}+)$", re.I)
+_ASIDE_STARTS = (
+    r"which|who|whose|usually|often|mostly|mainly|around|about|approximately|roughly|"
+    r"for example|such as|including|in particular|particularly|especially|sometimes|"
+    r"typically|normally|at least|in total|if possible|where possible|like"
+)
+_COMMA_ASIDE = re.compile(rf",\s+((?:{_ASIDE_STARTS})\b{_NOT_COMMA}{{0,90}}?),\s+", re.I)
+_TRAILING_ADVERB = re.compile(
+    r",\s+((?:especially|particularly|often|usually|mostly|mainly|sometimes)\b[^,]*)$", re.I
+)
+_AUX_WORDS = frozenset(["is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "has", "have", "had"])
+_EXAMPLE_OPENINGS = {
+    "including": "This includes ",
+    "such as": "For example, ",
+    "for example": "For example, ",
+    "for instance": "For example, ",
+    "like": "For example, ",
+}
+
+
+def _option(priority: int, left: str, right: str) -> tuple[int, int, str, str]:
+    return max(word_count(left), word_count(right)), priority, left, right
+
+
+_THAT_LIST = re.compile(
+    r"^(.{6,}?\b(?:is|are|was|found|said|told us|agreed))\s+that\s+(.+?),?\s+and\s+that\s+(.+)$"
+)
+
+
+def that_list(sentence: str) -> list[str] | None:
+    """ "Our aim is that A, and that B." -> "Our aim is:" "A." "B." """
+    match = _THAT_LIST.match(sentence.strip())
+    if not match or not (stands_alone(match.group(2)) and stands_alone(match.group(3))):
+        return None
+    return [match.group(1) + ":", _finish(_capitalise(match.group(2))), _capitalise(match.group(3))]
+
+
+def extra_cuts(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Every cut these rules allow, as (balance, priority, first, second)."""
+    found = []
+    rules = (
+        _leading_clause,
+        _reporting,
+        _examples,
+        _trailing_noun,
+        _comma_aside,
+        _time_clause,
+        _if_you,
+    )
+    for rule in rules:
+        found.extend(rule(sentence))
+    if word_count(sentence) > MAX_WORDS:
+        found.extend(_leading_phrase(sentence))
+        found.extend(_trailing_participle(sentence))
+        found.extend(_trailing_share(sentence))
+        found.extend(_plural_who(sentence))
+        found.extend(_trailing_phrase(sentence))
+        found.extend(_when(sentence))
+    return found
+
+
+_IF_YOU = re.compile(
+    r"^if\s+you\s+(are|can|have|need|want|live|use|get|feel|think|care)\s+([^,]{3,}?),\s+(.+)$",
+    re.I,
+)
+
+
+def _if_you(sentence: str):
+    """ "If you are worried, phone us." -> "Are you worried?" "Phone us." """
+    match = _IF_YOU.match(sentence.strip())
+    if not match or not stands_alone(match.group(3)):
+        return
+    verb, rest, then = match.groups()
+    question = (
+        f"{verb.capitalize()} you {rest}?"
+        if verb.lower() in {"are", "can"}
+        else f"Do you {verb.lower()} {rest}?"
+    )
+    yield _option(113, question, _capitalise(then))
+
+
+_TIME_CLAUSE = re.compile(r"^(since|after|once)\s+([^,]{3,}?),\s+(.+)$", re.I)
+_TIME_OPENINGS = {"since": "Since then, ", "after": "After that, ", "once": "Then "}
+
+
+def _time_clause(sentence: str):
+    """ "Since it was published, X." -> "It was published." "Since then, X." """
+    match = _TIME_CLAUSE.match(sentence.strip())
+    if match and stands_alone(match.group(2)) and stands_alone(match.group(3)):
+        first = _finish(_capitalise(match.group(2)))
+        yield _option(106, first, _TIME_OPENINGS[match.group(1).lower()] + match.group(3))
+
+
+_LEADING_PHRASE = re.compile(
+    r"^((?:on|in|at|under|for|during|over|within|from|by|across|to|instead of)\s+[^,]{6,80}),\s+(.+)$",
+    re.I,
+)
+_PARTICIPLE = re.compile(
+    r",\s+((?:[a-z]+ed|spread|run|set|held|paid|built|made|known|given|taken|seen|found|based)"
+    r"\b[^,]*)$"
+)
+
+
+def _leading_phrase(sentence: str):
+    """ "Under the Care Act, the council must X." -> "The council must X." "This is under the Care Act." """
+    match = _LEADING_PHRASE.match(sentence.strip())
+    if not match or word_count(match.group(1)) < 3 or not stands_alone(match.group(2)):
+        return
+    phrase = match.group(1)
+    if phrase.split()[0].lower() != "to" and has_clause(phrase):
+        return
+    yield _option(
+        107, _capitalise(match.group(2)), "This is " + phrase[0].lower() + phrase[1:] + "."
+    )
+
+
+_SHARE_OF = re.compile(
+    r",\s+(most|some|all|many|half|none|part)\s+of\s+(it|them|this|these)\s+([^,]+)$", re.I
+)
+_TRAILING_WITH = re.compile(rf",\s+with\s+((?:the|a|an)\s+{_NOT_COMMA}+)$", re.I)
+_WHO = re.compile(r"(?:(?<=[a-z]s)|(?<=people)|(?<=children))\s+who\s+(?=[a-z]+)")
+_PHRASE_START = re.compile(
+    r"\s+(?=(?:for|in|within|by|over|during|from|at|across|until|through|on|since|after|before)\s)"
+)
+_PAST = frozenset({"was", "were", "had", "did"})
+_CLAUSE_WORDS = frozenset(
+    ["is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "has", "have", "had", "be", "been", "do", "does", "did", "who", "that", "which", "when", "where", "if", "because", "whether"]
+)
+_PRONOUN_END = frozenset(["this", "it", "them", "that", "these", "those", "us", "you", "him", "her"])
+
+
+def has_clause(phrase: str) -> bool:
+    """A phrase with its own verb: an auxiliary or a joining word gives it away."""
+    return any(word.lower().strip(".,") in _CLAUSE_WORDS for word in phrase.split())
+
+
+def _trailing_phrase(sentence: str):
+    """ "We spend £4 million on day services for adults." -> "... day services." "This is for adults." """
+    body = sentence.rstrip()
+    ending = body[-1] if body[-1:] in ".!?" else ""
+    body = body[: len(body) - len(ending)]
+    for match in _PHRASE_START.finditer(body):
+        left, phrase = body[: match.start()], body[match.end() :]
+        if re.search(r",\s|[()*\[\]]", phrase) or word_count(phrase) < 3 or word_count(left) < 4:
+            continue
+        if phrase.split()[-1].lower() in _PRONOUN_END or has_clause(phrase) or left.endswith(","):
+            continue
+        tail = left.rsplit(", ", 1)[-1]
+        same_kind = tail.split()[0].lower() == phrase.split()[0].lower()
+        if ", " in left and same_kind and re.search(r"\s(?:and|or)\s", tail):
+            continue
+        if not _alone_or_item(left):
+            continue
+        was = any(w.lower() in _PAST for w in left.split())
+        yield _option(112, _finish(left), f"This {'was' if was else 'is'} {phrase}{ending or '.'}")
+
+
+def _trailing_share(sentence: str):
+    """ "X, most of it through Y." -> "X." "Most of it is through Y." """
+    match = _SHARE_OF.search(sentence)
+    if match and stands_alone(sentence[: match.start()]):
+        amount, what, rest = match.groups()
+        verb = "is" if what.lower() in {"it", "this"} else "are"
+        yield _option(
+            109,
+            _finish(sentence[: match.start()]),
+            f"{amount.capitalize()} of {what} {verb} {rest}",
+        )
+    match = _TRAILING_WITH.search(sentence)
+    if match and stands_alone(sentence[: match.start()]):
+        yield _option(110, _finish(sentence[: match.start()]), "This comes with " + match.group(1))
+
+
+def _plural_who(sentence: str):
+    """ "We will cover 2,600 people who get care." -> "We will cover 2,600 people." "They get care." """
+    for match in _WHO.finditer(sentence):
+        left, rest = sentence[: match.start()], sentence[match.end() :]
+        if stands_alone(left) and stands_alone("They " + rest):
+            yield _option(111, _finish(left), "They " + rest)
+
+
+def _alone_or_item(text: str) -> bool:
+    """A sentence, or a list item such as "To make sure ..." / "By tracking ..."."""
+    if stands_alone(text):
+        return True
+    first = text.split()[0].lower() if text.split() else ""
+    starts = {"to", "by", "for", "when", "if"}
+    clauses = _Clauses(text)
+    verbish = any(clauses.raw_verb[1:]) or any(w.endswith("ing") for w in clauses.lower[1:3])
+    return first in starts and word_count(text) >= 4 and verbish
+
+
+_WHEN = re.compile(r"\s+when\s+(?!\w+ing\b)")
+
+
+def _when(sentence: str):
+    """ "We must do X when Y." -> "We must do X." "This is when Y." (long sentences only)"""
+    for match in _WHEN.finditer(sentence):
+        left, rest = sentence[: match.start()], sentence[match.end() :]
+        if stands_alone(left) and stands_alone(rest):
+            yield _option(114, _finish(left), "This is when " + rest)
+
+
+def _trailing_participle(sentence: str):
+    """ "We fund 146 homes, spread across 11 schemes." -> "... homes." "This is spread across 11 schemes." """
+    match = _PARTICIPLE.search(sentence)
+    if match and stands_alone(sentence[: match.start()]):
+        yield _option(108, _finish(sentence[: match.start()]), "This is " + match.group(1))
+
+
+def _leading_clause(sentence: str):
+    match = _LEADING.match(sentence.strip())
+    if not match:
+        return
+    word, reason, rest = match.groups()
+    if stands_alone(reason) and stands_alone(rest):
+        opening = "So " if word.lower() == "because" else "But "
+        yield _option(100, _finish(_capitalise(reason)), opening + rest)
+
+
+def _reporting(sentence: str):
+    for match in _REPORTING.finditer(sentence):
+        rest = sentence[match.end() :]
+        left = sentence[: match.start()] + match.group(1)
+        if word_count(left) >= 2 and stands_alone(rest):
+            yield _option(101, left.rstrip() + ":", _capitalise(rest))
+
+
+def _examples(sentence: str):
+    for match in _EXAMPLES.finditer(sentence):
+        left, rest = sentence[: match.start()], sentence[match.end() :]
+        if stands_alone(left) and word_count(rest) >= 1:
+            opening = _EXAMPLE_OPENINGS[match.group(1).lower()]
+            yield _option(102, _finish(left), opening + rest)
+
+
+def _trailing_noun(sentence: str):
+    match = _TRAILING_NOUN.search(sentence)
+    listy = match and (
+        re.search(r"\s(?:and|or)\s", match.group(1)) or re.search(r",\s", sentence[: match.start()])
+    )
+    has_aux = match and any(w.lower() in _AUX_WORDS for w in match.group(1).split())
+    if match and not has_aux and not listy and stands_alone(sentence[: match.start()]):
+        yield _option(103, _finish(sentence[: match.start()]), "This is " + match.group(1))
+    match = _TRAILING_ADVERB.search(sentence)
+    if match and _alone_or_item(sentence[: match.start()]):
+        yield _option(105, _finish(sentence[: match.start()]), "This is " + match.group(1))
+
+
+def _comma_aside(sentence: str):
+    for match in _COMMA_ASIDE.finditer(sentence):
+        main = sentence[: match.start()] + " " + sentence[match.end() :]
+        inner = match.group(1)
+        first = inner.split()[0].lower()
+        after = _Clauses(sentence[match.end() :])
+        if not stands_alone(main) or after.first_verb(0) > 1:
+            continue
+        if first == "which":
+            aside = _which(inner[6:]) + inner[6:]
+        elif first == "who":
+            aside = _who(inner[4:]) + inner[4:]
+        else:
+            aside = _capitalise(inner)
+        yield _option(104, main, _finish(aside))
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+def parallel_list(sentence: str) -> list[str] | None:
+    """ "We must do A, do B, and do C." -> ["We must:", "Do A", "Do B", "Do C"].
+
+    Only when there are at least 3 items, every item after the first starts with
+    the same word, and each item is short.
+    """
+    ending = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in ".!?" else ""
+    body = sentence.rstrip()[: len(sentence.rstrip()) - len(ending)]
+    parts = re.split(r",\s+", body)
+    if len(parts) < 2:
+        return None
+    last = re.sub(r"^(?:and|or)\s+", "", parts[-1])
+    if last == parts[-1]:
+        pieces = re.split(r"\s+(?:and|or)\s+", last, maxsplit=1)
+        if len(pieces) < 2:
+            return None
+        items = [*parts[1:-1], *pieces]
+    else:
+        items = [*parts[1:-1], last]
+    if len(items) < 2:
+        return None
+    starts = {_start_word(item) for item in items if item.split()}
+    if len(starts) != 1:
+        return None
+    start = starts.pop()
+    if _start_word(parts[0]) != start and len(items) >= 3 and start == "<number>":
+        return _listed(parts[0], items)
+    return _with_intro(parts[0], start, items)
+
+
+def _start_word(item: str) -> str:
+    first = item.split()[0].lower() if item.split() else ""
+    return "<number>" if re.match(r"^[£$€]?\d", first) else first
+
+
+def _listed(intro: str, items: list[str]) -> list[str] | None:
+    if word_count(intro) < 2 or any(word_count(i) > MAX_ITEM_WORDS for i in items):
+        return None
+    return [intro.rstrip(",:;") + ":", *(_capitalise(i) for i in items)]
+
+
+_TWO_PART = re.compile(
+    r"^(.{6,}?)\s(to|by|for|when|if|the number of)\s+(.+?),?\s+and\s+\2\s+(.+?)([.!?]?)$", re.I
+)
+_ENDS_WITH_VERB_LIST = re.compile(
+    rf"^(.+?),\s+((?:{_NOT_COMMA}+,\s+)+{_NOT_COMMA}+\s(?:and|or)\s{_NOT_COMMA}+?)([.!?]?)$"
+)
+
+
+def two_part_list(sentence: str) -> list[str] | None:
+    """ "We help people to A and to B." -> "We help people:" "To A" "To B" """
+    match = _TWO_PART.match(sentence.strip())
+    if not match or word_count(match.group(1)) < 2:
+        return None
+    intro, word, first, second, _ = match.groups()
+    if word_count(first) > MAX_ITEM_WORDS:
+        return None
+    return [intro + ":", _capitalise(f"{word} {first}"), _capitalise(f"{word} {second}")]
+
+
+def trailing_list(sentence: str) -> list[str] | None:
+    """ "They were waiting, for A, B or C." -> "They were waiting:" "For A" "B" "C" (after a verb)."""
+    match = _ENDS_WITH_VERB_LIST.match(sentence.strip())
+    if not match or not stands_alone(match.group(1)):
+        return None
+    last_word = match.group(1).split()[-1].lower()
+    if not (looks_like_verb(last_word) or last_word.endswith("ing")):
+        return None
+    parts = re.split(r",\s+", match.group(2))
+    items = [*parts[:-1], *re.split(r"\s+(?:and|or)\s+", parts[-1], maxsplit=1)]
+    if any(has_clause(i) or word_count(i) > 8 for i in items):
+        return None
+    return [match.group(1) + ":", *(_capitalise(i) for i in items)]
+
+
+def _with_intro(first_part: str, start: str, items: list[str]) -> list[str] | None:
+    found = [m.start() for m in re.finditer(rf"(?<!\S){re.escape(start)}\b", first_part, re.I)]
+    if not found:
+        return None
+    intro, first_item = first_part[: found[-1]].rstrip(), first_part[found[-1] :]
+    every = [first_item, *items]
+    if word_count(intro) < 2 or any(word_count(i) > MAX_ITEM_WORDS for i in every):
+        return None
+    return [intro.rstrip(",:;") + ":", *(_capitalise(i) for i in every)]
