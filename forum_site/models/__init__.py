@@ -28,6 +28,7 @@ from forum_site.models.budgets import (
     BudgetRevision,
     ChangeWhat,
     LineKind,
+    budget_briefing,
     budget_forum,
     budget_meeting,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "BudgetRevision",
     "ChangeWhat",
     "LineKind",
+    "budget_briefing",
     "budget_forum",
     "budget_meeting",
     "AgendaItem",

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from forum_site.extensions import db
 from forum_site.models.accounts import Organisation, User
 from forum_site.models.base import TimestampMixin
+from forum_site.models.briefings import Briefing
 from forum_site.models.forums import Forum
 from forum_site.models.meetings import Meeting
 
@@ -61,6 +62,12 @@ budget_meeting = db.Table(
     db.Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
 )
 
+budget_briefing = db.Table(
+    "budget_briefing",
+    db.Column("budget_id", ForeignKey("budget.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("briefing_id", ForeignKey("briefing.id", ondelete="CASCADE"), primary_key=True),
+)
+
 
 class Budget(TimestampMixin, db.Model):
     __tablename__ = "budget"
@@ -80,6 +87,9 @@ class Budget(TimestampMixin, db.Model):
     forums: Mapped[list[Forum]] = relationship(secondary=budget_forum, order_by=Forum.name)
     meetings: Mapped[list[Meeting]] = relationship(
         secondary=budget_meeting, order_by=Meeting.starts_at
+    )
+    briefings: Mapped[list[Briefing]] = relationship(
+        secondary=budget_briefing, order_by=Briefing.title
     )
     lines: Mapped[list[BudgetLine]] = relationship(
         back_populates="budget", order_by="BudgetLine.position"

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
+    Briefing,
     Budget,
     BudgetLine,
     BudgetRevision,
@@ -63,6 +64,7 @@ class BudgetInput:
     total_pence: int
     forum_ids: list[int]
     meeting_ids: list[int] = field(default_factory=list)
+    briefing_ids: list[int] = field(default_factory=list)
     lines: list[LineInput] = field(default_factory=list)
 
 
@@ -88,6 +90,7 @@ def get_budget(session: Session, viewer: Viewer, budget_id: int) -> Budget:
             selectinload(Budget.organisation),
             selectinload(Budget.forums),
             selectinload(Budget.meetings),
+            selectinload(Budget.briefings).selectinload(Briefing.forums),
             selectinload(Budget.lines),
             selectinload(Budget.revisions).selectinload(BudgetRevision.changes),
             selectinload(Budget.revisions).selectinload(BudgetRevision.changed_by),
@@ -128,6 +131,16 @@ def budgets_for_meeting(session: Session, viewer: Viewer, meeting: Meeting) -> l
     return [budget for budget in budgets if can_read(viewer, budget)]
 
 
+def budgets_for_briefing(session: Session, viewer: Viewer, briefing: Briefing) -> list[Budget]:
+    budgets = session.scalars(
+        select(Budget)
+        .where(Budget.briefings.any(Briefing.id == briefing.id))
+        .options(selectinload(Budget.forums), selectinload(Budget.lines))
+        .order_by(Budget.title)
+    ).all()
+    return [budget for budget in budgets if can_read(viewer, budget)]
+
+
 # Choices for the form ------------------------------------------------------------------
 
 
@@ -156,6 +169,19 @@ def meetings_for_forums(session: Session, forum_ids: list[int]) -> list[Meeting]
     )
 
 
+def briefings_for_forums(session: Session, forum_ids: list[int]) -> list[Briefing]:
+    if not forum_ids:
+        return []
+    return list(
+        session.scalars(
+            select(Briefing)
+            .where(Briefing.forums.any(Forum.id.in_(forum_ids)))
+            .order_by(Briefing.id.desc())
+            .limit(100)
+        )
+    )
+
+
 # Publishing and changing ---------------------------------------------------------------
 
 
@@ -176,7 +202,9 @@ def create_budget(
         total_pence=data.total_pence,
         created_by_id=viewer.user_id,
     )
-    _set_links(session, budget, organisation_id, data.forum_ids, data.meeting_ids)
+    _set_links(
+        session, budget, organisation_id, data.forum_ids, data.meeting_ids, data.briefing_ids
+    )
     session.add(budget)
     lines = [_new_line(budget, item, position) for position, item in enumerate(data.lines)]
     session.flush()
@@ -185,11 +213,16 @@ def create_budget(
 
 
 def change_links(
-    session: Session, viewer: Viewer, budget: Budget, forum_ids: list[int], meeting_ids: list[int]
+    session: Session,
+    viewer: Viewer,
+    budget: Budget,
+    forum_ids: list[int],
+    meeting_ids: list[int],
+    briefing_ids: list[int] = (),
 ) -> None:
-    """Which forums and meetings the budget belongs to. Not money, so no history entry."""
+    """Which forums, meetings and briefings the budget belongs to. Not money: no history."""
     _require_changer(viewer, budget)
-    _set_links(session, budget, budget.organisation_id, forum_ids, meeting_ids)
+    _set_links(session, budget, budget.organisation_id, forum_ids, meeting_ids, briefing_ids)
     session.flush()
 
 
@@ -253,6 +286,7 @@ def _set_links(
     organisation_id: int,
     forum_ids: list[int],
     meeting_ids: list[int],
+    briefing_ids: list[int] = (),
 ) -> None:
     allowed = {f.id: f for f in forums_for_organisation(session, organisation_id)}
     if not forum_ids:
@@ -265,6 +299,10 @@ def _set_links(
         raise DomainError("Choose meetings of the forums you chose.", "meetings")
     budget.forums = [allowed[forum_id] for forum_id in dict.fromkeys(forum_ids)]
     budget.meetings = [by_id[meeting_id] for meeting_id in dict.fromkeys(meeting_ids)]
+    briefings = {b.id: b for b in briefings_for_forums(session, list(forum_ids))}
+    if any(briefing_id not in briefings for briefing_id in briefing_ids):
+        raise DomainError("Choose briefings for the forums you chose.", "briefings")
+    budget.briefings = [briefings[briefing_id] for briefing_id in dict.fromkeys(briefing_ids)]
 
 
 # Rules for what people type --------------------------------------------------------------

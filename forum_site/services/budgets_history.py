@@ -16,6 +16,8 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
+    Briefing,
+    BriefingStatus,
     Budget,
     BudgetChange,
     BudgetLine,
@@ -26,6 +28,7 @@ from forum_site.models import (
     Meeting,
     Membership,
     User,
+    budget_briefing,
     budget_forum,
     budget_meeting,
 )
@@ -181,8 +184,18 @@ def consultation_is_open(session: Session, budget: Budget, now: datetime | None 
 
 
 def _briefing_open(session: Session, budget: Budget) -> bool:
-    """Briefings open for comments: not linked yet (see the report), so never open."""
-    return False
+    """A linked briefing is open for comments while it is published (briefings have no
+    closing date yet), so a change then is announced too."""
+    return bool(
+        session.scalar(
+            select(
+                exists()
+                .where(budget_briefing.c.budget_id == budget.id)
+                .where(budget_briefing.c.briefing_id == Briefing.id)
+                .where(Briefing.status == BriefingStatus.PUBLISHED)
+            )
+        )
+    )
 
 
 def members_of_linked_forums(session: Session, budget: Budget) -> list[User]:
@@ -198,31 +211,49 @@ def members_of_linked_forums(session: Session, budget: Budget) -> list[User]:
     )
 
 
+def withheld_line_ids(budget: Budget) -> set[int]:
+    return {line.id for line in budget.lines if line.withheld}
+
+
+def shown_amounts(change: BudgetChange, hidden: set[int]) -> tuple[int | None, int | None]:
+    """Old and new amounts as readers may see them: none at all for a line withheld now,
+    so an earlier figure cannot give away what is being kept back."""
+    if change.line_id is not None and change.line_id in hidden:
+        return None, None
+    return change.old_pence, change.new_pence
+
+
 def change_summary(revision: BudgetRevision, locale: str = "en_GB") -> list[str]:
     """One plain sentence per entry. Withheld lines never show an amount."""
-    return [_sentence(change, locale) for change in revision.changes]
+    hidden = withheld_line_ids(revision.budget)
+    return [_sentence(change, locale, hidden) for change in revision.changes]
 
 
-def _sentence(change: BudgetChange, locale: str) -> str:
+def _sentence(change: BudgetChange, locale: str, hidden: set[int]) -> str:
     def money(pence: int | None) -> str:
-        return format_money(pence, locale) if pence is not None else "not shared"
+        return format_money(pence, locale) if pence is not None else "an amount not shared now"
 
     name = change.line_name
+    old, new = shown_amounts(change, hidden)
+    if change.what == ChangeWhat.LINE_AMOUNT and new is None:
+        return f"{name}: the amount changed. It is not shared now."
     match change.what:
-        case ChangeWhat.TOTAL if change.old_pence is None:
-            return f"The total was set at {money(change.new_pence)}."
+        case ChangeWhat.TOTAL if old is None:
+            return f"The total was set at {money(new)}."
         case ChangeWhat.TOTAL:
-            return f"The total went from {money(change.old_pence)} to {money(change.new_pence)}."
-        case ChangeWhat.LINE_ADDED if change.new_pence is None:
-            return f"New line: {name}. The amount is withheld."
+            return f"The total went from {money(old)} to {money(new)}."
+        case ChangeWhat.LINE_ADDED if new is None:
+            return f"New line: {name}. The amount is not shared."
         case ChangeWhat.LINE_ADDED:
-            return f"New line: {name}, {money(change.new_pence)}."
+            return f"New line: {name}, {money(new)}."
         case ChangeWhat.LINE_AMOUNT:
-            return f"{name} went from {money(change.old_pence)} to {money(change.new_pence)}."
+            return f"{name} went from {money(old)} to {money(new)}."
         case ChangeWhat.LINE_WITHHELD:
             return f"{name}: the amount is now withheld."
+        case ChangeWhat.LINE_SHARED if new is None:
+            return f"{name}: the amount was shared for a time. It is withheld now."
         case ChangeWhat.LINE_SHARED:
-            return f"{name}: the amount is now shared: {money(change.new_pence)}."
+            return f"{name}: the amount is now shared: {money(new)}."
         case ChangeWhat.LINE_REMOVED:
             return f"{name} was taken out of the budget."
         case _:

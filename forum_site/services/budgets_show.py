@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from forum_site.models import Budget, BudgetLine, LineKind
 from forum_site.models.base import as_utc
-from forum_site.services.budgets_history import change_summary
+from forum_site.services.budgets_history import change_summary, shown_amounts, withheld_line_ids
 from forum_site.services.money import format_money, pounds_text, share_in_pence
 
 
@@ -186,6 +186,7 @@ def as_csv(budget: Budget) -> str:
 
 def as_json(budget: Budget, forum_names: list[str]) -> dict:
     numbers = figures(budget)
+    hidden = withheld_line_ids(budget)
     return {
         "id": budget.id,
         "title": budget.title,
@@ -199,7 +200,7 @@ def as_json(budget: Budget, forum_names: list[str]) -> dict:
         "shared_lines_add_up_to_pence": numbers.shown_sum,
         "withheld_lines": numbers.withheld_count,
         "lines": [_line_json(budget, line) for line in numbers.lines],
-        "history": [_revision_json(revision) for revision in budget.revisions],
+        "history": [_revision_json(revision, hidden) for revision in budget.revisions],
     }
 
 
@@ -216,21 +217,23 @@ def _line_json(budget: Budget, line: BudgetLine) -> dict:
     }
 
 
-def _revision_json(revision) -> dict:
+def _revision_json(revision, hidden: set[int]) -> dict:
     return {
         "date": as_utc(revision.created_at).isoformat(),
         "reason": revision.reason,
         "by": revision.changed_by.display_name if revision.changed_by else None,
         "members_told": revision.members_told,
-        "changes": [
-            {
-                "what": str(change.what),
-                "line": change.line_name,
-                "old_pence": change.old_pence,
-                "new_pence": change.new_pence,
-                "old_text": change.old_text,
-                "new_text": change.new_text,
-            }
-            for change in revision.changes
-        ],
+        "changes": [_change_json(change, hidden) for change in revision.changes],
+    }
+
+
+def _change_json(change, hidden: set[int]) -> dict:
+    old, new = shown_amounts(change, hidden)
+    return {
+        "what": str(change.what),
+        "line": change.line_name,
+        "old_pence": old,
+        "new_pence": new,
+        "old_text": change.old_text,
+        "new_text": change.new_text,
     }

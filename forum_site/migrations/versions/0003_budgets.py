@@ -1,4 +1,4 @@
-"""budgets: budgets, their lines, append-only history, and links to forums and meetings
+"""budgets: budgets, their lines, append-only history, and links to forums, meetings, briefings
 
 Revision ID: 0003_budgets
 Revises: 0001_core
@@ -12,7 +12,7 @@ from alembic import op
 revision = "0003_budgets"
 down_revision = "0001_core"
 branch_labels = None
-depends_on = ("0002_meetings",)
+depends_on = ("0002_meetings", "0004_briefings")
 
 
 def upgrade():
@@ -108,6 +108,24 @@ def upgrade():
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("budget_id", "meeting_id", name=op.f("pk_budget_meeting")),
+    )
+    op.create_table(
+        "budget_briefing",
+        sa.Column("budget_id", sa.Integer(), nullable=False),
+        sa.Column("briefing_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["briefing_id"],
+            ["briefing.id"],
+            name=op.f("fk_budget_briefing_briefing_id_briefing"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["budget_id"],
+            ["budget.id"],
+            name=op.f("fk_budget_briefing_budget_id_budget"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("budget_id", "briefing_id", name=op.f("pk_budget_briefing")),
     )
     op.create_table(
         "budget_revision",
@@ -225,6 +243,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f("ix_budget_revision_budget_id"))
 
     op.drop_table("budget_revision")
+    op.drop_table("budget_briefing")
     op.drop_table("budget_meeting")
     with op.batch_alter_table("budget_line", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_budget_line_budget_id"))

@@ -35,6 +35,8 @@ def fill_link_choices(form, organisation_ids: int | list[int]) -> None:
     form.forums.choices = list(choices.items())
     meetings = budgets.meetings_for_forums(db.session, list(choices))
     form.meetings.choices = [(m.id, _meeting_label(m)) for m in meetings]
+    briefings = budgets.briefings_for_forums(db.session, list(choices))
+    form.briefings.choices = [(b.id, b.title) for b in briefings]
 
 
 def budget_form(forum, organisations) -> BudgetForm:

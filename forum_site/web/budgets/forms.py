@@ -156,6 +156,9 @@ class BudgetForm(LinesMixin, FlaskForm):
     meetings = MultiCheckboxField(
         _l("Meetings where members talk about it (optional)"), coerce=int, validate_choice=False
     )
+    briefings = MultiCheckboxField(
+        _l("Briefings about it (optional)"), coerce=int, validate_choice=False
+    )
     lines = FieldList(FormField(LineForm), min_entries=1, max_entries=MAX_ROWS)
 
 
@@ -178,6 +181,9 @@ class LinksForm(FlaskForm):
     forums = MultiCheckboxField(_l("Forums this budget is for"), coerce=int, validate_choice=False)
     meetings = MultiCheckboxField(
         _l("Meetings where members talk about it (optional)"), coerce=int, validate_choice=False
+    )
+    briefings = MultiCheckboxField(
+        _l("Briefings about it (optional)"), coerce=int, validate_choice=False
     )
 
 

@@ -31,6 +31,7 @@ def budget_input(form) -> BudgetInput:
         total_pence=total_pence(form),
         forum_ids=list(form.forums.data or []),
         meeting_ids=list(form.meetings.data or []),
+        briefing_ids=list(form.briefings.data or []),
         lines=form.line_inputs(),
     )
 
@@ -44,10 +45,14 @@ def page_context(budget, locale: str) -> dict:
         for m in budget.meetings
         if m.forum_id in forum_ids and m.status == MeetingStatus.PUBLISHED
     ]
+    briefings = [
+        b for b in budget.briefings if b.is_published and any(f.id in forum_ids for f in b.forums)
+    ]
     return {
         "budget": budget,
         "forums": shown_forums,
         "meetings": meetings,
+        "briefings": briefings,
         "numbers": budgets_show.figures(budget),
         "shares": {
             line.id: budgets_show.per_person_per_week(budget, line) for line in budget.lines
@@ -57,8 +62,15 @@ def page_context(budget, locale: str) -> dict:
         "notices": budgets_history.unseen_notices(db.session, who, [budget.id]).get(budget.id, []),
         "can_change": budgets.can_change(who, budget),
         "seen_form": SeenForm(),
-        "easy_read": easy_read_html(budget, locale),
+        "easy_read": easy_read_html(budget, locale) if _prefs_easy_read() else None,
     }
+
+
+def _prefs_easy_read() -> bool:
+    from flask import g
+
+    prefs = getattr(g, "prefs", None)
+    return bool(prefs and prefs.easy_read)
 
 
 def easy_read_html(budget, locale: str, pictures: bool = True) -> Markup:

@@ -25,7 +25,7 @@ from forum_site.web.budgets.editing import (
 from forum_site.web.budgets.forms import LinksForm, SeenForm
 from forum_site.web.forums.panels import forum_panel, sections_for
 from forum_site.web.helpers import commit, render, show_error, site_url, viewer
-from forum_site.web.panels import meeting_panels
+from forum_site.web.panels import briefing_panels, meeting_panels
 
 bp = Blueprint("budgets", __name__)
 
@@ -180,11 +180,17 @@ def links(budget_id: int):
     if request.method == "GET":
         form.forums.data = [f.id for f in budget.forums]
         form.meetings.data = [m.id for m in budget.meetings]
+        form.briefings.data = [b.id for b in budget.briefings]
     fill_link_choices(form, budget.organisation_id)
     if form.validate_on_submit():
         try:
             budgets.change_links(
-                db.session, viewer(), budget, form.forums.data or [], form.meetings.data or []
+                db.session,
+                viewer(),
+                budget,
+                form.forums.data or [],
+                form.meetings.data or [],
+                form.briefings.data or [],
             )
         except DomainError as error:
             show_error(form, error)
@@ -227,7 +233,16 @@ def forum_budget_panel(forum, who) -> dict | None:
 @meeting_panels.panel("budgets/_meeting_panel.html", order=20)
 def meeting_budget_panel(meeting, who) -> dict | None:
     """The budget shown as a "paper" for the meeting, with any change notice."""
-    found = budgets.budgets_for_meeting(db.session, who, meeting)
+    return _paper_panel(budgets.budgets_for_meeting(db.session, who, meeting), who)
+
+
+@briefing_panels.panel("budgets/_meeting_panel.html", order=20)
+def briefing_budget_panel(briefing, who) -> dict | None:
+    """The same paper on a briefing about the budget."""
+    return _paper_panel(budgets.budgets_for_briefing(db.session, who, briefing), who)
+
+
+def _paper_panel(found, who) -> dict | None:
     if not found:
         return None
     return {
