@@ -10,9 +10,21 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.accounts.views import bp as accounts
     from forum_site.web.briefings.views import bp as briefings
     from forum_site.web.budgets.views import bp as budgets
+    from forum_site.web.contributions.views import bp as contributions
+    from forum_site.web.decisions.views import bp as decisions
     from forum_site.web.forums.views import bp as forums
     from forum_site.web.glossary.views import bp as glossary
     from forum_site.web.inbox.views import bp as inbox
     from forum_site.web.main.views import bp as main
 
-    return [main, accounts, forums, inbox, budgets, briefings, glossary]
+    return [
+        main,
+        accounts,
+        forums,
+        inbox,
+        budgets,
+        briefings,
+        glossary,
+        contributions,
+        decisions,
+    ]

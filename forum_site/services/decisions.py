@@ -1,0 +1,166 @@
+"""The decision log: commissioners record what was decided, by whom, when, at which stage
+of the commissioning cycle, and which contributions and meeting outcomes they considered.
+Anyone who can see the forum can later follow that trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from forum_site.models import (
+    AgendaItem,
+    Contribution,
+    Decision,
+    DecisionMaker,
+    Forum,
+    Meeting,
+    Visibility,
+)
+from forum_site.models.meetings import CycleStage
+from forum_site.services.contributions import checked_text, views_for
+from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.viewer import Viewer
+
+MAX_TITLE = 200
+MAX_DETAILS = 5000
+
+
+@dataclass(frozen=True)
+class DecisionDraft:
+    title: str
+    details: str
+    decided_by: DecisionMaker
+    decided_by_name: str
+    decided_on: date
+    stage: CycleStage
+    contribution_ids: tuple[int, ...] = ()
+    agenda_item_ids: tuple[int, ...] = ()
+    other_input: str = ""
+
+
+def log_decision(
+    session: Session,
+    viewer: Viewer,
+    forum: Forum,
+    draft: DecisionDraft,
+    *,
+    submission_token: str | None = None,
+) -> Decision:
+    if not viewer.commissions(forum.id):
+        raise NotAllowed("Only commissioners who work with this forum can log its decisions.")
+    if submission_token:
+        earlier = session.scalar(
+            select(Decision).where(Decision.submission_token == submission_token)
+        )
+        if earlier is not None:
+            return earlier
+    decision = Decision(
+        forum_id=forum.id,
+        organisation_id=_organisation_for(viewer, forum),
+        title=checked_text(draft.title, "title", MAX_TITLE, "Say what was decided."),
+        details=_optional(draft.details, "details"),
+        decided_by=DecisionMaker(draft.decided_by),
+        decided_by_name=(draft.decided_by_name or "").strip()[:200],
+        decided_on=draft.decided_on,
+        stage=CycleStage(draft.stage),
+        other_input=_optional(draft.other_input, "other_input"),
+        logged_by_id=viewer.user_id,
+        submission_token=submission_token or None,
+        contributions=_contributions(session, forum, draft.contribution_ids),
+        agenda_items=_agenda_items(session, forum, draft.agenda_item_ids),
+    )
+    session.add(decision)
+    session.flush()
+    return decision
+
+
+def _optional(text: str, field: str) -> str:
+    return checked_text(text, field, MAX_DETAILS) if (text or "").strip() else ""
+
+
+def _organisation_for(viewer: Viewer, forum: Forum) -> int | None:
+    return next((o.id for o in forum.organisations if o.id in viewer.organisation_ids), None)
+
+
+def _contributions(session, forum, ids) -> list[Contribution]:
+    if not ids:
+        return []
+    found = session.scalars(
+        select(Contribution).where(
+            Contribution.id.in_(ids),
+            Contribution.forum_id == forum.id,
+            Contribution.visibility != Visibility.PRIVATE,
+        )
+    ).all()
+    if len(found) != len(set(ids)):
+        raise DomainError("Choose contributions from this forum.", field="contributions")
+    return list(found)
+
+
+def _agenda_items(session, forum, ids) -> list[AgendaItem]:
+    if not ids:
+        return []
+    found = session.scalars(
+        select(AgendaItem)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(AgendaItem.id.in_(ids), Meeting.forum_id == forum.id)
+    ).all()
+    if len(found) != len(set(ids)):
+        raise DomainError("Choose agenda items from this forum's meetings.", field="agenda_items")
+    return list(found)
+
+
+def forum_decisions(session: Session, forum: Forum) -> list[Decision]:
+    return list(
+        session.scalars(
+            select(Decision)
+            .options(selectinload(Decision.organisation), selectinload(Decision.contributions))
+            .where(Decision.forum_id == forum.id)
+            .order_by(Decision.decided_on.desc(), Decision.id.desc())
+        )
+    )
+
+
+def get_decision(session: Session, viewer: Viewer, decision_id: int) -> Decision:
+    decision = session.scalar(
+        select(Decision)
+        .options(
+            selectinload(Decision.forum).selectinload(Forum.organisations),
+            selectinload(Decision.organisation),
+            selectinload(Decision.logged_by),
+            selectinload(Decision.contributions).selectinload(Contribution.author),
+            selectinload(Decision.agenda_items).selectinload(AgendaItem.meeting),
+        )
+        .where(Decision.id == decision_id)
+    )
+    if decision is None or not viewer.can_see_forum(decision.forum):
+        raise NotFound("We could not find that decision.")
+    return decision
+
+
+def trail(session: Session, viewer: Viewer, decision: Decision):
+    """What users said before the decision, as this viewer may see it."""
+    return views_for(session, viewer, list(decision.contributions), None)
+
+
+def choices(session: Session, forum: Forum) -> tuple[list[Contribution], list[AgendaItem]]:
+    """What a commissioner can link a new decision to: shared and anonymous contributions,
+    and the agenda items of the forum's meetings."""
+    contributions = session.scalars(
+        select(Contribution)
+        .where(Contribution.forum_id == forum.id, Contribution.visibility != Visibility.PRIVATE)
+        .order_by(Contribution.created_at.desc())
+        .limit(200)
+    ).all()
+    items = session.scalars(
+        select(AgendaItem)
+        .options(selectinload(AgendaItem.meeting))
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(Meeting.forum_id == forum.id)
+        .order_by(Meeting.starts_at.desc(), AgendaItem.position)
+        .limit(200)
+    ).all()
+    return list(contributions), list(items)

@@ -1,0 +1,106 @@
+"""You said, we did, and the impact pages for a forum and for an organisation."""
+
+from __future__ import annotations
+
+from flask import abort, request
+from flask_babel import gettext as _
+
+from forum_site.extensions import db
+from forum_site.models import Organisation, Status
+from forum_site.models.contributions import OUTCOMES
+from forum_site.services import contributions_feedback as feedback
+from forum_site.services import forums, impact
+from forum_site.web.contributions.charts import bar_chart, month_label
+from forum_site.web.contributions.forms import STATUS_LABELS, FeedbackFilterForm
+from forum_site.web.contributions.views import bp
+from forum_site.web.forums.panels import sections_for
+from forum_site.web.helpers import render, viewer
+
+
+@bp.get("/forums/<slug>/you-said-we-did")
+def you_said_we_did(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    form = FeedbackFilterForm(request.args)
+    meetings, topics = feedback.filter_choices(db.session, forum)
+    form.meeting.choices = [(0, _("All meetings"))] + [(m.id, m.title) for m in meetings]
+    form.topic.choices = [("", _("All topics"))] + [(t, t) for t in topics]
+    form.outcome.choices = [("", _("Everything"))] + [
+        (s.value, str(STATUS_LABELS[s])) for s in OUTCOMES
+    ]
+    filters = feedback.Filters(
+        meeting_id=form.meeting.data or None,
+        topic=form.topic.data or "",
+        outcome=_outcome(form.outcome.data),
+    )
+    groups = feedback.you_said_we_did(db.session, viewer(), forum, filters)
+    return render(
+        "contributions/you_said_we_did.html",
+        block="results",
+        forum=forum,
+        form=form,
+        groups=groups,
+        filtered=filters != feedback.Filters(),
+        sections=sections_for(forum),
+    )
+
+
+def _outcome(value: str | None) -> Status | None:
+    try:
+        status = Status(value)
+    except ValueError:
+        return None
+    return status if status in OUTCOMES else None
+
+
+@bp.get("/forums/<slug>/impact")
+def forum_impact(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    figures = impact.forum_impact(db.session, forum)
+    return render(
+        "contributions/impact.html",
+        forum=forum,
+        organisation=None,
+        figures=figures,
+        charts=_charts(figures),
+        sections=sections_for(forum),
+    )
+
+
+@bp.get("/organisations/<int:organisation_id>/impact")
+def organisation_impact(organisation_id: int):
+    organisation = db.session.get(Organisation, organisation_id)
+    if organisation is None:
+        abort(404)
+    shown = impact.organisation_forums(db.session, viewer(), organisation)
+    figures = impact.impact_for(db.session, [f.id for f in shown])
+    return render(
+        "contributions/impact.html",
+        forum=None,
+        organisation=organisation,
+        forums=shown,
+        figures=figures,
+        charts=_charts(figures),
+        sections=[],
+    )
+
+
+def _charts(figures: impact.Impact) -> dict:
+    months = [month_label(m.month) for m in figures.months]
+    contributions = bar_chart(
+        months,
+        [
+            (_("Made"), [m.made for m in figures.months]),
+            (_("Answered"), [m.answered for m in figures.months]),
+            (_("Changed something or partly"), [m.changed_or_partly for m in figures.months]),
+        ],
+    )
+    review_months = [month_label(m.month) for m in figures.review_months]
+    reviews = bar_chart(
+        review_months,
+        [
+            (_("Reviews"), [m.reviews for m in figures.review_months]),
+            (_("Purpose was clear"), [m.purpose_clear for m in figures.review_months]),
+            (_("Felt listened to"), [m.listened_to for m in figures.review_months]),
+        ],
+    )
+    return {"contributions": contributions, "reviews": reviews}

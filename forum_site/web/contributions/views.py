@@ -1,0 +1,267 @@
+"""Contribution pages: having your say, recording for someone, "me too", answering."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from sqlalchemy import select
+
+from forum_site.extensions import db
+from forum_site.models import Decision, Source, Visibility
+from forum_site.services import contributions as service
+from forum_site.services import contributions_answers as answers
+from forum_site.services import forums
+from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.web.contributions import helpers
+from forum_site.web.contributions.forms import (
+    AnswerForm,
+    ContributeForm,
+    CorrectionForm,
+    RecordForm,
+    SupportForm,
+)
+from forum_site.web.forums.panels import sections_for
+from forum_site.web.helpers import commit, is_htmx, render, safe_next, show_error, site_url, viewer
+
+bp = Blueprint("contributions", __name__)
+helpers.register(bp)
+
+
+@bp.route("/forums/<slug>/contributions", methods=["GET", "POST"])
+def forum_contributions(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    form = ContributeForm()
+    if request.method == "POST":
+        saved = _contribute(forum, form)
+        if saved is not None:
+            return saved
+    form.fill_token()
+    target_name = _prefill_target(forum, form)
+    listing = service.forum_contributions(db.session, viewer(), forum)
+    commissions = viewer().commissions(forum.id)
+    waiting = service.waiting_too_long(db.session, viewer(), [forum.id]) if commissions else []
+    status = 400 if form.errors or form.form_errors else 200
+    return render(
+        "contributions/forum.html",
+        forum=forum,
+        form=form,
+        contributions=listing,
+        waiting=waiting,
+        target_name=target_name,
+        sections=sections_for(forum),
+    ), status
+
+
+def _prefill_target(forum, form: ContributeForm) -> str:
+    """Links from meeting, agenda and budget pages say what the contribution is about."""
+    if request.method == "GET":
+        form.meeting_id.data = request.args.get("meeting", type=int)
+        form.agenda_item_id.data = request.args.get("agenda_item", type=int)
+        form.budget_line_id.data = request.args.get("budget_line", type=int)
+    target = service.Target(
+        form.meeting_id.data, form.agenda_item_id.data, form.budget_line_id.data
+    )
+    try:
+        return service.describe_target(db.session, forum, target)
+    except DomainError:
+        form.meeting_id.data = form.agenda_item_id.data = form.budget_line_id.data = None
+        return ""
+
+
+def _contribute(forum, form: ContributeForm):
+    """Save a member's contribution, or leave the errors on the form."""
+    if not viewer().signed_in:
+        return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
+    if not form.validate_on_submit():
+        return None
+    try:
+        contribution = service.contribute(
+            db.session,
+            viewer(),
+            forum,
+            text=form.text.data,
+            visibility=Visibility(form.visibility.data),
+            topic=form.topic.data or "",
+            target=service.Target(
+                form.meeting_id.data, form.agenda_item_id.data, form.budget_line_id.data
+            ),
+            submission_token=form.submission_token.data or None,
+        )
+    except DomainError as error:
+        if error.field is None and not viewer().is_member(forum.id):
+            raise
+        show_error(form, error)
+        return None
+    commit()
+    flash(_("Thank you. What you said is saved and the commissioners will answer."), "success")
+    default = url_for(".show", contribution_id=contribution.id)
+    return redirect(safe_next(form.next.data, default), code=303)
+
+
+@bp.route("/forums/<slug>/contributions/record", methods=["GET", "POST"])
+@login_required
+def record(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    if not viewer().convenes(forum.id):
+        raise NotAllowed(_("Only the forum's convenors can record what someone else said."))
+    form = RecordForm()
+    people = service.members_for_recording(db.session, forum)
+    form.member.choices = [(0, _("The whole group"))] + [(u.id, u.display_name) for u in people]
+    if form.validate_on_submit():
+        try:
+            contribution = service.record_for_member(
+                db.session,
+                viewer(),
+                forum,
+                text=form.text.data,
+                member_id=form.member.data or None,
+                source=Source(form.source.data),
+                consent_given=form.consent_given.data,
+                visibility=Visibility(form.visibility.data),
+                topic=form.topic.data or "",
+                submission_token=form.submission_token.data or None,
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            flash(_("Saved. It is now on the forum's list of contributions."), "success")
+            return redirect(url_for(".show", contribution_id=contribution.id), code=303)
+    form.fill_token()
+    status = 400 if form.errors or form.form_errors else 200
+    return render(
+        "contributions/record.html", forum=forum, form=form, sections=sections_for(forum)
+    ), status
+
+
+@bp.get("/contributions/<int:contribution_id>")
+def show(contribution_id: int):
+    return _show_page(service.get_contribution(db.session, viewer(), contribution_id))
+
+
+def _show_page(
+    contribution, answer_form=None, correction_form=None, block=None, status=200, announce=""
+):
+    (view,) = service.views_for(db.session, viewer(), [contribution], None)
+    entries = answers.timeline(db.session, contribution)
+    may_answer = answers.can_answer(viewer(), contribution)
+    decisions = _forum_decisions(contribution.forum_id) if may_answer else []
+    answer_form = answer_form or AnswerForm(formdata=None)
+    answer_form.set_choices(answers.next_steps(contribution), decisions)
+    answer_form.fill_token()
+    correction_form = correction_form or CorrectionForm(formdata=None, prefix="correction")
+    correction_form.set_choices(answers.CORRECTABLE_TO, decisions)
+    correction_form.corrects.choices = [
+        (e.id, _("Answer %(n)s: %(status)s", n=n, status=helpers.status_label(e.status)))
+        for n, e in enumerate(entries, start=1)
+    ]
+    correction_form.fill_token()
+    html = render(
+        "contributions/show.html",
+        block=block,
+        forum=contribution.forum,
+        view=view,
+        contribution=contribution,
+        entries=entries,
+        may_answer=may_answer,
+        answer_form=answer_form,
+        correction_form=correction_form,
+        support_form=SupportForm(),
+        sections=sections_for(contribution.forum),
+        announce=announce,
+    )
+    return html, status
+
+
+def _forum_decisions(forum_id: int) -> list[Decision]:
+    return list(
+        db.session.scalars(
+            select(Decision).where(Decision.forum_id == forum_id).order_by(Decision.id.desc())
+        )
+    )
+
+
+@bp.post("/contributions/<int:contribution_id>/support")
+@login_required
+def support(contribution_id: int):
+    contribution = service.get_contribution(db.session, viewer(), contribution_id)
+    form = SupportForm()
+    if form.validate_on_submit():
+        try:
+            if request.form.get("action") == "withdraw":
+                service.withdraw_support(db.session, viewer(), contribution)
+                message = _("You no longer support this point.")
+            else:
+                service.support(db.session, viewer(), contribution)
+                message = _("You said \u201cme too\u201d. It now counts for you as well.")
+        except DomainError as error:
+            flash(error.message, "error")
+        else:
+            commit()
+            if is_htmx():
+                return _show_page(contribution, block="support")
+            flash(message, "success")
+    return redirect(url_for(".show", contribution_id=contribution.id), code=303)
+
+
+@bp.post("/contributions/<int:contribution_id>/answers")
+@login_required
+def answer(contribution_id: int):
+    return _answer(contribution_id, AnswerForm())
+
+
+@bp.post("/contributions/<int:contribution_id>/corrections")
+@login_required
+def correct(contribution_id: int):
+    return _answer(contribution_id, CorrectionForm(prefix="correction"), correcting=True)
+
+
+def _answer(contribution_id: int, form: AnswerForm, correcting: bool = False):
+    contribution = service.get_contribution(db.session, viewer(), contribution_id)
+    if not answers.can_answer(viewer(), contribution):
+        raise NotAllowed(_("Only commissioners who work with this forum can answer here."))
+    form.status.choices = [(s.value, s.value) for s in answers.CORRECTABLE_TO]
+    form.decision.choices = []
+    if correcting:
+        form.corrects.choices = []
+    if form.validate_on_submit():
+        try:
+            answers.answer_contribution(
+                db.session,
+                viewer(),
+                contribution,
+                status=form.status.data,
+                answer=form.answer.data,
+                reason=form.reason.data or "",
+                what_changed=form.what_changed.data or "",
+                decision_id=form.decision.data or None,
+                corrects_id=form.corrects.data if correcting else None,
+                correction_reason=form.correction_reason.data if correcting else "",
+                submission_token=form.submission_token.data or None,
+                site_url=site_url(),
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            if is_htmx():
+                return _show_page(contribution, block="answering", announce=_("Answer saved."))
+            flash(_("Your answer is saved. The member has been told."), "success")
+            return redirect(url_for(".show", contribution_id=contribution.id), code=303)
+    forms_in_use = {"correction_form": form} if correcting else {"answer_form": form}
+    return _show_page(
+        contribution, block="answering", status=200 if is_htmx() else 400, **forms_in_use
+    )
+
+
+@bp.get("/contributions/waiting")
+@login_required
+def waiting():
+    """Commissioners' list: contributions past their response time in forums they serve."""
+    forum_ids = sorted(viewer().commissioned_forum_ids)
+    listing = service.waiting_too_long(db.session, viewer(), forum_ids)
+    return render("contributions/waiting.html", waiting=listing)
+
+
+from forum_site.web.contributions import feedback_views, panels  # noqa: E402,F401

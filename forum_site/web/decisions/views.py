@@ -1,0 +1,107 @@
+"""The decision log: the list for a forum, logging a decision, and one decision's trail."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, url_for
+from flask_babel import format_date
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from forum_site.extensions import db
+from forum_site.models import DecisionMaker
+from forum_site.models.meetings import CycleStage
+from forum_site.services import decisions as service
+from forum_site.services import forums
+from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.web.contributions.views import bp as _contributions  # noqa: F401  (helpers)
+from forum_site.web.decisions.forms import MAKERS, STAGE_LABELS, DecisionForm
+from forum_site.web.forums.panels import sections_for
+from forum_site.web.helpers import commit, render, show_error, viewer
+
+bp = Blueprint("decisions", __name__)
+
+
+@bp.app_context_processor
+def decision_helpers():
+    makers = {choice.value: choice.label for choice in MAKERS}
+    return {
+        "decision_maker": lambda value: str(makers[DecisionMaker(value).value]),
+        "decision_stage": lambda value: str(STAGE_LABELS[CycleStage(value)]),
+        "decision_date": lambda value: format_date(value, "EEEE d MMMM y"),
+    }
+
+
+@bp.get("/forums/<slug>/decisions")
+def forum_decisions(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    return render(
+        "decisions/index.html",
+        forum=forum,
+        decisions=service.forum_decisions(db.session, forum),
+        sections=sections_for(forum),
+    )
+
+
+@bp.route("/forums/<slug>/decisions/new", methods=["GET", "POST"])
+@login_required
+def new(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    if not viewer().commissions(forum.id):
+        raise NotAllowed(_("Only commissioners who work with this forum can log its decisions."))
+    form = DecisionForm()
+    contributions, items = service.choices(db.session, forum)
+    form.contributions.choices = [(c.id, c.text[:120]) for c in contributions]
+    form.agenda_items.choices = [
+        (
+            i.id,
+            f"{i.meeting.title}: {i.title}"
+            + (f" ({i.what_was_decided[:80]})" if i.what_was_decided else ""),
+        )
+        for i in items
+    ]
+    if form.validate_on_submit():
+        try:
+            decision = service.log_decision(
+                db.session,
+                viewer(),
+                forum,
+                _draft(form),
+                submission_token=form.submission_token.data,
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            flash(_("The decision is in the log."), "success")
+            return redirect(url_for(".show", decision_id=decision.id), code=303)
+    form.fill_token()
+    status = 400 if form.errors or form.form_errors else 200
+    return render(
+        "decisions/new.html", forum=forum, form=form, sections=sections_for(forum)
+    ), status
+
+
+def _draft(form: DecisionForm) -> service.DecisionDraft:
+    return service.DecisionDraft(
+        title=form.title.data,
+        details=form.details.data or "",
+        decided_by=DecisionMaker(form.decided_by.data),
+        decided_by_name=form.decided_by_name.data or "",
+        decided_on=form.decided_on.data,
+        stage=CycleStage(form.stage.data),
+        contribution_ids=tuple(form.contributions.data or ()),
+        agenda_item_ids=tuple(form.agenda_items.data or ()),
+        other_input=form.other_input.data or "",
+    )
+
+
+@bp.get("/decisions/<int:decision_id>")
+def show(decision_id: int):
+    decision = service.get_decision(db.session, viewer(), decision_id)
+    return render(
+        "decisions/show.html",
+        decision=decision,
+        forum=decision.forum,
+        trail=service.trail(db.session, viewer(), decision),
+        sections=sections_for(decision.forum),
+    )
