@@ -1,0 +1,218 @@
+"""Builders: briefings in Markdown, meetings, budgets and "you said, we did"."""
+
+from datetime import date, datetime
+
+import pytest
+
+from easyread.builders import (
+    AgendaItem,
+    BudgetLine,
+    FeedbackEntry,
+    build_briefing,
+    build_budget,
+    build_feedback,
+    build_meeting,
+    concept_picture,
+    influence_key,
+)
+from easyread.model import Document, HardWordBox, NumberCallout, Point
+from easyread.render import render_text
+from tests.unit.easyread.er_glossary import TERMS
+
+
+def _sections(document: Document) -> dict[str, list[str]]:
+    return {
+        section.heading: [s for item in section.items for s in getattr(item, "sentences", [])]
+        for section in document.sections
+    }
+
+
+# --- briefings -----------------------------------------------------------------------------
+
+
+def test_markdown_headings_lists_bold_and_links():
+    document = build_briefing(
+        "# Our plan\n\nIntro text is here.\n\n## Money\n\n- We have **more** money.\n"
+        "- See [the budget](/budgets/3).\n\n## Next steps\n\nWe will *really* write to you.",
+        terms=TERMS,
+    )
+    assert document.title == "Our plan"
+    assert [s.heading for s in document.sections] == ["", "Money", "Next steps"]
+    assert _sections(document)["Money"] == [
+        "We have **more** money.",
+        "See [the budget](/budgets/3).",
+    ]
+    assert _sections(document)["Next steps"] == ["We will really write to you."]
+
+
+def test_title_can_be_given_and_plain_text_works():
+    document = build_briefing("We met.\n\nWe agreed.", title="Notes")
+    assert document.title == "Notes"
+    assert _sections(document)[""] == ["We met.", "We agreed."]
+
+
+def test_hard_word_in_a_heading_is_explained_under_it():
+    document = build_briefing("# Plan\n\n## About reablement\n\nIt helps.", terms=TERMS)
+    section = document.sections[0]
+    assert section.heading == "About reablement"
+    assert isinstance(section.items[0], HardWordBox)
+
+
+def test_title_picture_and_word_list():
+    document = build_briefing("# Meeting about transport\n\nWe use respite.", terms=TERMS)
+    assert document.title_picture == concept_picture("meeting")
+    assert [e.term for e in document.word_list] == ["Respite"]
+
+
+def test_built_document_survives_storage():
+    document = build_briefing("# Plan\n\nWe will close 3 centres (they are old).", terms=TERMS)
+    assert Document.from_dict(document.to_dict()) == document
+
+
+# --- meetings ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def meeting() -> Document:
+    return build_meeting(
+        "Day services forum",
+        "We want to hear your views on the new day opportunities plan.",
+        datetime(2026, 6, 5, 14, 0),
+        "Riverside Community Centre",
+        ends=datetime(2026, 6, 5, 16, 30),
+        open_for_discussion=["How the new service should work."],
+        not_up_for_discussion=[("The total budget.", "The council set it in February.")],
+        agenda=[
+            AgendaItem("Transport to day centres", "consult", "The council cabinet"),
+            {"title": "Opening hours", "influence": "DECIDE_TOGETHER"},
+            {"title": "The name of the new service", "influence": "you decide"},
+            {"title": "The new building", "influence": "we are telling you"},
+        ],
+        who_decides="The council cabinet",
+        decision_date=date(2026, 9, 1),
+        access=["There is a ramp and a hearing loop."],
+        payment="We pay £20 for your time.",
+        terms=TERMS,
+    )
+
+
+def test_meeting_says_when_and_where(meeting):
+    when = _sections(meeting)["When and where"]
+    assert "The date is Friday 5 June 2026." in when
+    assert "It starts at 2pm and ends at 4:30pm." in when
+    assert "The meeting is at Riverside Community Centre." in when
+    assert "There is a ramp and a hearing loop." in when
+
+
+def test_meeting_says_what_is_not_up_for_discussion_and_why(meeting):
+    closed = _sections(meeting)["What we cannot change at this meeting"]
+    assert closed == ["The total budget.", "This is why:", "The council set it in February."]
+
+
+def test_meeting_gives_each_item_its_influence_level(meeting):
+    agenda = _sections(meeting)["What is on the list"]
+    assert "We want to hear what you think." in agenda
+    assert "We will decide this together with you." in agenda
+    assert "You will decide this." in agenda
+    assert "We are telling you about this." in agenda
+    assert "The council cabinet will make the final decision." in agenda
+
+
+def test_meeting_says_who_decides_when_and_payment(meeting):
+    sections = _sections(meeting)
+    assert sections["Who makes the decision"] == [
+        "The council cabinet will make the final decision.",
+        "They will decide by 1 September 2026.",
+    ]
+    assert sections["Money for your time"] == ["We pay £20 for your time."]
+
+
+def test_meeting_explains_hard_words(meeting):
+    assert "Day opportunities" in [e.term for e in meeting.word_list]
+
+
+def test_unknown_influence_level_is_refused():
+    assert influence_key("WE_WANT_YOUR_VIEWS") == "consult"
+    with pytest.raises(ValueError):
+        influence_key("veto")
+
+
+# --- budgets -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def budget() -> Document:
+    return build_budget(
+        "Day services budget",
+        2_400_000,
+        [
+            BudgetLine("Day centres", 1_500_000),
+            BudgetLine("Transport", 400_000, open_to_influence=True),
+            {"name": "Lunch clubs", "amount": 500_000, "open_to_influence": True},
+        ],
+        withheld=[("Cost of the new contract", "The tender is still open.")],
+        people_served=600,
+        terms=TERMS,
+    )
+
+
+def test_budget_total_and_big_lines_are_call_outs(budget):
+    callouts = [i for i in budget.all_items() if isinstance(i, NumberCallout)]
+    assert [c.value for c in callouts] == ["£2.4 million", "£1.5 million"]
+    assert callouts[1].sentence == "This is for day centres."
+
+
+def test_budget_says_what_is_fixed_and_what_is_open(budget):
+    lines = _sections(budget)["Where the money goes"]
+    assert "£400,000 is for transport." in lines
+    assert lines.count("You can have a say on how this money is spent.") == 2
+    assert lines.count("This money is fixed.") == 1
+
+
+def test_budget_per_person_per_week(budget):
+    overview = _sections(budget)["How much money there is"]
+    assert overview == [
+        "This money helps 600 people.",
+        "That is about £77 for each person each week.",
+    ]
+
+
+def test_budget_withheld_figure_says_why(budget):
+    withheld = _sections(budget)["Numbers we cannot show you"]
+    assert withheld == [
+        "We cannot show you this number yet:",
+        "Cost of the new contract",
+        "The **tender** is still open.",
+    ]
+
+
+# --- feedback ------------------------------------------------------------------------------
+
+
+def test_you_said_we_did_with_outcome_and_reason():
+    document = build_feedback(
+        [
+            FeedbackEntry(
+                "The bus is often late.", "We talked to the bus company.", "partly",
+                "The new timetable starts in May.", "Transport",
+            ),
+            {"you_said": "Meetings are too early.", "we_did": "We kept them at 10am.",
+             "outcome": "not taken forward", "reason": "The room is only free then."},
+        ],
+        terms=TERMS,
+    )  # fmt: skip
+    sections = _sections(document)
+    assert sections["Transport"] == [
+        "You said:", "The bus is often late.", "We did:", "We talked to the bus company.",
+        "This changed some things.", "This is why:", "The new timetable starts in May.",
+    ]  # fmt: skip
+    assert "We did not do this." in sections["What you told us: 2"]
+    assert "The room is only free then." in sections["What you told us: 2"]
+    assert "You said:" in render_text(document)
+
+
+def test_every_builder_gives_pictures_to_its_rows(meeting, budget):
+    for document in (meeting, budget):
+        points = [i for i in document.all_items() if isinstance(i, Point)]
+        with_pictures = [p for p in points if p.picture]
+        assert len(with_pictures) / len(points) >= 0.8
