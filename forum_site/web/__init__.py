@@ -16,12 +16,14 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.glossary.views import bp as glossary
     from forum_site.web.inbox.views import bp as inbox
     from forum_site.web.main.views import bp as main
+    from forum_site.web.meetings.views import bp as meetings
 
     return [
         main,
         accounts,
         forums,
         inbox,
+        meetings,
         budgets,
         briefings,
         glossary,

@@ -1,0 +1,105 @@
+"""Members taking part: replying (with access needs), sending a question before the
+meeting, and answering the two-question review afterwards. Each works as a normal form
+post, and htmx swaps just the part of the page that changed."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from forum_site.extensions import db
+from forum_site.models.meetings import ReplyAnswer
+from forum_site.services import meetings_debrief as debrief
+from forum_site.services import meetings_replies as replies
+from forum_site.services.errors import DomainError
+from forum_site.web.helpers import commit, is_htmx, render, show_error, viewer
+from forum_site.web.meetings import forms
+from forum_site.web.meetings.views import bp, load, page_context
+
+
+def _respond(meeting, block: str, anchor: str, message: str, **page_forms):
+    """After a successful post: the fragment for htmx, or redirect (post/redirect/get)."""
+    if is_htmx():
+        context = page_context(load(meeting.id), **page_forms)
+        context["announce"] = message
+        return render("meetings/show.html", block=block, **context)
+    flash(message, "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor=anchor), code=303)
+
+
+def _failed(meeting, block: str, **page_forms):
+    """The same page (or fragment) with the errors, keeping everything typed."""
+    return render("meetings/show.html", block=block, **page_context(meeting, **page_forms)), 400
+
+
+@bp.post("/meetings/<int:meeting_id>/reply")
+@login_required
+def reply(meeting_id: int):
+    meeting = load(meeting_id)
+    form = forms.ReplyForm()
+    if form.validate_on_submit():
+        needs = replies.Needs(
+            **{name: getattr(form, name).data or _empty(name) for name in vars(replies.Needs())}
+        )
+        try:
+            replies.reply(db.session, viewer(), meeting, ReplyAnswer(form.answer.data), needs)
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            return _respond(meeting, "reply_block", "reply", _("Thank you. Your reply is saved."))
+    return _failed(meeting, "reply_block", reply_form=form)
+
+
+def _empty(name: str):
+    return False if name in replies.NEED_FLAGS else ""
+
+
+@bp.post("/meetings/<int:meeting_id>/questions")
+@login_required
+def ask(meeting_id: int):
+    meeting = load(meeting_id)
+    form = forms.QuestionForm()
+    if form.validate_on_submit():
+        try:
+            replies.add_question(
+                db.session,
+                viewer(),
+                meeting,
+                body=form.body.data,
+                private=form.who_sees.data == "convenor",
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            message = (
+                _("Thank you. Only the convenor will see your question.")
+                if form.who_sees.data == "convenor"
+                else _("Thank you. Your question is on the list for the meeting.")
+            )
+            return _respond(meeting, "questions_block", "questions", message)
+    return _failed(meeting, "questions_block", question_form=form)
+
+
+@bp.post("/meetings/<int:meeting_id>/review")
+@login_required
+def review(meeting_id: int):
+    meeting = load(meeting_id)
+    form = forms.ReviewForm()
+    if form.validate_on_submit():
+        try:
+            debrief.submit_review(
+                db.session,
+                viewer(),
+                meeting,
+                purpose_clear=int(form.purpose_clear.data),
+                listened_to=int(form.listened_to.data),
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            return _respond(meeting, "review_block", "review", _("Thank you for telling us."))
+    return _failed(meeting, "review_block", review_form=form)
