@@ -29,6 +29,7 @@ from forum_site.models.base import TimestampMixin
 from forum_site.models.forums import Forum
 
 if TYPE_CHECKING:
+    from forum_site.models.briefings import Briefing
     from forum_site.models.budgets import BudgetLine
     from forum_site.models.decisions import Decision
     from forum_site.models.meetings import AgendaItem, Meeting
@@ -96,6 +97,9 @@ class Contribution(TimestampMixin, db.Model):
     budget_line_id: Mapped[int | None] = mapped_column(
         ForeignKey("budget_line.id", ondelete="SET NULL"), index=True
     )
+    briefing_id: Mapped[int | None] = mapped_column(
+        ForeignKey("briefing.id", ondelete="SET NULL"), index=True
+    )
     submission_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     status: Mapped[Status] = mapped_column(
@@ -111,6 +115,7 @@ class Contribution(TimestampMixin, db.Model):
     meeting: Mapped[Meeting | None] = relationship()
     agenda_item: Mapped[AgendaItem | None] = relationship()
     budget_line: Mapped[BudgetLine | None] = relationship()
+    briefing: Mapped[Briefing | None] = relationship()
     answers: Mapped[list[ContributionAnswer]] = relationship(
         back_populates="contribution",
         order_by="ContributionAnswer.id",

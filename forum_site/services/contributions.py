@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
     AgendaItem,
+    Briefing,
     BudgetLine,
     Contribution,
     ContributionSupport,
@@ -29,6 +30,7 @@ from forum_site.models import (
     Visibility,
 )
 from forum_site.models.base import as_utc, utcnow
+from forum_site.models.briefings import briefing_forum
 from forum_site.models.budgets import budget_forum
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
@@ -70,6 +72,7 @@ class Target:
     meeting_id: int | None = None
     agenda_item_id: int | None = None
     budget_line_id: int | None = None
+    briefing_id: int | None = None
 
 
 def contribute(
@@ -159,7 +162,7 @@ def _add(session, forum, *, author_id, recorded_by_id, text, visibility, topic, 
     _check_target(session, forum, target)
     if target.agenda_item_id and not target.meeting_id:
         item = session.get(AgendaItem, target.agenda_item_id)
-        target = Target(item.meeting_id, item.id, target.budget_line_id)
+        target = Target(item.meeting_id, item.id, target.budget_line_id, target.briefing_id)
     contribution = Contribution(
         forum_id=forum.id,
         author_id=author_id,
@@ -170,6 +173,7 @@ def _add(session, forum, *, author_id, recorded_by_id, text, visibility, topic, 
         meeting_id=target.meeting_id,
         agenda_item_id=target.agenda_item_id,
         budget_line_id=target.budget_line_id,
+        briefing_id=target.briefing_id,
         submission_token=extra.get("submission_token") or None,
         status=Status.RECEIVED,
         source=Source.ONLINE,
@@ -231,6 +235,15 @@ def _check_target(session: Session, forum: Forum, target: Target) -> None:
         )
         if not shared:
             raise DomainError("That budget line is not shared with this forum.")
+    if target.briefing_id is not None:
+        shared = session.scalar(
+            select(briefing_forum.c.forum_id).where(
+                briefing_forum.c.briefing_id == target.briefing_id,
+                briefing_forum.c.forum_id == forum.id,
+            )
+        )
+        if not shared:
+            raise DomainError("That briefing was not sent to this forum.")
 
 
 def describe_target(session: Session, forum: Forum, target: Target) -> str:
@@ -243,6 +256,8 @@ def describe_target(session: Session, forum: Forum, target: Target) -> str:
         return session.get(Meeting, target.meeting_id).title
     if target.budget_line_id:
         return session.get(BudgetLine, target.budget_line_id).name
+    if target.briefing_id:
+        return session.get(Briefing, target.briefing_id).title
     return ""
 
 

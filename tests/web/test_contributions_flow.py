@@ -10,14 +10,12 @@ from sqlalchemy import func, select
 
 from forum_site.models import (
     Contribution,
-    ContributionAnswer,
     InboxMessage,
     Status,
-    Visibility,
 )
 from forum_site.models.base import utcnow
 from tests.factories import make_commissioner, make_forum, make_organisation, make_user
-from tests.factories_contributions import make_contribution, make_decision, support, take_to
+from tests.factories_contributions import make_contribution, make_decision, support
 
 
 @pytest.fixture
@@ -155,7 +153,9 @@ def test_full_journey_answer_tell_show_and_count(client, db, sign_in, world, out
     impact = client.get(f"/forums/{forum.slug}/impact")
     figures = {
         dt.get_text(strip=True): dd.get_text(" ", strip=True)
-        for dt, dd in zip(impact.soup.select(".figures dt"), impact.soup.select(".figures dd"))
+        for dt, dd in zip(
+            impact.soup.select(".figures dt"), impact.soup.select(".figures dd"), strict=True
+        )
     }
     assert figures["Contributions made"] == "1"
     assert figures["Answered"] == "1 (100%)"
@@ -225,7 +225,7 @@ def test_convenor_records_for_a_member_only_with_consent(client, db, sign_in, wo
     refused = client.post(url, data=data)
     assert refused.status_code == 400
     assert "agreed" in refused.soup.select_one(".error-summary").get_text()
-    assert refused.soup.select_one("#text").get_text() == data["text"]
+    assert refused.soup.select_one("#text").get_text().strip() == data["text"]
     saved = client.post(url, data={**data, "consent_given": "y"})
     assert saved.status_code == 303
     contribution = db.scalar(select(Contribution))

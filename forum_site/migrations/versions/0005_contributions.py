@@ -12,7 +12,7 @@ from alembic import op
 revision = "0005_contributions"
 down_revision = "0001_core"
 branch_labels = None
-depends_on = ("0002_meetings", "0003_budgets")
+depends_on = ("0002_meetings", "0003_budgets", "0004_briefings")
 
 STATUSES = (
     "RECEIVED",
@@ -93,6 +93,7 @@ def _contribution():
         sa.Column("meeting_id", sa.Integer(), nullable=True),
         sa.Column("agenda_item_id", sa.Integer(), nullable=True),
         sa.Column("budget_line_id", sa.Integer(), nullable=True),
+        sa.Column("briefing_id", sa.Integer(), nullable=True),
         sa.Column("submission_token", sa.String(length=64), nullable=True),
         sa.Column("status", sa.Enum(*STATUSES, name="status", native_enum=False), nullable=False),
         sa.Column("answer_due_at", sa.DateTime(timezone=True), nullable=False),
@@ -101,6 +102,7 @@ def _contribution():
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         _fk("contribution", "agenda_item_id", "agenda_item", "SET NULL"),
         _fk("contribution", "author_id", "user", "SET NULL"),
+        _fk("contribution", "briefing_id", "briefing", "SET NULL"),
         _fk("contribution", "budget_line_id", "budget_line", "SET NULL"),
         _fk("contribution", "forum_id", "forum", "CASCADE"),
         _fk("contribution", "meeting_id", "meeting", "SET NULL"),
@@ -112,6 +114,7 @@ def _contribution():
         "contribution",
         "agenda_item_id",
         "author_id",
+        "briefing_id",
         "budget_line_id",
         "forum_id",
         "meeting_id",

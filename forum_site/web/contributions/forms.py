@@ -100,6 +100,7 @@ class ContributeForm(TokenMixin, FlaskForm):
     meeting_id = IntegerField(widget=HiddenInput(), validators=[Optional()])
     agenda_item_id = IntegerField(widget=HiddenInput(), validators=[Optional()])
     budget_line_id = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    briefing_id = IntegerField(widget=HiddenInput(), validators=[Optional()])
     next = HiddenField()
 
 

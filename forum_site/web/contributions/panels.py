@@ -10,7 +10,12 @@ from forum_site.models import Contribution, Status
 from forum_site.services import contributions as service
 from forum_site.web.contributions.forms import new_token
 from forum_site.web.forums.panels import forum_panel
-from forum_site.web.panels import agenda_item_panels, budget_panels, meeting_panels
+from forum_site.web.panels import (
+    agenda_item_panels,
+    briefing_panels,
+    budget_panels,
+    meeting_panels,
+)
 
 
 @forum_panel("contributions/_forum_panel.html", order=40)
@@ -61,3 +66,11 @@ def budget_say(budget, viewer) -> dict | None:
     if not forums:
         return None
     return {"forums": forums, "budget": budget}
+
+
+@briefing_panels.panel("contributions/_briefing_panel.html", order=60)
+def briefing_say(briefing, viewer) -> dict | None:
+    forums = [f for f in briefing.forums if viewer.is_member(f.id)]
+    if not forums:
+        return None
+    return {"forums": forums, "briefing": briefing}

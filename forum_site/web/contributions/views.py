@@ -54,19 +54,27 @@ def forum_contributions(slug: str):
 
 
 def _prefill_target(forum, form: ContributeForm) -> str:
-    """Links from meeting, agenda and budget pages say what the contribution is about."""
+    """Links from meeting, agenda, budget and briefing pages say what it is about."""
     if request.method == "GET":
         form.meeting_id.data = request.args.get("meeting", type=int)
         form.agenda_item_id.data = request.args.get("agenda_item", type=int)
         form.budget_line_id.data = request.args.get("budget_line", type=int)
-    target = service.Target(
-        form.meeting_id.data, form.agenda_item_id.data, form.budget_line_id.data
-    )
+        form.briefing_id.data = request.args.get("briefing", type=int)
     try:
-        return service.describe_target(db.session, forum, target)
+        return service.describe_target(db.session, forum, _target(form))
     except DomainError:
-        form.meeting_id.data = form.agenda_item_id.data = form.budget_line_id.data = None
+        for name in ("meeting_id", "agenda_item_id", "budget_line_id", "briefing_id"):
+            form[name].data = None
         return ""
+
+
+def _target(form: ContributeForm) -> service.Target:
+    return service.Target(
+        form.meeting_id.data,
+        form.agenda_item_id.data,
+        form.budget_line_id.data,
+        form.briefing_id.data,
+    )
 
 
 def _contribute(forum, form: ContributeForm):
@@ -83,9 +91,7 @@ def _contribute(forum, form: ContributeForm):
             text=form.text.data,
             visibility=Visibility(form.visibility.data),
             topic=form.topic.data or "",
-            target=service.Target(
-                form.meeting_id.data, form.agenda_item_id.data, form.budget_line_id.data
-            ),
+            target=_target(form),
             submission_token=form.submission_token.data or None,
         )
     except DomainError as error:
