@@ -68,9 +68,13 @@ from forum_site.models.meetings import (
     MeetingReview,
     PrepTask,
 )
+from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 
 __all__ = [
+    "PaperForm",
+    "PaperFormAnswer",
+    "PaperFormEntry",
     "Briefing",
     "BriefingStatus",
     "BriefingVersion",

@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from forum_site.pdf.easy_read import easy_read_html
+from forum_site.pdf.helpers import template_helpers
 
 
 class Version(enum.StrEnum):
@@ -59,6 +60,7 @@ class PrintDocument:
     easy_read: Callable[[], object] | None = None
     reference: str = ""
     filename: str = "document"
+    easy_read_template: str | None = None
 
 
 def page_size() -> str:
@@ -77,7 +79,10 @@ def final_html(document: PrintDocument, version: Version) -> str:
         "lang": locale.replace("_", "-"),
         "text_direction": _direction(locale),
         "footer_content": Markup(footer_content()),
+        **template_helpers(),
     }
+    if version is Version.EASY_READ and document.easy_read_template:
+        return render_template(document.easy_read_template, **context)
     if version is Version.EASY_READ:
         context["easy_read_body"] = easy_read_html(document)
         return render_template("pdf/easy_read.html", **context)

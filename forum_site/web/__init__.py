@@ -17,6 +17,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.inbox.views import bp as inbox
     from forum_site.web.main.views import bp as main
     from forum_site.web.meetings.views import bp as meetings
+    from forum_site.web.pdfs.views import bp as pdfs
 
     return [
         main,
@@ -29,4 +30,5 @@ def blueprints() -> list[Blueprint]:
         glossary,
         contributions,
         decisions,
+        pdfs,
     ]

@@ -1,0 +1,210 @@
+"""Paper contribution forms: a short code on every page, and typing the answers back in.
+
+Many members are not online. A convenor prints a form for a meeting, people write on it,
+and the convenor types each sheet in. Each written answer becomes a contribution
+recorded "from paper form" (through the contributions service, so the same rules apply),
+linked back to the form it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from forum_site.models import Meeting, PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.contributions import Source
+from forum_site.services import contributions
+from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.viewer import Viewer
+
+# No 0/O, 1/I/L: codes are read off paper and typed by hand.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 6
+OTHER_QUESTION = "other"
+REVIEW_SCALE = (1, 2, 3)  # no, partly, yes: the same scale as the online meeting review
+DEFAULT_PROMPT = "What do you think about this?"
+OTHER_TITLE = "Anything else you want to tell us"
+
+
+class UnknownCode(DomainError):
+    """The typed code is not one we printed."""
+
+
+def questions_for(meeting: Meeting) -> list[dict]:
+    """The form's questions, in agenda order, then one for anything else."""
+    questions = [
+        {
+            "key": f"item-{item.id}",
+            "agenda_item_id": item.id,
+            "title": item.title,
+            "prompt": item.what_we_want.strip() or DEFAULT_PROMPT,
+        }
+        for item in meeting.agenda_items
+    ]
+    questions.append(
+        {"key": OTHER_QUESTION, "agenda_item_id": None, "title": OTHER_TITLE, "prompt": ""}
+    )
+    return questions
+
+
+def _hash(questions: list[dict]) -> str:
+    return hashlib.sha256(json.dumps(questions, sort_keys=True).encode()).hexdigest()
+
+
+def form_for_meeting(session: Session, viewer: Viewer, meeting: Meeting) -> PaperForm:
+    """The form for the meeting's current questions: the same code until the agenda changes.
+
+    ``meeting`` must come from meetings.get_meeting, which has checked the viewer may see it."""
+    questions = questions_for(meeting)
+    digest = _hash(questions)
+    form = session.scalar(
+        select(PaperForm).where(
+            PaperForm.meeting_id == meeting.id, PaperForm.questions_hash == digest
+        )
+    )
+    if form is None:
+        form = PaperForm(
+            code=_new_code(session),
+            meeting_id=meeting.id,
+            forum_id=meeting.forum_id,
+            questions=questions,
+            questions_hash=digest,
+            created_by_id=viewer.user_id,
+        )
+        session.add(form)
+        session.flush()
+    return form
+
+
+def _new_code(session: Session) -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if session.scalar(select(PaperForm.id).where(PaperForm.code == code)) is None:
+            return code
+
+
+def normalise_code(typed: str) -> str:
+    """What people type: any case, with or without spaces and dashes."""
+    return re.sub(r"[\s\-_.]", "", (typed or "").upper())
+
+
+def find_form(session: Session, viewer: Viewer, typed: str) -> PaperForm:
+    """The form with this code, for a convenor of its forum; clear messages otherwise."""
+    raw = (typed or "").strip()
+    if not raw:
+        raise UnknownCode("Type the code from the top of the form, for example K7M-2QX.", "code")
+    code = normalise_code(raw)
+    if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
+        raise UnknownCode(
+            f"“{raw[:20]}” is not a form code. Codes have 6 letters and numbers, like K7M-2QX.",
+            "code",
+        )
+    form = session.scalar(
+        select(PaperForm)
+        .options(selectinload(PaperForm.meeting), selectinload(PaperForm.forum))
+        .where(PaperForm.code == code)
+    )
+    if form is None or not viewer.convenes(form.forum_id):
+        raise UnknownCode(
+            f"We could not find a form with the code {code[:3]}-{code[3:]}. "
+            "Check the code at the top of each page of the form.",
+            "code",
+        )
+    return form
+
+
+@dataclass
+class Sheet:
+    """One person's sheet as typed: answers by question key, review ticks, who it was."""
+
+    answers: dict[str, str] = field(default_factory=dict)
+    purpose_clear: int | None = None
+    listened_to: int | None = None
+    member_id: int | None = None
+    consent_given: bool = False
+
+
+def record_sheet(session: Session, viewer: Viewer, form: PaperForm, sheet: Sheet) -> PaperFormEntry:
+    """Every answer on the sheet becomes a contribution "from paper form", in form order."""
+    if not viewer.convenes(form.forum_id):
+        raise NotAllowed("Only the forum's convenors can type in paper forms.")
+    _check_sheet(form, sheet)
+    entry = PaperFormEntry(
+        form_id=form.id,
+        sheet_number=_next_sheet(session, form),
+        entered_by_id=viewer.user_id,
+        member_id=sheet.member_id,
+        purpose_clear=sheet.purpose_clear,
+        listened_to=sheet.listened_to,
+    )
+    session.add(entry)
+    session.flush()
+    item_ids = {item.id for item in form.meeting.agenda_items}
+    for position, question in enumerate(form.questions):
+        text = (sheet.answers.get(question["key"]) or "").strip()
+        if text:
+            contribution = _contribute(
+                session, viewer, form, entry, question, text, item_ids, sheet
+            )
+            session.add(
+                PaperFormAnswer(
+                    entry_id=entry.id,
+                    position=position,
+                    question_key=question["key"],
+                    contribution_id=contribution.id,
+                )
+            )
+    session.flush()
+    return entry
+
+
+def _check_sheet(form: PaperForm, sheet: Sheet) -> None:
+    for value in (sheet.purpose_clear, sheet.listened_to):
+        if value is not None and value not in REVIEW_SCALE:
+            raise DomainError("Choose no, partly or yes, or leave it blank.")
+    if sheet.member_id is not None and not sheet.consent_given:
+        raise DomainError(
+            "Tick the box to show the person agreed to you sending this for them.",
+            field="consent_given",
+        )
+    answered = any((sheet.answers.get(q["key"]) or "").strip() for q in form.questions)
+    if not answered and sheet.purpose_clear is None and sheet.listened_to is None:
+        raise DomainError("Type at least one answer, or a tick, before saving this sheet.")
+
+
+def _next_sheet(session: Session, form: PaperForm) -> int:
+    highest = session.scalar(
+        select(func.max(PaperFormEntry.sheet_number)).where(PaperFormEntry.form_id == form.id)
+    )
+    return (highest or 0) + 1
+
+
+def _contribute(session, viewer, form, entry, question, text, item_ids, sheet):
+    item_id = question.get("agenda_item_id")
+    target = contributions.Target(
+        meeting_id=form.meeting_id, agenda_item_id=item_id if item_id in item_ids else None
+    )
+    return contributions.record_for_member(
+        session,
+        viewer,
+        form.forum,
+        text=text,
+        member_id=entry.member_id,
+        source=Source.PAPER_FORM,
+        consent_given=sheet.consent_given,
+        topic=question["title"] if question["key"] != OTHER_QUESTION else "",
+        target=target,
+        submission_token=f"paper-{form.code}-{entry.sheet_number}-{question['key']}",
+    )
+
+
+def sheets_typed(session: Session, form: PaperForm) -> int:
+    return session.scalar(
+        select(func.count(PaperFormEntry.id)).where(PaperFormEntry.form_id == form.id)
+    )
