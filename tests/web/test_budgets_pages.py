@@ -182,3 +182,57 @@ def test_forum_page_lists_its_budgets(client, db):
     panel = page.soup.select_one(".budget-panel")
     assert "Lunch clubs" in panel.get_text()
     assert db.scalar(select(Budget.id).where(Budget.title == "Lunch clubs"))
+
+
+def _big_budget(db, world, count: int):
+    lines = [line(f"Service {n}", (n + 1) * 1000_00, people=10 + n) for n in range(count)]
+    budget = make_budget(db, world["commissioner"], world["council"], [world["forum"]], lines=lines)
+    from forum_site.services import budgets as service
+    from forum_site.services.budgets import LineInput
+    from forum_site.services.viewer import load_viewer
+
+    for n in range(count):
+        inputs = [
+            LineInput(x.name, x.amount_pence + (n if i == 0 else 0), x.kind, line_id=x.id)
+            for i, x in enumerate(budget.lines)
+        ]
+        service.change_budget(
+            db,
+            load_viewer(db, world["commissioner"]),
+            budget,
+            total_pence=budget.total_pence + n + 1,
+            lines=inputs,
+            reason=f"Change {n}",
+        )
+    return budget
+
+
+def test_budget_page_queries_do_not_grow_with_lines_or_history(client, db, sign_in, count_queries):
+    world = budget_world(db)
+    small = _big_budget(db, world, 2)
+    big = _big_budget(db, world, 20)
+    sign_in(world["member"])
+    counts = []
+    for budget in [small, big]:
+        client.get(f"/budgets/{budget.id}")  # warm caches (templates, pictures)
+        with count_queries() as queries:
+            page = client.get(f"/budgets/{budget.id}")
+        assert page.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    rows = client.get(f"/budgets/{big.id}").soup.select("table.budget-table tbody tr")
+    assert len(rows) == 20
+
+
+def test_forum_budget_list_queries_do_not_grow_with_budgets(client, db, count_queries):
+    world = budget_world(db)
+    counts = []
+    for how_many in [2, 10]:
+        forum = world["forum"]
+        for n in range(how_many - (2 if how_many == 10 else 0)):
+            make_budget(db, world["commissioner"], world["council"], [forum], title=f"B{n}")
+        with count_queries() as queries:
+            page = client.get(f"/forums/{forum.slug}/budgets")
+        assert len(page.soup.select(".card")) == how_many
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
