@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, Response, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from forum_site.services import contributions as service
 from forum_site.services import contributions_answers as answers
 from forum_site.services import forums
 from forum_site.services.errors import DomainError, NotAllowed
-from forum_site.web.contributions import helpers
+from forum_site.web.contributions import exports, helpers
 from forum_site.web.contributions.forms import (
     AnswerForm,
     ContributeForm,
@@ -259,6 +259,19 @@ def _answer(contribution_id: int, form: AnswerForm, correcting: bool = False):
     return _show_page(
         contribution, block="answering", status=200 if is_htmx() else 400, **forms_in_use
     )
+
+
+@bp.get("/forums/<slug>/contributions.csv")
+@login_required
+def export(slug: str):
+    """A spreadsheet for convenors and commissioners, with names only where they may see them."""
+    forum = forums.get_forum(db.session, viewer(), slug)
+    if not (viewer().convenes(forum.id) or viewer().commissions(forum.id)):
+        raise NotAllowed(_("Only convenors and commissioners can download this list."))
+    listing = service.forum_contributions(db.session, viewer(), forum)
+    body = exports.contributions_csv(listing)
+    headers = {"Content-Disposition": f'attachment; filename="contributions-{forum.slug}.csv"'}
+    return Response(body, mimetype="text/csv", headers=headers)
 
 
 @bp.get("/contributions/waiting")

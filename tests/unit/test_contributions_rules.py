@@ -1,0 +1,282 @@
+"""Status rules, append-only answers, double submits and who is told."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from forum_site.models import (
+    Contribution,
+    ContributionAnswer,
+    InboxMessage,
+    OutgoingEmail,
+    Status,
+)
+from forum_site.models.contributions import AnswersAreAppendOnly
+from forum_site.services import contributions, contributions_answers
+from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.viewer import load_viewer
+from tests.factories import make_commissioner, make_forum, make_organisation, make_user
+from tests.factories_contributions import START, answer, make_contribution, make_decision, support
+
+
+@pytest.fixture
+def world(db):
+    council = make_organisation(db, name="Eastfield Council")
+    other = make_organisation(db, name="Westfield Council")
+    people = {
+        "commissioner": make_commissioner(db, council),
+        "stranger_commissioner": make_commissioner(db, other),
+        "member": make_user(db, name="Ada Author"),
+        "fan": make_user(db, name="Fay Fan"),
+        "convenor": make_user(db, name="Cy Convenor"),
+    }
+    forum = make_forum(
+        db,
+        members=[people["member"], people["fan"]],
+        convenors=[people["convenor"]],
+        organisations=[council],
+    )
+    return {"forum": forum, **people}
+
+
+def _as(db, user):
+    return load_viewer(db, user)
+
+
+def _answer(db, world, contribution, status, **extra):
+    return contributions_answers.answer_contribution(
+        db,
+        _as(db, world["commissioner"]),
+        contribution,
+        status=status,
+        answer=extra.pop("answer", f"Plain answer for {status}."),
+        now=extra.pop("now", START + timedelta(days=1)),
+        **extra,
+    )
+
+
+def test_received_must_go_to_being_considered_first(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    with pytest.raises(DomainError, match="First tell the member it is being considered"):
+        _answer(db, world, contribution, Status.ALREADY_HAPPENING)
+    _answer(db, world, contribution, Status.CONSIDERING)
+    with pytest.raises(DomainError, match="already being considered"):
+        _answer(db, world, contribution, Status.CONSIDERING, answer="Still thinking.")
+    _answer(db, world, contribution, Status.ALREADY_HAPPENING, answer="It runs already.")
+    assert contribution.status == Status.ALREADY_HAPPENING
+
+
+def test_a_final_answer_can_only_change_through_a_correction(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    _answer(db, world, contribution, Status.CONSIDERING)
+    final = _answer(db, world, contribution, Status.ALREADY_HAPPENING, answer="It runs.")
+    with pytest.raises(DomainError, match="add a correction"):
+        _answer(db, world, contribution, Status.PARTLY, answer="Some of it.")
+    with pytest.raises(DomainError, match="Say why the earlier answer needs correcting"):
+        _answer(db, world, contribution, Status.PARTLY, answer="Some.", corrects_id=final.id)
+    fixed = _answer(
+        db,
+        world,
+        contribution,
+        Status.NOT_TAKEN_FORWARD,
+        answer="Sorry, we were wrong: it stopped last year.",
+        reason="The funding ended in March.",
+        corrects_id=final.id,
+        correction_reason="The service closed; our first answer was out of date.",
+        now=START + timedelta(days=3),
+    )
+    assert fixed.corrects_id == final.id
+    assert contribution.status == Status.NOT_TAKEN_FORWARD
+    entries = contributions_answers.timeline(db, contribution)
+    assert [e.status for e in entries] == [
+        Status.CONSIDERING,
+        Status.ALREADY_HAPPENING,
+        Status.NOT_TAKEN_FORWARD,
+    ]
+    assert entries[1].answer == "It runs."  # the wrong answer is still there, unchanged
+
+
+def test_not_taken_forward_needs_a_reason(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    _answer(db, world, contribution, Status.CONSIDERING)
+    with pytest.raises(DomainError, match="Say why it is not being taken forward") as caught:
+        _answer(db, world, contribution, Status.NOT_TAKEN_FORWARD, reason="   ")
+    assert caught.value.field == "reason"
+    assert contribution.status == Status.CONSIDERING
+
+
+def test_changed_something_needs_what_changed_and_a_decision_of_this_forum(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    _answer(db, world, contribution, Status.CONSIDERING)
+    with pytest.raises(DomainError, match="Say what changed"):
+        _answer(db, world, contribution, Status.CHANGED, decision_id=None)
+    with pytest.raises(DomainError, match="Choose the decision"):
+        _answer(db, world, contribution, Status.CHANGED, what_changed="Longer hours.")
+    elsewhere = make_decision(db, make_forum(db), title="Another forum's decision")
+    with pytest.raises(DomainError, match="this forum's decision log"):
+        _answer(
+            db,
+            world,
+            contribution,
+            Status.CHANGED,
+            what_changed="Longer hours.",
+            decision_id=elsewhere.id,
+        )
+    decision = make_decision(db, world["forum"])
+    entry = _answer(
+        db,
+        world,
+        contribution,
+        Status.CHANGED,
+        what_changed="Longer hours.",
+        decision_id=decision.id,
+    )
+    assert entry.decision_id == decision.id
+    db.refresh(decision)
+    assert contribution in decision.contributions  # the decision's trail lists it too
+
+
+def test_answers_are_never_updated_or_deleted(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    entry = _answer(db, world, contribution, Status.CONSIDERING, answer="Looking at it.")
+    with pytest.raises(AnswersAreAppendOnly), db.begin_nested():
+        entry.answer = "Quietly rewritten"
+        db.flush()
+    with pytest.raises(AnswersAreAppendOnly), db.begin_nested():
+        db.delete(db.get(ContributionAnswer, entry.id))
+        db.flush()
+    db.expire_all()
+    assert db.scalars(select(ContributionAnswer.answer)).all() == ["Looking at it."]
+    assert not hasattr(contributions_answers, "edit_answer")
+    assert not hasattr(contributions_answers, "delete_answer")
+
+
+def test_only_commissioners_of_the_forum_answer(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    for who in ("stranger_commissioner", "convenor", "member"):
+        with pytest.raises(NotAllowed):
+            contributions_answers.answer_contribution(
+                db,
+                _as(db, world[who]),
+                contribution,
+                status=Status.CONSIDERING,
+                answer="Let me answer.",
+            )
+    assert db.scalar(select(func.count(ContributionAnswer.id))) == 0
+
+
+def test_private_points_are_answered_by_the_convenor_not_commissioners(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"], visibility="private")
+    with pytest.raises(NotAllowed):
+        _answer(db, world, contribution, Status.CONSIDERING)
+    entry = contributions_answers.answer_contribution(
+        db,
+        _as(db, world["convenor"]),
+        contribution,
+        status=Status.CONSIDERING,
+        answer="I will raise it without your name.",
+    )
+    assert entry.organisation_id is None
+
+
+def test_double_submitted_answer_is_saved_once(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    first = _answer(db, world, contribution, Status.CONSIDERING, submission_token="tok-1")
+    again = _answer(db, world, contribution, Status.CONSIDERING, submission_token="tok-1")
+    same_words = _answer(db, world, contribution, Status.CONSIDERING, answer=first.answer)
+    assert first.id == again.id == same_words.id
+    assert db.scalar(select(func.count(ContributionAnswer.id))) == 1
+
+
+def test_contributor_and_supporters_are_told_of_each_answer(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"], text="Fix the ramp.")
+    support(db, contribution, world["fan"])
+    _answer(db, world, contribution, Status.CONSIDERING, answer="We asked the builders.")
+    inbox = db.scalars(select(InboxMessage).order_by(InboxMessage.user_id)).all()
+    assert {m.user_id for m in inbox} == {world["member"].id, world["fan"].id}
+    to_author = next(m for m in inbox if m.user_id == world["member"].id)
+    assert "We asked the builders." in to_author.body
+    assert "Fix the ramp." in to_author.body
+    assert to_author.link == f"/contributions/{contribution.id}"
+    assert "We are thinking about it." in to_author.easy_read_body
+    assert all(len(line.split()) <= 15 for line in to_author.easy_read_body.splitlines())
+    emails = db.scalars(select(OutgoingEmail)).all()
+    assert {e.to_address for e in emails} == {world["member"].email, world["fan"].email}
+
+
+def test_support_is_one_per_person_and_not_for_your_own(db, world):
+    contribution = make_contribution(db, world["forum"], world["member"])
+    fan = _as(db, world["fan"])
+    assert contributions.support(db, fan, contribution) is True
+    assert contributions.support(db, fan, contribution) is False
+    assert contributions.support_counts(db, [contribution.id]) == {contribution.id: 1}
+    with pytest.raises(DomainError, match="your own point"):
+        contributions.support(db, _as(db, world["member"]), contribution)
+    with pytest.raises(NotAllowed):
+        contributions.support(db, _as(db, world["commissioner"]), contribution)
+
+
+def test_consent_is_needed_for_a_named_person_but_not_the_group(db, world):
+    convenor = _as(db, world["convenor"])
+    common = {"text": "Said at the meeting.", "source": "at_meeting"}
+    with pytest.raises(DomainError, match="agreed") as caught:
+        contributions.record_for_member(
+            db,
+            convenor,
+            world["forum"],
+            member_id=world["member"].id,
+            consent_given=False,
+            **common,
+        )
+    assert caught.value.field == "consent_given"
+    group = contributions.record_for_member(
+        db, convenor, world["forum"], member_id=None, consent_given=False, **common
+    )
+    assert group.from_whole_group and group.author_id is None
+    with pytest.raises(DomainError, match="member of this forum"):
+        contributions.record_for_member(
+            db,
+            convenor,
+            world["forum"],
+            member_id=world["commissioner"].id,
+            consent_given=True,
+            text="Someone else",
+            source="phone_call",
+        )
+
+
+def test_text_limits(db, world):
+    member = _as(db, world["member"])
+    with pytest.raises(DomainError, match="Write what you want to say"):
+        contributions.contribute(db, member, world["forum"], text=" \n\t ")
+    with pytest.raises(DomainError, match="4000 characters or fewer"):
+        contributions.contribute(db, member, world["forum"], text="a" * 4001)
+    saved = contributions.contribute(db, member, world["forum"], text="a" * 4000)
+    assert len(saved.text) == 4000
+
+
+def test_answer_due_date_follows_the_organisations_response_time(db, world):
+    world["forum"].organisations[0].response_days = 10
+    db.flush()
+    saved = contributions.contribute(
+        db, _as(db, world["member"]), world["forum"], text="Quicker please.", now=START
+    )
+    assert saved.answer_due_at == START + timedelta(days=10)
+
+
+def test_target_must_belong_to_the_forum(db, world):
+    from tests.factories_meetings import make_meeting
+
+    other_meeting = make_meeting(db, make_forum(db))
+    with pytest.raises(DomainError, match="not one of this forum's meetings"):
+        contributions.contribute(
+            db,
+            _as(db, world["member"]),
+            world["forum"],
+            text="About that meeting",
+            target=contributions.Target(meeting_id=other_meeting.id),
+        )
+    assert db.scalar(select(func.count(Contribution.id))) == 0
