@@ -1,0 +1,133 @@
+"""The browser suite: the app with the demo data served on localhost by a real server
+in a thread, and one headless Chromium per test process, reused by every test.
+
+Every test in this folder is marked ``browser``. Without Chromium, chromedriver, Java
+or the npm tools they are skipped with one message on a developer's machine, and fail
+in CI (when the CI environment variable is set)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from tests.browser import helpers
+from tests.browser.pages import Demo
+
+HERE = Path(__file__).resolve().parent
+INSTALL = "apt-get install chromium chromium-driver default-jre-headless && npm ci"
+
+
+def _missing() -> list[str]:
+    needs = {
+        "Chromium (/usr/bin/chromium)": helpers.CHROMIUM.exists(),
+        "chromedriver (/usr/bin/chromedriver)": helpers.CHROMEDRIVER.exists(),
+        "Java (java)": shutil.which("java") is not None,
+        "axe-core (node_modules/axe-core)": helpers.AXE_SCRIPT.exists(),
+        "the Nu Html Checker (node_modules/vnu-jar)": helpers.VNU_JAR.exists(),
+    }
+    return [name for name, present in needs.items() if not present]
+
+
+MISSING = _missing()
+MISSING_MESSAGE = (
+    f"browser tests need {', '.join(MISSING)}. Install with: {INSTALL}" if MISSING else ""
+)
+IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the whole folder ``browser`` (before -m filters run) and skip it, once, when
+    the tools are missing on a developer's machine."""
+    skip = pytest.mark.skip(reason=MISSING_MESSAGE) if MISSING and not IN_CI else None
+    for item in items:
+        if HERE in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+            if skip:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _browser_tools():
+    if MISSING and IN_CI:
+        pytest.fail(f"CI must run the browser tests, but {MISSING_MESSAGE}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    """A fresh SQLite database built by the migrations, with the demo data in it."""
+    from flask_migrate import upgrade
+
+    from forum_site import create_app
+    from forum_site.demo import seed
+    from forum_site.extensions import db
+
+    folder = tmp_path_factory.mktemp("browser-db")
+    app = create_app(
+        {
+            "ENV": "testing",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/browser.sqlite3",
+            "SECRET_KEY": "browser-suite-secret-key",
+            "RATELIMIT_ENABLED": False,
+            "SITE_URL": "http://127.0.0.1",
+            "PDF_CACHE_DIR": str(tmp_path_factory.mktemp("pdf-cache")),
+        }
+    )
+    with app.app_context():
+        upgrade(revision="heads")
+        seed(db.session)
+        db.session.commit()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    """The base URL of a real HTTP server on a free port."""
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def demo(live_app):
+    return Demo(live_app)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    browser = helpers.start_chromium(javascript=True)
+    yield browser.driver
+    browser.quit()
+
+
+@pytest.fixture(scope="session")
+def chromium_without_js():
+    browser = helpers.start_chromium(javascript=False)
+    yield browser.driver
+    browser.quit()
+
+
+@pytest.fixture(scope="session")
+def visitor(chromium, live_server, demo):
+    return helpers.Visitor(chromium, live_server, demo)
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return helpers.AxeRunner()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    helpers.ARTIFACTS.mkdir(exist_ok=True)
+    return helpers.ARTIFACTS

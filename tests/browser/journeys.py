@@ -1,0 +1,156 @@
+"""Keyboard-only journeys: only Tab, Shift+Tab, Enter, Space, arrows and typed text.
+
+Every Tab checks that the focus moved (not trapped) and can be seen (an outline or a
+box shadow on the focused element). The same journeys run with and without JavaScript."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser import helpers
+from tests.browser.helpers import Focus
+
+_people = itertools.count(1)
+
+
+def new_person(demo, label: str) -> str:
+    """A fresh account for one journey, so journeys never depend on each other."""
+    from forum_site.services import accounts
+    from tests.browser.pages import PASSWORD
+
+    email = f"keyboard-{label}-{next(_people)}@example.org"
+    with demo.app.app_context():
+        accounts.register(demo.session, email=email, display_name="Kim Keyboard", password=PASSWORD)
+        demo.session.commit()
+    return email
+
+
+def text_is(*words: str) -> Callable[[Focus], bool]:
+    wanted = [word.lower() for word in words]
+    return lambda focus: all(word in focus.text.lower() for word in wanted)
+
+
+def id_is(identifier: str) -> Callable[[Focus], bool]:
+    return lambda focus: focus.id == identifier
+
+
+class Keyboard:
+    """A person using only the keyboard (and the address bar to open a page)."""
+
+    def __init__(self, driver, base_url: str) -> None:
+        self.driver = driver
+        self.base_url = base_url
+        self.steps: list[str] = []
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+        self.steps = [f"opened {path}"]
+
+    def tab_to(self, wanted: Callable[[Focus], bool], backwards: bool = False, limit=80) -> Focus:
+        """Tab (or Shift+Tab) until ``wanted`` has the focus, checking each stop."""
+        key = Keys.SHIFT + Keys.TAB if backwards else Keys.TAB
+        previous: Focus | None = None
+        left_page = 0
+        for _ in range(limit):
+            helpers.press(self.driver, key)
+            now = helpers.focused(self.driver)
+            if now is None:  # past the last link: the browser's own buttons come next
+                left_page += 1
+                assert left_page < 2, "Tab left the page twice in a row: " + self.trail()
+                previous = None
+                continue
+            left_page = 0
+            self.steps.append(now.describe())
+            assert now != previous, "Tab did not move the focus (trapped): " + self.trail()
+            assert now.shows_focus, "the focus cannot be seen on " + now.describe()
+            assert now.width > 0 and now.height > 0, "focus on something hidden: " + self.trail()
+            if wanted(now):
+                return now
+            previous = now
+        raise AssertionError(
+            f"never reached the wanted control after {limit} Tabs: " + self.trail()
+        )
+
+    def trail(self) -> str:
+        return "\n  " + "\n  ".join(self.steps[-12:])
+
+    def type(self, text: str) -> None:
+        helpers.press(self.driver, text)
+
+    def press(self, key: str, navigates: bool = True) -> None:
+        """Enter or Space on the focused control; wait for the next page if it loads one."""
+        old_html = self.driver.find_element(By.TAG_NAME, "html")
+        helpers.press(self.driver, key)
+        if navigates:
+            helpers.wait_for_new_page(self.driver, old_html)
+            self.steps.append(f"pressed {key!r}, now at {self.driver.current_url}")
+
+    def page_text(self) -> str:
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def path(self) -> str:
+        return self.driver.current_url.removeprefix(self.base_url)
+
+    def wait_for_live_region(self, timeout: float = 5) -> str:
+        """What the live region announced after an htmx update (JavaScript only)."""
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(
+            lambda d: d.find_element(By.ID, "live-region").get_attribute("textContent").strip()
+        )
+
+
+def skip_to_content(keys: Keyboard) -> None:
+    """The first Tab shows the skip link; Enter on it moves the focus to the main content."""
+    first = keys.tab_to(lambda focus: True, limit=1)
+    assert "skip to main content" in first.text.lower(), first.describe()
+    helpers.press(keys.driver, Keys.ENTER)
+    active = keys.driver.execute_script("return document.activeElement.id")
+    assert active == "main-content", f"Skip link left the focus on {active!r}"
+
+
+def sign_in(keys: Keyboard, email: str) -> None:
+    from tests.browser.pages import PASSWORD
+
+    keys.open("/")
+    keys.tab_to(text_is("sign in"))
+    keys.press(Keys.ENTER)
+    assert keys.path().startswith("/sign-in"), keys.trail()
+    keys.tab_to(id_is("email"))
+    keys.type(email)
+    keys.tab_to(id_is("password"))
+    keys.type(PASSWORD)
+    keys.tab_to(lambda focus: focus.tag == "button" and focus.text == "Sign in")
+    keys.press(Keys.ENTER)
+    assert "Sign out" in keys.page_text(), "not signed in: " + keys.trail()
+
+
+def switch_easy_read_on(keys: Keyboard) -> None:
+    keys.open("/forums")
+    switch = keys.tab_to(text_is("easy read"))
+    assert switch.tag == "button", switch.describe()
+    keys.press(Keys.SPACE)
+    body = keys.driver.find_element(By.TAG_NAME, "body")
+    assert "easy-read" in (body.get_attribute("class") or "").split(), keys.trail()
+    assert keys.path() == "/forums", f"the switch did not come back to the same page: {keys.path()}"
+    button = keys.driver.find_element(By.CSS_SELECTOR, ".easy-read-switch button")
+    assert button.get_attribute("aria-pressed") == "true"
+    assert "Easy read: on" in button.text
+
+
+def ask_to_join(keys: Keyboard, forum_name: str) -> None:
+    keys.open("/forums")
+    keys.tab_to(text_is(forum_name))
+    keys.press(Keys.ENTER)
+    keys.tab_to(text_is("ask to join"))
+    keys.press(Keys.ENTER)
+    keys.tab_to(id_is("message"))
+    keys.type("I would like to help plan the next meeting.")
+    keys.tab_to(text_is("send my request"))
+    keys.press(Keys.ENTER)
+    text = keys.page_text()
+    assert "The convenor will look at your request" in text, keys.trail()
+    assert "You asked to join" in text, keys.trail()

@@ -1,0 +1,50 @@
+"""The keyboard-only journeys again, in a Chromium with JavaScript switched off: every
+action must be a real link or form."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import journeys
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def keys(chromium_without_js, live_server):
+    chromium_without_js.delete_all_cookies()
+    keyboard = journeys.Keyboard(chromium_without_js, live_server)
+    yield keyboard
+    chromium_without_js.delete_all_cookies()
+
+
+def test_javascript_is_really_off(keys):
+    """WebDriver can still run its own scripts, but the page's scripts never ran."""
+    keys.open("/forums")
+    has_htmx = keys.driver.execute_cdp_cmd(
+        "Runtime.evaluate", {"expression": "typeof window.htmx", "returnByValue": True}
+    )
+    assert has_htmx["result"]["value"] == "undefined"
+
+
+def test_skip_link_goes_to_the_content(keys):
+    keys.open("/forums")
+    journeys.skip_to_content(keys)
+
+
+def test_sign_in(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "nojs"))
+
+
+def test_switch_easy_read_on(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "nojs"))
+    journeys.switch_easy_read_on(keys)
+
+
+def test_switch_easy_read_on_without_an_account(keys):
+    journeys.switch_easy_read_on(keys)
+
+
+def test_ask_to_join_a_forum(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "nojs"))
+    journeys.ask_to_join(keys, "Older People's Forum")
