@@ -40,6 +40,7 @@ from forum_site.models.contributions import (
     Status,
     Visibility,
 )
+from forum_site.models.easy_read import EasyReadVersion
 from forum_site.models.decisions import (
     Decision,
     DecisionMaker,
@@ -72,6 +73,7 @@ from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormE
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 
 __all__ = [
+    "EasyReadVersion",
     "PaperForm",
     "PaperFormAnswer",
     "PaperFormEntry",

@@ -12,6 +12,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.budgets.views import bp as budgets
     from forum_site.web.contributions.views import bp as contributions
     from forum_site.web.decisions.views import bp as decisions
+    from forum_site.web.easy_read.views import bp as easy_read
     from forum_site.web.forums.views import bp as forums
     from forum_site.web.glossary.views import bp as glossary
     from forum_site.web.inbox.views import bp as inbox
@@ -31,4 +32,5 @@ def blueprints() -> list[Blueprint]:
         contributions,
         decisions,
         pdfs,
+        easy_read,
     ]

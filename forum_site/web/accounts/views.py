@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -16,6 +16,7 @@ from forum_site.web.accounts.forms import (
     RegisterForm,
     SignInForm,
 )
+from forum_site.web.easy_read.steps import REGISTER_STEPS, FormSteps
 from forum_site.web.helpers import commit, render, safe_next, show_error, site_url
 
 bp = Blueprint("accounts", __name__)
@@ -31,7 +32,8 @@ def _next_page() -> str:
 @limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
 def register():
     form = RegisterForm()
-    if form.validate_on_submit():
+    steps = FormSteps(form, REGISTER_STEPS, enabled=g.prefs.easy_read)  # one question a screen
+    if steps.finished():
         try:
             user = accounts.register(
                 db.session,
@@ -46,7 +48,7 @@ def register():
             login_user(user)
             flash(_("Your account is ready. You are signed in."), "success")
             return redirect(_next_page(), code=303)
-    return render("accounts/register.html", form=form, next=_next_page())
+    return render("accounts/register.html", form=form, steps=steps, next=_next_page())
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

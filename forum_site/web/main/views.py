@@ -81,6 +81,14 @@ def accessibility():
     return render("main/accessibility.html")
 
 
+@bp.get("/about-the-pictures")
+def pictures():
+    """Every picture set the easy-read pages use, with its licence and author (ER-17)."""
+    from easyread.pictures import symbol_credits
+
+    return render("main/pictures.html", credits=symbol_credits())
+
+
 @bp.get("/healthz")
 def healthz():
     db.session.execute(select(1))

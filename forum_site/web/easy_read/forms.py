@@ -1,0 +1,47 @@
+"""The checking form: one box of sentences and one picture list for each row."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length
+
+from easyread.model import Document, HardWordBox, NextStep, NumberCallout, Point
+from forum_site.services.easy_read import editable_text, picture_choices
+
+EDITABLE = (Point, NextStep, HardWordBox, NumberCallout)
+
+
+class CheckForm(FlaskForm):
+    """Fields are added for each row of the document by :func:`check_form`."""
+
+
+def rows(document: Document) -> list[tuple[int, int, object]]:
+    """(section number, item number, item) for every row a person can change."""
+    return [
+        (s, i, item)
+        for s, section in enumerate(document.sections)
+        for i, item in enumerate(section.items)
+        if isinstance(item, EDITABLE)
+    ]
+
+
+def check_form(document: Document) -> FlaskForm:
+    choices = [SelectChoice("", _l("No picture"))] + [
+        SelectChoice(c.id, f"{c.name} ({c.id})") for c in picture_choices()
+    ]
+    fields = {}
+    for s, i, item in rows(document):
+        fields[f"s{s}_{i}_text"] = TextAreaField(
+            _l("Sentences (one on each line)"),
+            default="\n".join(editable_text(item)),
+            validators=[Length(max=1000, message=_l("A row can have up to 1,000 characters."))],
+            render_kw={"rows": 3},
+        )
+        fields[f"s{s}_{i}_pic"] = SelectField(
+            _l("Picture"), choices=choices, default=item.picture or "", validate_choice=True
+        )
+    form_class = type("DocumentCheckForm", (CheckForm,), fields)
+    return form_class()

@@ -1,0 +1,192 @@
+"""One question per screen: a long form shown a few fields at a time in easy-read mode.
+
+Works without JavaScript. Each screen is a normal POST of the whole form: the fields
+of earlier and later steps travel in hidden inputs, so nothing typed is lost, and the
+"Back" and "Next" buttons say which way to go. Only the current step's fields are
+checked until the last step; then the whole form is checked, and if a field on an
+earlier step is wrong the person is taken back to that step with the message.
+
+In a view::
+
+    form = RegisterForm()
+    steps = FormSteps(form, REGISTER_STEPS, enabled=g.prefs.easy_read)
+    if steps.finished():          # instead of form.validate_on_submit()
+        ...
+    return render("...", form=form, steps=steps)
+
+and in the template, inside the <form>: ``{{ easy_steps(steps) }}`` from
+components/easy_read.html, which shows the current step's fields, carries the rest
+and adds the buttons. When ``enabled`` is false, ``finished()`` is exactly
+``form.validate_on_submit()`` and the template shows the usual whole form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import request
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import Field
+
+STEP_FIELD = "_step"
+MOVE_FIELD = "_move"
+NOT_CARRIED = {"CSRFTokenField", "FileField", "MultipleFileField", "SubmitField"}
+
+
+@dataclass(frozen=True)
+class Step:
+    """A screen: a short question as its heading, a picture and the fields it asks for."""
+
+    question: str
+    fields: tuple[str, ...]
+    picture: str = ""
+    hints: dict[str, str] = field(default_factory=dict)
+    attrs: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+class FormSteps:
+    def __init__(self, form: FlaskForm, steps: list[Step], enabled: bool = True):
+        self.form = form
+        self.steps = steps
+        self.enabled = enabled and len(steps) > 1
+        self._index = 0
+        self._checked = False
+
+    # -- what the view calls ------------------------------------------------------------
+
+    def finished(self) -> bool:
+        """True when the whole form is sent and valid (the view then saves it)."""
+        if not self.enabled:
+            return self.form.validate_on_submit()
+        if not self.form.is_submitted():
+            return False
+        self._checked = True
+        self._index = self._posted_index()
+        if request.form.get(MOVE_FIELD) == "back":
+            self._index = max(self._index - 1, 0)
+            return False
+        if not self._validate(self.steps[self._index].fields):
+            return False
+        if self._index < len(self.steps) - 1:
+            self._index += 1
+            return False
+        if self.form.validate():
+            return True
+        self._index = self.first_step_with_errors()
+        return False
+
+    # -- what the template reads ----------------------------------------------------------
+
+    @property
+    def index(self) -> int:
+        """The step on screen; a step with errors wins (a service error on an earlier field)."""
+        if self.enabled and self._has_errors():
+            return self.first_step_with_errors()
+        return self._index
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    @property
+    def count(self) -> int:
+        return len(self.steps)
+
+    @property
+    def current(self) -> Step:
+        return self.steps[self.index]
+
+    @property
+    def is_first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == len(self.steps) - 1
+
+    def shown_fields(self) -> list[Field]:
+        return [self.form[name] for name in self.current.fields]
+
+    def carried_fields(self) -> list[tuple[str, list[str]]]:
+        """(name, values) for every other field, to send again in hidden inputs."""
+        shown = set(self.current.fields)
+        carried = []
+        for f in self.form:
+            if f.name in shown or f.type in NOT_CARRIED:
+                continue
+            carried.append((f.name, _values(f)))
+        return carried
+
+    def errors_to_show(self) -> bool:
+        return self._checked and self._has_errors()
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _posted_index(self) -> int:
+        raw = request.form.get(STEP_FIELD, "0")
+        number = int(raw) if raw.isdigit() else 0
+        return min(number, len(self.steps) - 1)
+
+    def _validate(self, names: tuple[str, ...]) -> bool:
+        """Check only these fields (and the CSRF token), with the form's own extra checks."""
+        valid = True
+        csrf = getattr(self.form, "csrf_token", None)
+        if csrf is not None and not csrf.validate(self.form):
+            self.form.form_errors.append(csrf.errors[0] if csrf.errors else "")
+            valid = False
+        for name in names:
+            f = self.form[name]
+            inline = getattr(self.form.__class__, f"validate_{name}", None)
+            extra = [inline.__get__(self.form)] if inline else []
+            valid = f.validate(self.form, extra) and valid
+        return valid
+
+    def _has_errors(self) -> bool:
+        return any(self.form[name].errors for step in self.steps for name in step.fields)
+
+    def first_step_with_errors(self) -> int:
+        for number, step in enumerate(self.steps):
+            if any(self.form[name].errors for name in step.fields):
+                return number
+        return self._index
+
+
+def _values(f: Field) -> list[str]:
+    if f.raw_data is not None and f.type != "BooleanField":
+        return [str(v) for v in f.raw_data]
+    if f.type == "BooleanField":
+        return ["y"] if f.data else []
+    if isinstance(f.data, list | tuple):
+        return [str(v) for v in f.data]
+    value = f._value() if hasattr(f, "_value") else f.data
+    return [] if value is None else [str(value)]
+
+
+# The steps of "Make an account" in easy read: the password comes last, so it is never
+# carried from screen to screen in a hidden field.
+REGISTER_STEPS = [
+    Step(
+        _l("What is your name?"),
+        ("display_name",),
+        "person",
+        hints={"display_name": _l("Other members of your forums may see this name.")},
+        attrs={"display_name": {"autocomplete": "name"}},
+    ),
+    Step(
+        _l("What is your email address?"),
+        ("email",),
+        "email",
+        hints={"email": _l("We send messages about your forums to this address.")},
+        attrs={"email": {"autocomplete": "email", "spellcheck": "false"}},
+    ),
+    Step(
+        _l("Choose a password."),
+        ("password",),
+        "key",
+        hints={
+            "password": _l("Use 10 letters or more. A few words together are easy to remember.")
+        },
+        attrs={"password": {"autocomplete": "new-password"}},
+    ),
+]

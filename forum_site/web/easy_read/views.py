@@ -1,0 +1,192 @@
+"""Easy-read pages and helpers: the renderer's CSS, template helpers every page uses,
+and the page where a person checks and changes an easy-read version (ER-16)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+import easyread
+from easyread.model import Document
+from easyread.render import inline, render_html
+from forum_site.extensions import db
+from forum_site.services import easy_read
+from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.web.easy_read import kinds
+from forum_site.web.easy_read.forms import check_form, rows
+from forum_site.web.easy_read.pictures import picture_markup
+from forum_site.web.helpers import commit, render, show_error, viewer
+
+EASYREAD_STATIC = Path(easyread.__file__).parent / "static"
+
+bp = Blueprint(
+    "easy_read",
+    __name__,
+    static_folder=str(EASYREAD_STATIC),
+    static_url_path="/static/easyread",
+)
+
+
+# ------------------------------------------------------------------ template helpers
+
+
+def renderer_labels() -> dict[str, str]:
+    """The renderer's fixed words, translated."""
+    return {
+        "checked": _("A person checked this easy read:"),
+        "automatic": _("This easy read was made automatically. A person has not checked it yet."),
+        "contact": _("Who to contact"),
+        "word_list": _("Words to know"),
+        "hard_word": _("Hard word:"),
+        "phone": _("Phone:"),
+        "email": _("Email:"),
+        "address": _("Address:"),
+    }
+
+
+def render_document(doc: Document, heading_level: int = 1) -> Markup:
+    """An easyread Document as HTML, with pictures unless the reader hides them."""
+    prefs = getattr(g, "prefs", None)
+    pictures = not (prefs is not None and prefs.hide_pictures)
+    return render_html(
+        doc, pictures=pictures, heading_level=heading_level, labels=renderer_labels()
+    )
+
+
+def pictures_shown() -> bool:
+    prefs = getattr(g, "prefs", None)
+    return not (prefs is not None and prefs.hide_pictures)
+
+
+def easy_text(text: str | None) -> Markup:
+    """Rows for text someone typed (a forum's description): short sentences, pictures,
+    hard words explained from the glossary."""
+    if not text or not text.strip():
+        return Markup("")
+    from flask import render_template
+
+    from easyread.simplify import simplify_text
+    from forum_site.services import glossary
+
+    if not hasattr(g, "_easy_read_terms"):
+        g._easy_read_terms = glossary.terms(db.session)
+    items = simplify_text(text, g._easy_read_terms)
+    return Markup(render_template("easy_read/_items.html", items=items))
+
+
+@bp.record_once
+def _template_helpers(state) -> None:
+    env = state.app.jinja_env
+    env.globals.update(
+        easy_picture=picture_markup, easy_render=render_document, easy_text=easy_text
+    )
+    env.filters["easy_inline"] = lambda text: inline(str(text))
+
+
+# ------------------------------------------------------------------ for area views
+
+
+def easy_read_for(kind: str, subject_id: int, source_hash: str, build) -> easy_read.EasyRead:
+    """The checked or automatic version, for an area's page (see services.easy_read)."""
+    return easy_read.easy_read_document(db.session, kind, subject_id, source_hash, build)
+
+
+def check_url(kind: str, subject_id: int) -> str:
+    return url_for("easy_read.check", kind=kind, subject_id=subject_id)
+
+
+# ------------------------------------------------------------------ checking
+
+
+def _subject_to_check(kind: str, subject_id: int) -> kinds.Subject:
+    subject = kinds.load(db.session, viewer(), kind, subject_id)
+    if not subject.can_check:
+        raise NotAllowed(_("Only the writer or the forum's convenor can check this easy read."))
+    return subject
+
+
+@bp.route("/easy-read/<kind>/<int:subject_id>/check", methods=["GET", "POST"])
+@login_required
+def check(kind: str, subject_id: int):
+    subject = _subject_to_check(kind, subject_id)
+    document, stored = easy_read.draft_document(db.session, kind, subject_id, subject.build)
+    form = check_form(document)
+    if form.validate_on_submit():
+        try:
+            easy_read.apply_edits(document, _edits(form, document))
+            easy_read.save_version(
+                db.session,
+                kind=kind,
+                subject_id=subject_id,
+                source_hash=subject.source_hash,
+                document=document,
+                person=current_user,
+                checked=request.form.get("action") == "checked",
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            if request.form.get("action") == "checked":
+                flash(_("Saved. The page now says a person checked this easy read."), "success")
+            else:
+                flash(_("Your changes are saved. Nobody has marked it as checked yet."), "success")
+            return redirect(url_for(".check", kind=kind, subject_id=subject_id), code=303)
+    return render(
+        "easy_read/check.html",
+        subject=subject,
+        document=document,
+        stored=stored,
+        out_of_date=stored is not None and stored.source_hash != subject.source_hash,
+        form=form,
+        rows=rows(document),
+    ), 400 if form.errors else 200
+
+
+def _edits(form, document: Document) -> list[easy_read.PointEdit]:
+    return [
+        easy_read.PointEdit(
+            section=s,
+            item=i,
+            sentences=(form[f"s{s}_{i}_text"].data or "").splitlines(),
+            picture=form[f"s{s}_{i}_pic"].data or None,
+        )
+        for s, i, _item in rows(document)
+    ]
+
+
+@bp.post("/easy-read/<kind>/<int:subject_id>/start-again")
+@login_required
+def start_again(kind: str, subject_id: int):
+    """Throw the edits away and make the easy read again from the page's text."""
+    _subject_to_check(kind, subject_id)
+    from flask_wtf import FlaskForm
+
+    if not FlaskForm().validate_on_submit():
+        flash(_("That did not work. Please try again."), "error")
+    else:
+        easy_read.rebuild(db.session, kind, subject_id)
+        commit()
+        flash(_("The easy read is made again from the page. Check it before you mark it."), "info")
+    return redirect(url_for(".check", kind=kind, subject_id=subject_id), code=303)
+
+
+# ------------------------------------------------------------------ picture files
+
+
+@bp.get("/easy-read/pictures/<picture_id>.svg")
+def picture_file(picture_id: str):
+    """One bundled picture as a file, for pages that list many (the pictures page)."""
+    from flask import abort, send_from_directory
+
+    from easyread.pictures import SYMBOLS_DIR, has_picture
+
+    if not has_picture(picture_id):
+        abort(404)
+    response = send_from_directory(SYMBOLS_DIR / "svg", f"{picture_id}.svg", max_age=86400)
+    response.mimetype = "image/svg+xml"
+    return response
