@@ -12,7 +12,7 @@ from forum_site.extensions import db
 from forum_site.models.meetings import ReplyAnswer
 from forum_site.services import meetings_debrief as debrief
 from forum_site.services import meetings_replies as replies
-from forum_site.services.errors import DomainError
+from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.helpers import commit, is_htmx, render, show_error, viewer
 from forum_site.web.meetings import forms
 from forum_site.web.meetings.views import bp, load, page_context
@@ -37,6 +37,7 @@ def _failed(meeting, block: str, **page_forms):
 @login_required
 def reply(meeting_id: int):
     meeting = load(meeting_id)
+    _require_member(meeting)
     form = forms.ReplyForm()
     if form.validate_on_submit():
         needs = replies.Needs(
@@ -52,6 +53,11 @@ def reply(meeting_id: int):
     return _failed(meeting, "reply_block", reply_form=form)
 
 
+def _require_member(meeting) -> None:
+    if not viewer().is_member(meeting.forum_id):
+        raise NotAllowed("Only members of this forum can reply, ask or review.")
+
+
 def _empty(name: str):
     return False if name in replies.NEED_FLAGS else ""
 
@@ -60,6 +66,7 @@ def _empty(name: str):
 @login_required
 def ask(meeting_id: int):
     meeting = load(meeting_id)
+    _require_member(meeting)
     form = forms.QuestionForm()
     if form.validate_on_submit():
         try:
@@ -87,6 +94,7 @@ def ask(meeting_id: int):
 @login_required
 def review(meeting_id: int):
     meeting = load(meeting_id)
+    _require_member(meeting)
     form = forms.ReviewForm()
     if form.validate_on_submit():
         try:
