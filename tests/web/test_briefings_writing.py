@@ -62,7 +62,7 @@ def test_check_endpoint_returns_a_fragment_for_htmx(client, db, sign_in):
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "<html" not in html and 'id="checker-results"' in html
+    assert "<html" not in html and "<main" not in html and "checker-title" in html
     assert '<mark id="finding-1">JSNA</mark>' in html
     assert 'href="/rules/PL-10"' in html
     assert "HX-Request" in response.headers["Vary"]

@@ -13,11 +13,16 @@
   // After an htmx update: move focus somewhere sensible and announce the change.
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
+    // A control marked data-keep-focus (the writing checker's textarea) keeps focus while people type.
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var keepFocus = source && source.closest && source.closest("[data-keep-focus]");
     var focusTarget = target.querySelector("[data-focus-after-swap], .error-summary, h2, h3") || target;
     if (!focusTarget.hasAttribute("tabindex")) {
       focusTarget.setAttribute("tabindex", "-1");
     }
-    focusTarget.focus({ preventScroll: false });
+    if (!keepFocus) {
+      focusTarget.focus({ preventScroll: false });
+    }
     var announcement = target.querySelector("[data-announce]");
     var live = document.getElementById("live-region");
     if (announcement && live) {
