@@ -46,7 +46,23 @@ _COMMA_ASIDE = re.compile(rf",\s+((?:{_ASIDE_STARTS})\b{_NOT_COMMA}{{0,90}}?),\s
 _TRAILING_ADVERB = re.compile(
     r",\s+((?:especially|particularly|often|usually|mostly|mainly|sometimes)\b[^,]*)$", re.I
 )
-_AUX_WORDS = frozenset(["is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "has", "have", "had"])
+_AUX_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+    ]
+)
 _EXAMPLE_OPENINGS = {
     "including": "This includes ",
     "such as": "For example, ",
@@ -162,9 +178,38 @@ _PHRASE_START = re.compile(
 )
 _PAST = frozenset({"was", "were", "had", "did"})
 _CLAUSE_WORDS = frozenset(
-    ["is", "are", "was", "were", "will", "would", "can", "could", "should", "must", "has", "have", "had", "be", "been", "do", "does", "did", "who", "that", "which", "when", "where", "if", "because", "whether"]
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "who",
+        "that",
+        "which",
+        "when",
+        "where",
+        "if",
+        "because",
+        "whether",
+    ]
 )
-_PRONOUN_END = frozenset(["this", "it", "them", "that", "these", "those", "us", "you", "him", "her"])
+_PRONOUN_END = frozenset(
+    ["this", "it", "them", "that", "these", "those", "us", "you", "him", "her"]
+)
 
 
 def has_clause(phrase: str) -> bool:

@@ -132,8 +132,10 @@ def _change_percent(match: re.Match[str]) -> str:
 
 def numbers_as_digits(text: str) -> str:
     """Apply every number rule to one sentence or heading."""
-    text = _MONEY_SHORT.sub(_money_short, text)
     text = _NUMBER_WORDS.sub(_number_word, text)
+    if not any(char.isdigit() for char in text):
+        return text
+    text = _MONEY_SHORT.sub(_money_short, text)
     text = _ORDINAL_DATE.sub(lambda m: f"{m.group(1)} {m.group(3)}", text)
     text = _LOOSE_AMPM.sub(
         lambda m: f"{m.group(1)}{m.group(2).lower()}m" + ("." if m.group(3) is not None else ""),

@@ -61,6 +61,7 @@ def _tokens(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def concept_for(text: str) -> Concept | None:
     """The concept a row is most about, or None."""
     index, longest = _phrase_index()

@@ -38,6 +38,21 @@ _SWAPS = [
     (re.compile(r"\ba number of\b", re.IGNORECASE), "some"),
     (re.compile(r"\bin addition,", re.IGNORECASE), "also,"),
 ]
+# A swap is only tried when one of these words is in the text (saves time on long briefings).
+_SWAP_HINTS = {
+    "for example": {"e.g.", "e.g.,", "eg.", "e.g", "(e.g."},
+    "that is": {"i.e.", "i.e.,", "(i.e."},
+    "and so on": {"etc", "etc.", "etc.)", "etc.,"},
+    "about": {"approx.", "regard", "relation"},
+    "to": {"order"},
+    "a year": {"annum", "p.a.", "annum."},
+    "before": {"prior"},
+    "so": {"result,", "this,", "reason,"},
+    "but": {"so,"},
+    "also,": {"time,", "addition,"},
+    "want to": {"like"},
+    "some": {"number"},
+}
 _ASIDE = re.compile(r"\s*(?<!\])\(([^()]{1,600})\)|\s+[–—]\s+([^–—.]{1,200}?)\s+[–—](?=\s)")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
@@ -53,8 +68,10 @@ def _default_picker(text: str) -> str | None:
 
 def swap_wordy_phrases(text: str) -> str:
     """ "in order to" -> "to", "e.g." -> "for example" and a few more."""
+    lower = text.lower()
     for pattern, plain in _SWAPS:
-        text = pattern.sub(lambda m, plain=plain: _same_case(m.group(), plain), text)
+        if _SWAP_HINTS[plain] & set(lower.split()):
+            text = pattern.sub(lambda m, plain=plain: _same_case(m.group(), plain), text)
     return text
 
 

@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import lru_cache
 
-from easyread.model import visible_text, word_count
+from easyread.model import _WORD, visible_text, word_count
 from easyread.text import words
 
 MAX_WORDS = 15
 SPLIT_OVER = 10
 MAX_LIST_ITEM_WORDS = 12
+# Sentences longer than this only get the simple cuts: the list and clause rules are
+# for real sentences, and would be slow on a page of text with no full stops.
+RULES_UP_TO = 80
 
 
 def _set_of(text: str) -> frozenset[str]:
@@ -63,6 +67,7 @@ _PREPOSITIONS = frozenset({"by", "for", "with", "from", "in", "on", "at", "witho
 _PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)")
 
 
+@lru_cache(maxsize=8192)
 def looks_like_verb(word: str) -> bool:
     """True for auxiliaries and the common verbs we know, in their usual forms."""
     w = word.lower()
@@ -78,9 +83,10 @@ def _lower_words(clause: str) -> list[str]:
     return [span.text.lower() for span in words(visible_text(clause))]
 
 
+@lru_cache(maxsize=8192)
 def stands_alone(clause: str) -> bool:
     """Could this clause be a sentence on its own?"""
-    clauses = _Clauses(clause)
+    clauses = _clauses_for(clause)
     return clauses._alone(0, len(clauses.tokens), "," in clause)
 
 
@@ -167,10 +173,14 @@ class _Clauses:
 
     def __init__(self, sentence: str) -> None:
         self.text = sentence
+        self.first_comma, self.last_comma = sentence.find(","), sentence.rfind(",")
         hidden = [(m.start(1), m.end(1)) for m in re.finditer(r"\]\(([^)]*)\)", sentence)]
-        self.tokens = [w for w in words(sentence) if not _inside(w.start, hidden)]
-        self.starts = [w.start for w in self.tokens]
-        self.lower = [w.text.lower() for w in self.tokens]
+        found = list(_WORD.finditer(sentence))
+        if hidden:
+            found = [m for m in found if not _inside(m.start(), hidden)]
+        self.tokens = found
+        self.starts = [m.start() for m in found]
+        self.lower = [m.group().lower() for m in found]
         self.raw_verb = [looks_like_verb(word) for word in self.lower]
         self.verbs = [0]
         for index in range(len(self.lower)):
@@ -201,23 +211,28 @@ class _Clauses:
 
     def cut_is_safe(self, start: int, end: int) -> bool:
         split_at, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        if not self._alone(0, split_at, "," in self.text[:start]):
+        if not self._alone(0, split_at, 0 <= self.first_comma < start):
             return False
         comma = self.text.find(", ", end)
         before_comma = bisect_left(self.starts, comma) if comma >= 0 else len(self.tokens)
         if self.first_verb(resume_at) >= before_comma:
             return False
-        return self._alone(resume_at, len(self.tokens), "," in self.text[end:])
+        return self._alone(resume_at, len(self.tokens), self.last_comma >= end)
 
     def balance(self, start: int, end: int, added: int) -> int:
         left, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return max(left, len(self.tokens) - resume_at + added)
 
 
+@lru_cache(maxsize=4096)
+def _clauses_for(sentence: str) -> _Clauses:
+    return _Clauses(sentence)
+
+
 def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
     """Every safe cut as (balance, priority, start, end, rewrite)."""
     ranges = _protected(sentence)
-    clauses = _Clauses(sentence)
+    clauses = _clauses_for(sentence)
     found = []
     for priority, (pattern, rewrite) in enumerate(_JOINS):
         for match in pattern.finditer(sentence):
@@ -271,8 +286,13 @@ def best_cut(sentence: str) -> tuple[str, str] | None:
     """The safe cut that leaves the two most even halves, or None."""
     from easyread.clauses import extra_cuts
 
-    options = [(b, p, *_apply(sentence, st, en, rw)) for b, p, st, en, rw in _candidates(sentence)]
-    if len(sentence) < 3000:
+    simple = _candidates(sentence)
+    options = []
+    if simple:
+        balance, priority, start, end, rewrite = min(simple, key=lambda option: option[:4])
+        options.append((balance, priority, *_apply(sentence, start, end, rewrite)))
+    good_enough = options and options[0][0] <= SPLIT_OVER
+    if word_count(sentence) <= RULES_UP_TO and not good_enough:
         options.extend(extra_cuts(sentence))
         shared = _shared_subject_cut(sentence)
         if shared:
@@ -286,12 +306,14 @@ def best_cut(sentence: str) -> tuple[str, str] | None:
 
 def split_sentence(sentence: str, depth: int = 0) -> list[str]:
     """Cut a sentence into sentences of at most about ``SPLIT_OVER`` words where safe."""
-    if word_count(sentence) <= SPLIT_OVER or depth > 40:
+    if word_count(sentence) <= SPLIT_OVER or depth > 60:
         return [sentence]
     from easyread.clauses import parallel_list, that_list, trailing_list, two_part_list
 
-    listed = that_list(sentence) or parallel_list(sentence) or split_list(sentence)
-    if not listed and word_count(sentence) > MAX_WORDS:
+    listed = None
+    if word_count(sentence) <= RULES_UP_TO:
+        listed = that_list(sentence) or parallel_list(sentence) or split_list(sentence)
+    if not listed and MAX_WORDS < word_count(sentence) <= RULES_UP_TO:
         listed = two_part_list(sentence) or trailing_list(sentence)
     if listed:
         intro = split_sentence(listed[0], depth + 1)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from easyread.glossary import Term
 from easyread.model import HardWordBox, WordListEntry
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_TOKEN = re.compile(r"[^\W_]+(?:['’&\-][^\W_]+)*")
 _BARE_INITIALS = re.compile(r"(?<![\w-])([A-Z]{2,6})(s?)(?![\w-])")
 # Initials readers know, which easy read may keep (ER-05 allow-list).
 KNOWN_INITIALS = frozenset({"NHS", "GP", "GPs", "TV", "UK", "OK"})
@@ -35,30 +37,37 @@ class TermExplainer:
 
     def __post_init__(self) -> None:
         self.terms = tuple(self.terms)
-        self._by_form: dict[str, Term] = {}
-        patterns: list[str] = []
-        for term in self.terms:
-            for form in self._forms(term):
-                key = form if _is_initials(form) else form.lower()
-                self._by_form.setdefault(key, term)
-        for key in sorted(self._by_form, key=len, reverse=True):
-            escaped = re.escape(key).replace(r"\ ", r"\s+")
-            patterns.append(escaped if _is_initials(key) else f"(?i:{escaped})")
-        self._pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])") if patterns else None
-        )
+        self._by_form, self._first_words, self._longest = _index(self.terms)
+        self._spelled: dict[str, str] = {}
+        self._explained_names: set[str] = set()
 
-    @staticmethod
-    def _forms(term: Term) -> list[str]:
-        forms = list(term.forms())
-        forms.extend(f + "s" for f in term.forms() if not _is_initials(f) and not f.endswith("s"))
-        if term.acronym_for:
-            forms.append(term.acronym_for)
-            forms.extend(f + "s" for f in term.forms() if _is_initials(f))
-        return forms
+    def _matches(self, sentence: str):
+        """Glossary terms in a sentence: leftmost, longest, never overlapping."""
+        tokens = list(_TOKEN.finditer(sentence))
+        targets = [(m.start(), m.end()) for m in _LINK_TARGET.finditer(sentence)]
+        index = 0
+        while index < len(tokens):
+            found = None
+            if tokens[index].group().lower() in self._first_words:
+                found = self._longest_at(sentence, tokens, index)
+            start = tokens[index].start()
+            if found and not any(a <= start < b for a, b in targets):
+                size, term = found
+                yield start, tokens[index + size - 1].end(), term
+                index += size
+            else:
+                index += 1
+
+    def _longest_at(self, sentence: str, tokens: list, index: int):
+        for size in range(min(self._longest, len(tokens) - index), 0, -1):
+            text = sentence[tokens[index].start() : tokens[index + size - 1].end()]
+            term = self.term_for(text)
+            if term is not None:
+                return size, term
+        return None
 
     def term_for(self, text: str) -> Term | None:
-        key = re.sub(r"\s+", " ", text)
+        key = _key(text)
         return self._by_form.get(key) or self._by_form.get(key.lower())
 
     def learn_initials(self, before: str, inside: str) -> bool:
@@ -91,41 +100,36 @@ class TermExplainer:
     def mark_up(self, sentence: str, explain: bool = True) -> tuple[str, list[HardWordBox]]:
         """Spell out initials, bold first uses, and return the boxes to show after."""
         sentence = self.spell_out_local(sentence)
-        if self._pattern is None:
+        if not self._by_form:
             return sentence, []
         boxes: list[HardWordBox] = []
-        targets = [(m.start(), m.end()) for m in _LINK_TARGET.finditer(sentence)]
         pieces: list[str] = []
         last = 0
-        for match in self._pattern.finditer(sentence):
-            if any(start <= match.start() < end for start, end in targets):
-                continue
-            term = self.term_for(match.group())
-            if term is None:
-                continue
-            pieces.append(sentence[last : match.start()])
-            pieces.append(self._replacement(sentence, match, term, explain, boxes))
-            last = match.end()
+        for start, end, term in self._matches(sentence):
+            pieces.append(sentence[last:start])
+            pieces.append(self._replacement(sentence, start, end, term, explain, boxes))
+            last = end
         pieces.append(sentence[last:])
         return "".join(pieces), boxes
 
     def _replacement(
-        self, sentence: str, match: re.Match[str], term: Term, explain: bool, boxes: list
+        self, sentence: str, start: int, end: int, term: Term, explain: bool, boxes: list
     ) -> str:
-        shown = match.group()
+        shown = sentence[start:end]
         if term.acronym_for and _is_initials(shown.rstrip("s")):
             shown = term.acronym_for + ("s" if shown.endswith("s") and shown[:-1].isupper() else "")
             last_word = shown.split()[-1]
-            following = sentence[match.end() :].split(maxsplit=1)
+            following = sentence[end:].split(maxsplit=1)
             if len(shown.split()) > 1 and following and following[0].lower() == last_word.lower():
                 shown = shown[: -len(last_word)].rstrip()
-            if not sentence[: match.start()].strip(" *\"'‘“"):
+            if not sentence[:start].strip(" *\"'‘“"):
                 shown = shown[0].upper() + shown[1:]
-        if not explain or term in self.explained:
+        if not explain or term.term in self._explained_names:
             return shown
         self.explained.append(term)
+        self._explained_names.add(term.term)
         boxes.append(HardWordBox(term=display_name(term), explanation=self.spell_out(term.easy)))
-        already_bold = sentence[max(0, match.start() - 2) : match.start()] == "**"
+        already_bold = sentence[max(0, start - 2) : start] == "**"
         return shown if already_bold else f"**{shown}**"
 
     def word_list(self) -> list[WordListEntry]:
@@ -137,7 +141,9 @@ class TermExplainer:
 
     def spell_out(self, text: str) -> str:
         """Initials in a definition written out, without bold or boxes."""
-        return self.mark_up(text, explain=False)[0]
+        if text not in self._spelled:
+            self._spelled[text] = self.mark_up(text, explain=False)[0]
+        return self._spelled[text]
 
     def unknown_initials(self, sentence: str) -> list[str]:
         """Initials left in a sentence that we cannot spell out (ER-05)."""
@@ -168,3 +174,31 @@ def _words_for_initials(before: str, initials: str) -> str | None:
         elif word.lower() not in {"of", "and", "for", "the", "&", "with", "in"}:
             return None
     return None
+
+
+def _forms(term: Term) -> list[str]:
+    """Every way a term can appear: its forms, simple plurals, and initials written out."""
+    forms = list(term.forms())
+    forms.extend(f + "s" for f in term.forms() if not _is_initials(f) and not f.endswith("s"))
+    if term.acronym_for:
+        forms.append(term.acronym_for)
+        forms.extend(f + "s" for f in term.forms() if _is_initials(f))
+    return forms
+
+
+@lru_cache(maxsize=16)
+def _index(terms: tuple[Term, ...]) -> tuple[dict[str, Term], frozenset[str], int]:
+    """Lookup tables for a glossary, built once per glossary, not once per document."""
+    by_form: dict[str, Term] = {}
+    for term in terms:
+        for form in _forms(term):
+            key = _key(form) if _is_initials(form) else _key(form).lower()
+            by_form.setdefault(key, term)
+    keys = [k for k in by_form if k]
+    first_words = frozenset(_TOKEN.match(k).group().lower() for k in keys if _TOKEN.match(k))
+    longest = max((len(_TOKEN.findall(k)) for k in keys), default=0)
+    return by_form, first_words, longest
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
