@@ -8,7 +8,7 @@ to private forums looks exactly like a missing one to outsiders.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -186,8 +186,14 @@ def briefings_for_forums(session: Session, forum_ids: list[int]) -> list[Briefin
 
 
 def create_budget(
-    session: Session, viewer: Viewer, organisation_id: int, data: BudgetInput
+    session: Session,
+    viewer: Viewer,
+    organisation_id: int,
+    data: BudgetInput,
+    *,
+    when: datetime | None = None,
 ) -> Budget:
+    """Publish a budget. ``when`` is only for bringing in a budget published earlier."""
     if not viewer.works_for(organisation_id):
         raise NotAllowed("Only commissioners from this organisation can publish its budgets.")
     _check_details(data)
@@ -208,7 +214,7 @@ def create_budget(
     session.add(budget)
     lines = [_new_line(budget, item, position) for position, item in enumerate(data.lines)]
     session.flush()
-    record_first_revision(session, viewer, budget, lines)
+    record_first_revision(session, viewer, budget, lines, when=when)
     return budget
 
 
@@ -235,8 +241,11 @@ def change_budget(
     lines: list[LineInput],
     reason: str,
     site_url: str = "",
+    when: datetime | None = None,
 ) -> BudgetRevision:
-    """Change figures with a reason: one new history entry; members told when it matters."""
+    """Change figures with a reason: one new history entry; members told when it matters.
+
+    ``when`` is only for bringing in history recorded elsewhere (demo data, imports)."""
     _require_changer(viewer, budget)
     reason = reason.strip()
     if not reason:
@@ -255,6 +264,7 @@ def change_budget(
         reason=reason,
         new_line=lambda item, position: _new_line(budget, item, position),
         site_url=site_url,
+        when=when,
     )
 
 

@@ -42,11 +42,17 @@ FIRST_REASON = "First published."
 
 
 def record_first_revision(
-    session: Session, viewer: Viewer, budget: Budget, lines: list[BudgetLine]
+    session: Session,
+    viewer: Viewer,
+    budget: Budget,
+    lines: list[BudgetLine],
+    when: datetime | None = None,
 ) -> BudgetRevision:
     revision = BudgetRevision(
         budget=budget, changed_by_id=viewer.user_id, reason=FIRST_REASON, is_first=True
     )
+    if when is not None:
+        revision.created_at = when
     session.add(revision)
     session.flush()
     _add(session, revision, ChangeWhat.TOTAL, new=budget.total_pence)
@@ -66,9 +72,12 @@ def record_change(
     reason: str,
     new_line: Callable,
     site_url: str = "",
+    when: datetime | None = None,
 ) -> BudgetRevision:
     """Work out what moved, write it as one new revision, and tell members if it matters."""
     revision = BudgetRevision(budget_id=budget.id, changed_by_id=viewer.user_id, reason=reason)
+    if when is not None:
+        revision.created_at = when
     revision.members_told = consultation_is_open(session, budget)
     pending: list[dict] = []
     if total_pence != budget.total_pence:

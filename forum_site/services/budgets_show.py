@@ -68,9 +68,9 @@ def per_person_per_week(budget: Budget, line: BudgetLine) -> int | None:
 
 # The bar chart -------------------------------------------------------------------------
 
-CHART_WIDTH = 400
+CHART_WIDTH = 340
 BAR_AREA = 300
-ROW_HEIGHT = 58
+ROW_HEIGHT = 76
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def _bar(line: BudgetLine, index: int, biggest: int, locale: str) -> Bar:
     )
 
 
-def _shorten(name: str, limit: int = 44) -> str:
+def _shorten(name: str, limit: int = 34) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 

@@ -119,7 +119,7 @@ def _per_person_rows(budget, shown, locale: str) -> list[Point]:
         rows.append(
             Point(
                 [
-                    f"{line.name} is for {line.people_served:,} people.",
+                    f"{line.name}: this money is for {line.people_served:,} people.",
                     f"That is about **{amount}** for each person each week.",
                 ],
                 picture_for("people"),
