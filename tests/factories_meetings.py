@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
+from forum_site.models import InboxMessage
 from forum_site.models.meetings import (
     AgendaItem,
     ClosedTopic,
@@ -19,6 +20,7 @@ from forum_site.models.meetings import (
     MeetingStatus,
     ReplyAnswer,
 )
+from tests.factories import make_commissioner, make_forum, make_organisation, make_user
 
 _counter = itertools.count(1)
 
@@ -98,3 +100,47 @@ def make_review(session, meeting, user, purpose_clear=3, listened_to=2) -> Meeti
     session.add(review)
     session.flush()
     return review
+
+
+# --- helpers for page tests ------------------------------------------------------------
+
+HTMX = {"HX-Request": "true"}
+
+
+def text_of(page) -> str:
+    """The page's visible text with whitespace collapsed."""
+    return " ".join(page.soup.get_text(" ").split())
+
+
+def fragment_text(response) -> str:
+    from bs4 import BeautifulSoup
+
+    return " ".join(
+        BeautifulSoup(response.get_data(as_text=True), "html.parser").get_text(" ").split()
+    )
+
+
+class People:
+    """A forum with one of each kind of person."""
+
+    def __init__(self, db, private: bool = False):
+        self.member = make_user(db, name="Mo Member")
+        self.other_member = make_user(db, name="Olu Other")
+        self.convenor = make_user(db, name="Cora Convenor")
+        self.outsider = make_user(db, name="Oscar Outsider")
+        council = make_organisation(db)
+        self.commissioner = make_commissioner(db, council, name="Cam Commissioner")
+        self.unlinked_commissioner = make_commissioner(db, make_organisation(db))
+        self.forum = make_forum(
+            db,
+            private=private,
+            members=[self.member, self.other_member],
+            convenors=[self.convenor],
+            organisations=[council],
+        )
+
+
+def inbox_subjects(db, user) -> list[str]:
+    from sqlalchemy import select
+
+    return list(db.scalars(select(InboxMessage.subject).where(InboxMessage.user_id == user.id)))

@@ -7,8 +7,7 @@ from datetime import UTC, datetime
 from icalendar import Calendar
 
 from forum_site.models.meetings import MeetingStatus
-from tests.factories_meetings import make_meeting
-from tests.web.meetings_helpers import People, text_of
+from tests.factories_meetings import People, make_meeting, text_of
 
 
 def _events(response):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum_site.models.meetings import Meeting, MeetingChange, MeetingStatus, ReplyAnswer
-from tests.factories_meetings import make_meeting, make_reply
-from tests.web.meetings_helpers import People, inbox_subjects, text_of
+from tests.factories_meetings import People, inbox_subjects, make_meeting, make_reply, text_of
 
 
 def test_cancel_tells_everyone_who_replied_and_shows_why(client, db, sign_in, outbox):

@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from forum_site.models.meetings import AgendaItem, InfluenceLevel, Meeting, MeetingStatus
-from tests.factories_meetings import make_meeting
-from tests.web.meetings_helpers import HTMX, People, fragment_text, text_of
+from tests.factories_meetings import HTMX, People, fragment_text, make_meeting, text_of
 
 GOOD = {
     "title": "Housing: what next",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forum_site.models.meetings import CycleStage, MeetingStatus
-from tests.factories_meetings import make_meeting
-from tests.web.meetings_helpers import People, text_of
+from tests.factories_meetings import People, make_meeting, text_of
 
 
 def test_meeting_page_shows_purpose_agenda_influence_and_who_decides(client, db):

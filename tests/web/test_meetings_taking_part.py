@@ -5,8 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from forum_site.models.meetings import MeetingQuestion, MeetingReply, MeetingReview, ReplyAnswer
-from tests.factories_meetings import make_meeting, make_question, make_reply, make_review
-from tests.web.meetings_helpers import HTMX, People, fragment_text, text_of
+from tests.factories_meetings import (
+    HTMX,
+    People,
+    fragment_text,
+    make_meeting,
+    make_question,
+    make_reply,
+    make_review,
+    text_of,
+)
 
 
 def test_member_replies_with_access_needs(client, db, sign_in):
