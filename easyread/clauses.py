@@ -110,6 +110,7 @@ def extra_cuts(sentence: str) -> list[tuple[int, int, str, str]]:
         found.extend(_plural_who(sentence))
         found.extend(_trailing_phrase(sentence))
         found.extend(_when(sentence))
+        found.extend(_except(sentence))
     return found
 
 
@@ -217,6 +218,21 @@ def has_clause(phrase: str) -> bool:
     return any(word.lower().strip(".,") in _CLAUSE_WORDS for word in phrase.split())
 
 
+def _inside_bold(text: str, position: int) -> bool:
+    return any(m.start() < position < m.end() for m in re.finditer(r"\*\*.+?\*\*", text))
+
+
+_EXCEPT = re.compile(rf",\s+except\s+(?:for\s+)?({_NOT_COMMA}+?)([.!?]?)$", re.I)
+
+
+def _except(sentence: str):
+    """ "Visits last 30 minutes, except for prompts." -> "... 30 minutes." "This does not apply to prompts." """
+    match = _EXCEPT.search(sentence)
+    if match and stands_alone(sentence[: match.start()]):
+        left = _finish(sentence[: match.start()])
+        yield _option(115, left, f"This does not apply to {match.group(1)}{match.group(2) or '.'}")
+
+
 def _trailing_phrase(sentence: str):
     """ "We spend £4 million on day services for adults." -> "... day services." "This is for adults." """
     body = sentence.rstrip()
@@ -224,9 +240,15 @@ def _trailing_phrase(sentence: str):
     body = body[: len(body) - len(ending)]
     for match in _PHRASE_START.finditer(body):
         left, phrase = body[: match.start()], body[match.end() :]
-        if re.search(r",\s|[()*\[\]]", phrase) or word_count(phrase) < 3 or word_count(left) < 4:
+        if re.search(r",\s|[()\[\]]", phrase) or word_count(phrase) < 3 or word_count(left) < 4:
+            continue
+        if _inside_bold(body, match.start()):
             continue
         if phrase.split()[-1].lower() in _PRONOUN_END or has_clause(phrase) or left.endswith(","):
+            continue
+        if re.search(r"\bto\s+(\w+)", phrase) and any(
+            looks_like_verb(m) for m in re.findall(r"\bto\s+(\w+)", phrase)
+        ):
             continue
         tail = left.rsplit(", ", 1)[-1]
         same_kind = tail.split()[0].lower() == phrase.split()[0].lower()
@@ -258,7 +280,8 @@ def _plural_who(sentence: str):
     """ "We will cover 2,600 people who get care." -> "We will cover 2,600 people." "They get care." """
     for match in _WHO.finditer(sentence):
         left, rest = sentence[: match.start()], sentence[match.end() :]
-        if stands_alone(left) and stands_alone("They " + rest):
+        in_a_list = re.search(r",[^,]*\s(?:and|or)\s[^,]*$", left)
+        if not in_a_list and stands_alone(left) and stands_alone("They " + rest):
             yield _option(111, _finish(left), "They " + rest)
 
 

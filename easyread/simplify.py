@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from easyread.glossary import Term
 from easyread.model import HardWordBox, Item, Point, word_count
 from easyread.numbers import numbers_as_digits
-from easyread.splitting import MAX_WORDS, split_sentence
+from easyread.splitting import MAX_WORDS, _which, _who, split_sentence
 from easyread.terms import TermExplainer
 from easyread.text import Span, sentences
 
@@ -80,10 +80,18 @@ def _same_case(found: str, plain: str) -> str:
 
 
 def as_sentence(text: str) -> str:
-    """Capital first letter and an end mark, for an aside lifted out of brackets."""
+    """Capital first letter and an end mark, for an aside lifted out of brackets.
+
+    "(which includes two people)" becomes "This includes two people."
+    """
     text = text.strip().rstrip(",;:")
     if not text:
         return text
+    first, _, rest = text.partition(" ")
+    if first.lower() == "which" and rest:
+        text = _which(rest) + rest
+    elif first.lower() == "who" and rest:
+        text = _who(rest) + rest
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
 

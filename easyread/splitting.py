@@ -128,6 +128,8 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r",\s+where\s+"), "There "),
     (re.compile(r",\s+of\s+which\s+"), "Of this, "),
     (re.compile(r",\s+whether\s+"), "This is true whether "),
+    (re.compile(r",\s+and\s+because\s+"), "This is also because "),
+    (re.compile(r",?\s+or\s+when\s+"), "Or when "),
     (re.compile(r"\s+but\s+(?=(?:were|are|have|do)\b)"), "But they "),
     (re.compile(r"\s+but\s+(?=(?:was|is|has|does)\b)"), "But it "),
     (re.compile(r"\s+(?:while|whilst|whereas)\s+"), "But "),
@@ -219,6 +221,12 @@ class _Clauses:
             return False
         return self._alone(resume_at, len(self.tokens), self.last_comma >= end)
 
+    def verb_since_comma(self, position: int) -> bool:
+        """Is there a verb between the last comma before ``position`` and ``position``?"""
+        comma = self.text.rfind(",", 0, position)
+        first = bisect_left(self.starts, comma) if comma >= 0 else 0
+        return self.verbs[bisect_left(self.starts, position)] - self.verbs[first] > 0
+
     def balance(self, start: int, end: int, added: int) -> int:
         left, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return max(left, len(self.tokens) - resume_at + added)
@@ -238,6 +246,10 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if _inside(start, ranges) or not clauses.cut_is_safe(start, end):
+                continue
+            joined = sentence[:start].rstrip()[-1:] + match.group().lstrip()[:1]
+            bare = not any(mark in joined for mark in ",;:")
+            if bare and not clauses.verb_since_comma(start):
                 continue
             added = 0 if isinstance(rewrite, str) and not rewrite else 3
             found.append((clauses.balance(start, end, added), priority, start, end, rewrite))
@@ -298,10 +310,23 @@ def best_cut(sentence: str) -> tuple[str, str] | None:
         if shared:
             balance = max(word_count(shared[0]), word_count(shared[1]))
             options.append((balance, len(_JOINS), *shared))
+    options = [option for option in options if not _dangles(option[2])]
     if not options:
         return None
     _, _, left, right = min(options, key=lambda option: option[:2])
     return left, right
+
+
+_DANGLING = _set_of(
+    "and or but except than of to for from with without by in on at as like including "
+    "such the a an their our its especially particularly mainly mostly only even just also"
+)
+
+
+def _dangles(left: str) -> bool:
+    """A first half ending in "and", "except" or "the" is not a finished sentence."""
+    found = _WORD.findall(visible_text(left))
+    return bool(found) and found[-1].lower() in _DANGLING
 
 
 def split_sentence(sentence: str, depth: int = 0) -> list[str]:
