@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from flask import abort, request
+from flask import abort, g, request
 from flask_babel import gettext as _
+from markupsafe import Markup
+from wtforms.fields.choices import SelectChoice
 
+from easyread.builders import FeedbackEntry, build_feedback
+from easyread.render import render_html
 from forum_site.extensions import db
 from forum_site.models import Organisation, Status
 from forum_site.models.contributions import OUTCOMES
@@ -22,10 +26,12 @@ def you_said_we_did(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
     form = FeedbackFilterForm(request.args)
     meetings, topics = feedback.filter_choices(db.session, forum)
-    form.meeting.choices = [(0, _("All meetings"))] + [(m.id, m.title) for m in meetings]
-    form.topic.choices = [("", _("All topics"))] + [(t, t) for t in topics]
-    form.outcome.choices = [("", _("Everything"))] + [
-        (s.value, str(STATUS_LABELS[s])) for s in OUTCOMES
+    form.meeting.choices = [SelectChoice(0, _("All meetings"))] + [
+        SelectChoice(m.id, m.title) for m in meetings
+    ]
+    form.topic.choices = [SelectChoice("", _("All topics"))] + [SelectChoice(t, t) for t in topics]
+    form.outcome.choices = [SelectChoice("", _("Everything"))] + [
+        SelectChoice(s.value, str(STATUS_LABELS[s])) for s in OUTCOMES
     ]
     filters = feedback.Filters(
         meeting_id=form.meeting.data or None,
@@ -39,9 +45,30 @@ def you_said_we_did(slug: str):
         forum=forum,
         form=form,
         groups=groups,
+        easy_read=_easy_read(groups),
         filtered=filters != feedback.Filters(),
         sections=sections_for(forum),
     )
+
+
+def _easy_read(groups) -> Markup | None:
+    """The easy-read version from the shared renderer (easyread/), when the reader wants it."""
+    prefs = getattr(g, "prefs", None)
+    if not (prefs and prefs.easy_read and groups):
+        return None
+    entries = [
+        FeedbackEntry(
+            you_said=said.view.contribution.text,
+            we_did=said.answer.answer,
+            outcome=said.answer.status.value,
+            reason=said.answer.reason,
+            topic=said.view.contribution.topic,
+        )
+        for group in groups
+        for said in group.items
+    ]
+    document = build_feedback(entries, title=_("What happened"))
+    return render_html(document, pictures=not prefs.hide_pictures, heading_level=2)
 
 
 def _outcome(value: str | None) -> Status | None:

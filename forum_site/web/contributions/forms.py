@@ -154,7 +154,9 @@ class AnswerForm(TokenMixin, FlaskForm):
 
     def set_choices(self, statuses, decisions) -> None:
         self.status.choices = [SelectChoice(s.value, STATUS_LABELS[s]) for s in statuses]
-        self.decision.choices = [(0, _l("No decision"))] + [(d.id, d.title) for d in decisions]
+        self.decision.choices = [SelectChoice(0, _l("No decision"))] + [
+            SelectChoice(d.id, d.title) for d in decisions
+        ]
 
 
 class CorrectionForm(AnswerForm):

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from forum_site.extensions import db
 from forum_site.models import Decision, Source, Visibility
@@ -113,7 +114,9 @@ def record(slug: str):
         raise NotAllowed(_("Only the forum's convenors can record what someone else said."))
     form = RecordForm()
     people = service.members_for_recording(db.session, forum)
-    form.member.choices = [(0, _("The whole group"))] + [(u.id, u.display_name) for u in people]
+    form.member.choices = [SelectChoice(0, _("The whole group"))] + [
+        SelectChoice(u.id, u.display_name) for u in people
+    ]
     if form.validate_on_submit():
         try:
             contribution = service.record_for_member(
@@ -159,7 +162,9 @@ def _show_page(
     correction_form = correction_form or CorrectionForm(formdata=None, prefix="correction")
     correction_form.set_choices(answers.CORRECTABLE_TO, decisions)
     correction_form.corrects.choices = [
-        (e.id, _("Answer %(n)s: %(status)s", n=n, status=helpers.status_label(e.status)))
+        SelectChoice(
+            e.id, _("Answer %(n)s: %(status)s", n=n, status=helpers.status_label(e.status))
+        )
         for n, e in enumerate(entries, start=1)
     ]
     correction_form.fill_token()
@@ -227,7 +232,7 @@ def _answer(contribution_id: int, form: AnswerForm, correcting: bool = False):
     contribution = service.get_contribution(db.session, viewer(), contribution_id)
     if not answers.can_answer(viewer(), contribution):
         raise NotAllowed(_("Only commissioners who work with this forum can answer here."))
-    form.status.choices = [(s.value, s.value) for s in answers.CORRECTABLE_TO]
+    form.status.choices = [SelectChoice(s.value, s.value) for s in answers.CORRECTABLE_TO]
     form.decision.choices = []
     if correcting:
         form.corrects.choices = []

@@ -73,7 +73,7 @@ class DecisionForm(TokenMixin, FlaskForm):
     )
     stage = SelectField(
         _l("Stage of the commissioning cycle"),
-        choices=[(s.value, label) for s, label in STAGE_LABELS.items()],
+        choices=[SelectChoice(s.value, label) for s, label in STAGE_LABELS.items()],
         validators=[DataRequired(message=_l("Choose the stage."))],
     )
     contributions = MultiCheckboxField(

@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import login_required
+from wtforms.fields.choices import SelectChoice
 
 from forum_site.extensions import db
 from forum_site.models import DecisionMaker
@@ -50,15 +51,8 @@ def new(slug: str):
         raise NotAllowed(_("Only commissioners who work with this forum can log its decisions."))
     form = DecisionForm()
     contributions, items = service.choices(db.session, forum)
-    form.contributions.choices = [(c.id, c.text[:120]) for c in contributions]
-    form.agenda_items.choices = [
-        (
-            i.id,
-            f"{i.meeting.title}: {i.title}"
-            + (f" ({i.what_was_decided[:80]})" if i.what_was_decided else ""),
-        )
-        for i in items
-    ]
+    form.contributions.choices = [SelectChoice(c.id, c.text[:120]) for c in contributions]
+    form.agenda_items.choices = [SelectChoice(i.id, _outcome_label(i)) for i in items]
     if form.validate_on_submit():
         try:
             decision = service.log_decision(
@@ -79,6 +73,11 @@ def new(slug: str):
     return render(
         "decisions/new.html", forum=forum, form=form, sections=sections_for(forum)
     ), status
+
+
+def _outcome_label(item) -> str:
+    outcome = f" ({item.what_was_decided[:80]})" if item.what_was_decided else ""
+    return f"{item.meeting.title}: {item.title}{outcome}"
 
 
 def _draft(form: DecisionForm) -> service.DecisionDraft:
