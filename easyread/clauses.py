@@ -7,7 +7,7 @@ Each rule rewrites a fixed pattern and keeps every word of meaning:
 * "X, including Y." -> "X." "This includes Y."  (also "such as", "for example")
 * "X, an increase of Y." -> "X." "This is an increase of Y."
 * "Most people, around 7 in 10, go home." -> "Most people go home." "Around 7 in 10."
-* "We must do A, do B and do C." -> "We must:" "Do A" "Do B" "Do C"
+Lists ("We must do A, do B and do C.") are in :mod:`easyread.lists`.
 """
 
 from __future__ import annotations
@@ -74,19 +74,6 @@ _EXAMPLE_OPENINGS = {
 
 def _option(priority: int, left: str, right: str) -> tuple[int, int, str, str]:
     return max(word_count(left), word_count(right)), priority, left, right
-
-
-_THAT_LIST = re.compile(
-    r"^(.{6,}?\b(?:is|are|was|found|said|told us|agreed))\s+that\s+(.+?),?\s+and\s+that\s+(.+)$"
-)
-
-
-def that_list(sentence: str) -> list[str] | None:
-    """ "Our aim is that A, and that B." -> "Our aim is:" "A." "B." """
-    match = _THAT_LIST.match(sentence.strip())
-    if not match or not (stands_alone(match.group(2)) and stands_alone(match.group(3))):
-        return None
-    return [match.group(1) + ":", _finish(_capitalise(match.group(2))), _capitalise(match.group(3))]
 
 
 def extra_cuts(sentence: str) -> list[tuple[int, int, str, str]]:
@@ -368,92 +355,3 @@ def _comma_aside(sentence: str):
         else:
             aside = _capitalise(inner)
         yield _option(104, main, _finish(aside))
-
-
-# --- lists ---------------------------------------------------------------------------------
-
-
-def parallel_list(sentence: str) -> list[str] | None:
-    """ "We must do A, do B, and do C." -> ["We must:", "Do A", "Do B", "Do C"].
-
-    Only when there are at least 3 items, every item after the first starts with
-    the same word, and each item is short.
-    """
-    ending = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in ".!?" else ""
-    body = sentence.rstrip()[: len(sentence.rstrip()) - len(ending)]
-    parts = re.split(r",\s+", body)
-    if len(parts) < 2:
-        return None
-    last = re.sub(r"^(?:and|or)\s+", "", parts[-1])
-    if last == parts[-1]:
-        pieces = re.split(r"\s+(?:and|or)\s+", last, maxsplit=1)
-        if len(pieces) < 2:
-            return None
-        items = [*parts[1:-1], *pieces]
-    else:
-        items = [*parts[1:-1], last]
-    if len(items) < 2:
-        return None
-    starts = {_start_word(item) for item in items if item.split()}
-    if len(starts) != 1:
-        return None
-    start = starts.pop()
-    if _start_word(parts[0]) != start and len(items) >= 3 and start == "<number>":
-        return _listed(parts[0], items)
-    return _with_intro(parts[0], start, items)
-
-
-def _start_word(item: str) -> str:
-    first = item.split()[0].lower() if item.split() else ""
-    return "<number>" if re.match(r"^[£$€]?\d", first) else first
-
-
-def _listed(intro: str, items: list[str]) -> list[str] | None:
-    if word_count(intro) < 2 or any(word_count(i) > MAX_ITEM_WORDS for i in items):
-        return None
-    return [intro.rstrip(",:;") + ":", *(_capitalise(i) for i in items)]
-
-
-_TWO_PART = re.compile(
-    r"^(.{6,}?)\s(to|by|for|when|if|the number of)\s+(.+?),?\s+and\s+\2\s+(.+?)([.!?]?)$", re.I
-)
-_ENDS_WITH_VERB_LIST = re.compile(
-    rf"^(.+?),\s+((?:{_NOT_COMMA}+,\s+)+{_NOT_COMMA}+\s(?:and|or)\s{_NOT_COMMA}+?)([.!?]?)$"
-)
-
-
-def two_part_list(sentence: str) -> list[str] | None:
-    """ "We help people to A and to B." -> "We help people:" "To A" "To B" """
-    match = _TWO_PART.match(sentence.strip())
-    if not match or word_count(match.group(1)) < 2:
-        return None
-    intro, word, first, second, _ = match.groups()
-    if word_count(first) > MAX_ITEM_WORDS:
-        return None
-    return [intro + ":", _capitalise(f"{word} {first}"), _capitalise(f"{word} {second}")]
-
-
-def trailing_list(sentence: str) -> list[str] | None:
-    """ "They were waiting, for A, B or C." -> "They were waiting:" "For A" "B" "C" (after a verb)."""
-    match = _ENDS_WITH_VERB_LIST.match(sentence.strip())
-    if not match or not stands_alone(match.group(1)):
-        return None
-    last_word = match.group(1).split()[-1].lower()
-    if not (looks_like_verb(last_word) or last_word.endswith("ing")):
-        return None
-    parts = re.split(r",\s+", match.group(2))
-    items = [*parts[:-1], *re.split(r"\s+(?:and|or)\s+", parts[-1], maxsplit=1)]
-    if any(has_clause(i) or word_count(i) > 8 for i in items):
-        return None
-    return [match.group(1) + ":", *(_capitalise(i) for i in items)]
-
-
-def _with_intro(first_part: str, start: str, items: list[str]) -> list[str] | None:
-    found = [m.start() for m in re.finditer(rf"(?<!\S){re.escape(start)}\b", first_part, re.I)]
-    if not found:
-        return None
-    intro, first_item = first_part[: found[-1]].rstrip(), first_part[found[-1] :]
-    every = [first_item, *items]
-    if word_count(intro) < 2 or any(word_count(i) > MAX_ITEM_WORDS for i in every):
-        return None
-    return [intro.rstrip(",:;") + ":", *(_capitalise(i) for i in every)]

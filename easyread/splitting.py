@@ -333,7 +333,7 @@ def split_sentence(sentence: str, depth: int = 0) -> list[str]:
     """Cut a sentence into sentences of at most about ``SPLIT_OVER`` words where safe."""
     if word_count(sentence) <= SPLIT_OVER or depth > 60:
         return [sentence]
-    from easyread.clauses import parallel_list, that_list, trailing_list, two_part_list
+    from easyread.lists import parallel_list, that_list, trailing_list, two_part_list
 
     listed = None
     if word_count(sentence) <= RULES_UP_TO:
