@@ -31,7 +31,9 @@ from wtforms import Field
 
 STEP_FIELD = "_step"
 MOVE_FIELD = "_move"
-NOT_CARRIED = {"CSRFTokenField", "FileField", "MultipleFileField", "SubmitField"}
+# Never sent back in hidden fields: files cannot be, passwords should not be (put the
+# password question last, so it is asked again only when an earlier answer was wrong).
+NOT_CARRIED = {"CSRFTokenField", "FileField", "MultipleFileField", "SubmitField", "PasswordField"}
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,10 @@ def easy_text(text: str | None) -> Markup:
 def _template_helpers(state) -> None:
     env = state.app.jinja_env
     env.globals.update(
-        easy_picture=picture_markup, easy_render=render_document, easy_text=easy_text
+        easy_picture=picture_markup,
+        easy_pictures_shown=pictures_shown,
+        easy_render=render_document,
+        easy_text=easy_text,
     )
     env.filters["easy_inline"] = lambda text: inline(str(text))
 

@@ -1,0 +1,206 @@
+"""A person checks an easy-read version (ER-16): edits sentences, changes pictures, marks
+it checked; pages say who checked it and when, or that it was made automatically."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from forum_site.models import EasyReadVersion
+from forum_site.services import easy_read
+from forum_site.web.easy_read.kinds import briefing_source_hash
+from tests.factories import make_forum, make_user
+from tests.factories_briefings import make_briefing, make_writer_and_forum
+from tests.factories_meetings import make_meeting
+
+BODY = (
+    "The lunch club will meet on Tuesdays from May. "
+    "The bus will collect people from the library at 11am."
+)
+
+
+def _briefing(db, members=(), **extra):
+    writer, forum = make_writer_and_forum(db, members=members)
+    writer.display_name = "Priya Shah"
+    briefing = make_briefing(db, forum, writer, body=BODY, **extra)
+    return writer, forum, briefing
+
+
+def _form_data(page) -> dict[str, str]:
+    """Everything the check form would send as it stands."""
+    form = page.soup.select_one("form.er-check-form")
+    data = {}
+    for box in form.select("textarea"):
+        data[box["name"]] = box.get_text()
+    for picture_list in form.select("select"):
+        chosen = picture_list.select_one("option[selected]")
+        data[picture_list["name"]] = chosen["value"] if chosen else ""
+    return data
+
+
+def _stored(db, briefing) -> EasyReadVersion | None:
+    db.expire_all()
+    return db.scalar(
+        select(EasyReadVersion).where(
+            EasyReadVersion.kind == "briefing", EasyReadVersion.subject_id == briefing.id
+        )
+    )
+
+
+def test_the_writer_sees_every_row_with_its_sentences_and_picture(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    page = client.get(f"/easy-read/briefing/{briefing.id}/check")
+    assert page.status_code == 200
+    assert page.soup.h1.get_text() == "Check the easy read: New lunch club times"
+    boxes = page.soup.select("form.er-check-form textarea")
+    assert boxes, "one box of sentences per row"
+    text = " ".join(box.get_text() for box in boxes)
+    assert "Tuesdays" in text and "library" in text
+    picture_list = page.soup.select_one("form.er-check-form select")
+    names = [option.get_text() for option in picture_list.select("option")]
+    assert len(names) == 240  # "No picture" and every bundled picture, by name
+    assert any(name.startswith("bus ") for name in names)
+    assert "made automatically" in page.soup.select_one("main").get_text()
+
+
+def test_edit_a_point_change_a_picture_and_mark_it_checked(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    first_text = next(name for name in data if name.endswith("_text"))
+    first_picture = first_text.replace("_text", "_pic")
+    data[first_text] = "The lunch club is on **Tuesdays**.\nIt starts in May."
+    data[first_picture] = "fe-fork-and-knife-with-plate"
+    saved = client.post(url, data={**data, "action": "checked"})
+    assert saved.status_code == 303
+
+    stored = _stored(db, briefing)
+    assert stored.checked_by_name == "Priya Shah"
+    assert stored.checked_at is not None and stored.checked_by_id == writer.id
+    assert stored.source_hash == briefing_source_hash(briefing)
+    row = stored.document["sections"][0]["items"][0]
+    assert row["sentences"] == ["The lunch club is on **Tuesdays**.", "It starts in May."]
+    assert row["picture"] == "fe-fork-and-knife-with-plate"
+    assert row["picture_chosen_by_author"] is True
+
+    page = client.get(url)
+    assert "Priya Shah checked this easy read" in page.soup.find("main").get_text()
+    assert page.soup.select_one(f"#{first_picture} option[selected]")["value"] == (
+        "fe-fork-and-knife-with-plate"
+    )
+
+
+def test_readers_get_the_checked_version_with_the_name_and_date(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    first_text = next(name for name in data if name.endswith("_text"))
+    data[first_text] = "A checked sentence."
+    client.post(url, data={**data, "action": "checked"})
+
+    db.expire_all()
+    result = easy_read.easy_read_document(
+        db, "briefing", briefing.id, briefing_source_hash(briefing), build=_never
+    )
+    assert result.checked_by_a_person and result.checked_by == "Priya Shah"
+    assert result.document.checked_by_a_person
+    assert result.document.all_sentences()[0] == "A checked sentence."
+    assert not result.out_of_date
+
+
+def _never():
+    raise AssertionError("the automatic version is not needed when a person checked it")
+
+
+def test_saving_without_checking_does_not_say_checked(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    client.post(url, data={**_form_data(client.get(url)), "action": "checked"})
+    client.post(url, data={**_form_data(client.get(url)), "action": "save"})
+    stored = _stored(db, briefing)
+    assert stored.checked_at is None and stored.checked_by_name == ""
+    result = easy_read.easy_read_document(
+        db, "briefing", briefing.id, stored.source_hash, build=lambda: "automatic"
+    )
+    assert result.document == "automatic" and result.made_automatically
+
+
+def test_changing_the_source_marks_the_checked_version_out_of_date(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    client.post(url, data={**_form_data(client.get(url)), "action": "checked"})
+    briefing.body = BODY + " Lunch costs £3."
+    db.flush()
+    result = easy_read.easy_read_document(
+        db, "briefing", briefing.id, briefing_source_hash(briefing), build=_never
+    )
+    assert result.checked_by_a_person and result.out_of_date
+    page = client.get(url)
+    assert "has changed since this easy read was saved" in page.soup.find("main").get_text()
+
+
+def test_start_again_throws_the_edits_away(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    client.post(url, data={**_form_data(client.get(url)), "action": "checked"})
+    assert _stored(db, briefing) is not None
+    moved = client.post(f"/easy-read/briefing/{briefing.id}/start-again")
+    assert moved.status_code == 303
+    assert _stored(db, briefing) is None
+
+
+def test_an_empty_point_is_refused_with_a_message(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    first_text = next(name for name in data if name.endswith("_text"))
+    data[first_text] = "   "
+    page = client.post(url, data={**data, "action": "checked"})
+    assert page.status_code == 400
+    assert "Write at least one sentence" in page.soup.select_one(".error-summary").get_text()
+    assert _stored(db, briefing) is None
+
+
+def test_only_the_writer_can_check_a_briefing(client, db, sign_in):
+    member = make_user(db)
+    _writer, _forum, briefing = _briefing(db, members=[member])
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    assert client.get(url).status_code == 302, "visitors are sent to sign in"
+    sign_in(member)
+    assert client.get(url).status_code == 403
+    assert client.post(url, data={"action": "checked"}).status_code == 403
+    assert _stored(db, briefing) is None
+
+
+def test_unknown_kinds_and_missing_things_are_not_found(client, db, sign_in):
+    sign_in(make_user(db))
+    assert client.get("/easy-read/nonsense/1/check").status_code == 404
+    assert client.get("/easy-read/briefing/999999/check").status_code == 404
+
+
+def test_a_convenor_checks_a_meeting_summary_and_a_member_cannot(client, db, sign_in):
+    convenor = make_user(db, name="Sam Convenor")
+    member = make_user(db)
+    forum = make_forum(db, convenors=[convenor], members=[member])
+    meeting = make_meeting(db, forum, days_from_now=-7)
+    meeting.debrief_summary = "We talked about the new bus route. The council will decide in June."
+    db.flush()
+    url = f"/easy-read/meeting_summary/{meeting.id}/check"
+    sign_in(member)
+    assert client.get(url).status_code in (403, 404)
+    client.post("/sign-out")
+    sign_in(convenor)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "bus route" in page.soup.select_one("form.er-check-form").get_text()
+    saved = client.post(url, data={**_form_data(page), "action": "checked"})
+    assert saved.status_code == 303
+    db.expire_all()
+    stored = db.scalar(select(EasyReadVersion).where(EasyReadVersion.kind == "meeting_summary"))
+    assert stored.checked_by_name == "Sam Convenor" and stored.subject_id == meeting.id
