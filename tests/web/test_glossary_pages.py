@@ -130,3 +130,11 @@ def test_load_glossary_twice_adds_each_word_once_and_keeps_admin_edits(app, db):
     assert "1 updated" in third.output
     db.expire_all()
     assert entry.plain == original and _count(db) == expected
+
+
+def test_easy_read_term_page_puts_each_easy_sentence_on_its_own_line(client, db):
+    load_small_glossary(db)
+    client.post("/settings/easy-read", data={"next": "/glossary/jsna"})
+    page = client.get("/glossary/jsna")
+    lines = [p.get_text() for p in page.soup.select(".easy-definition p")]
+    assert lines == ["A big report.", "It says what help people here need."]

@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from easyread.render import lines
 from easyread.rules import RULES
 from forum_site.extensions import db
 from forum_site.services import glossary
@@ -34,7 +35,8 @@ def index():
 
 @bp.get("/glossary/<slug>")
 def term(slug: str):
-    return render("glossary/term.html", entry=glossary.get_entry(db.session, slug))
+    entry = glossary.get_entry(db.session, slug)
+    return render("glossary/term.html", entry=entry, easy_lines=lines(entry.easy or ""))
 
 
 @bp.route("/glossary/<slug>/edit", methods=["GET", "POST"])
