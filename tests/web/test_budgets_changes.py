@@ -230,3 +230,15 @@ def test_removing_and_adding_lines_are_history_entries(client, db, sign_in):
     rows = client.get(f"/budgets/{budget.id}").soup.select("table.budget-table tbody tr")
     names = [row.th.get_text(" ", strip=True) for row in rows]
     assert names == ["Activities members choose", "Taxis to the day centre"]
+
+
+def test_seen_with_htmx_replaces_the_notice_and_remembers(client, db, sign_in):
+    world, budget = _setup(db)
+    sign_in(world["commissioner"])
+    client.post(f"/budgets/{budget.id}/change", data=_change_form(budget, total="70000"))
+    client.post("/sign-out")
+    sign_in(world["member"])
+    response = client.post(f"/budgets/{budget.id}/seen", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "data-announce" in response.get_data(as_text=True)
+    assert client.get(f"/budgets/{budget.id}").soup.select_one(".budget-changed") is None

@@ -155,3 +155,18 @@ def test_dates_the_wrong_way_round_and_no_forum_are_explained(client, db, commis
     del data["forums"]
     page = client.post(f"/forums/{world['forum'].slug}/budgets/new", data=data)
     assert "Choose at least one forum" in page.get_data(as_text=True)
+
+
+def test_add_another_line_with_htmx_returns_just_the_form(client, db, commissioner_world):
+    world = commissioner_world
+    response = client.post(
+        f"/forums/{world['forum'].slug}/budgets/new",
+        data=_form(world, add_line="1"),
+        headers={"HX-Request": "true"},
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<html" not in html and "<h1" not in html
+    assert 'id="lines-2-name"' in html
+    assert "data-focus-after-swap" in html.split('id="lines-2"')[1].split(">")[0]
+    assert 'value="Activities members choose"' in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, flash, redirect, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -24,7 +24,7 @@ from forum_site.web.budgets.editing import (
 )
 from forum_site.web.budgets.forms import LinksForm, SeenForm
 from forum_site.web.forums.panels import forum_panel, sections_for
-from forum_site.web.helpers import commit, render, show_error, site_url, viewer
+from forum_site.web.helpers import commit, is_htmx, render, show_error, site_url, viewer
 from forum_site.web.panels import briefing_panels, meeting_panels
 
 bp = Blueprint("budgets", __name__)
@@ -81,6 +81,8 @@ def seen(budget_id: int):
     if SeenForm().validate_on_submit():
         budgets_history.mark_seen(db.session, viewer(), budget)
         commit()
+        if is_htmx():
+            return render_template("budgets/_seen.html")
     back = request.form.get("back", "")
     target = back if back.startswith("/") and not back.startswith("//") else None
     return redirect(target or url_for(".show", budget_id=budget.id), code=303)
@@ -120,7 +122,14 @@ def new(slug: str):
         raise NotAllowed(_("Only commissioners who work with this forum can add a budget."))
     form = budget_form(forum, organisations)
     if wants_another_line(form):
-        return render("budgets/new.html", forum=forum, form=form, sections=sections_for(forum))
+        return render(
+            "budgets/new.html",
+            block="budget_form",
+            forum=forum,
+            form=form,
+            sections=sections_for(forum),
+            added=True,
+        )
     if form.validate_on_submit():
         try:
             budget = budgets.create_budget(
@@ -145,7 +154,11 @@ def change(budget_id: int):
     if not budgets.can_change(viewer(), budget):
         raise NotAllowed(_("Only commissioners from the organisation that owns it can change it."))
     form = change_form(budget)
-    if not wants_another_line(form) and form.validate_on_submit():
+    if wants_another_line(form):
+        return render(
+            "budgets/change.html", block="budget_form", budget=budget, form=form, added=True
+        )
+    if form.validate_on_submit():
         try:
             revision = budgets.change_budget(
                 db.session,
