@@ -8,6 +8,7 @@ only in their stylesheet; the easy-read version comes from the easy-read rendere
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
+from forum_site.pdf.coverage import replace_unprintable, unprintable
 from forum_site.pdf.easy_read import easy_read_html
 from forum_site.pdf.helpers import template_helpers
 
@@ -69,9 +71,22 @@ def page_size() -> str:
 
 
 def final_html(document: PrintDocument, version: Version) -> str:
-    """Exactly what WeasyPrint will see: the cache key is a hash of this."""
+    """Exactly what WeasyPrint will see: the cache key is a hash of this.
+
+    Characters no font here can draw are printed as "?" with a note on the first page."""
+    context = _context(document, version)
+    html = svg_titles(_render(document, version, context))
+    missing = unprintable(html)
+    if missing:
+        html = replace_unprintable(
+            _render(document, version, {**context, "unprintable": True}), missing
+        )
+    return html
+
+
+def _context(document: PrintDocument, version: Version) -> dict:
     locale = str(get_locale() or "en")
-    context = {
+    return {
         **document.context,
         "document": document,
         "version": version,
@@ -81,12 +96,23 @@ def final_html(document: PrintDocument, version: Version) -> str:
         "footer_content": Markup(footer_content()),
         **template_helpers(),
     }
+
+
+def _render(document: PrintDocument, version: Version, context: dict) -> str:
     if version is Version.EASY_READ and document.easy_read_template:
         return render_template(document.easy_read_template, **context)
     if version is Version.EASY_READ:
-        context["easy_read_body"] = easy_read_html(document)
+        context = {**context, "easy_read_body": easy_read_html(document)}
         return render_template("pdf/easy_read.html", **context)
     return render_template(document.template, **context)
+
+
+_LABELLED_SVG = re.compile(r'(<svg\b[^>]*?\saria-label="([^"]*)"[^>]*>)(?!\s*<title>)')
+
+
+def svg_titles(html: str) -> str:
+    """Give each labelled picture a <title>: WeasyPrint makes it the tagged figure's /Alt."""
+    return _LABELLED_SVG.sub(lambda m: f"{m[1]}<title>{m[2]}</title>", html)
 
 
 def _direction(locale: str) -> str:

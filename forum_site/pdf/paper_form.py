@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
-from easyread.pictures import picture_for, svg_markup
+from easyread.pictures import alt_text, picture_for, svg_markup
 from forum_site.pdf.builders import local
 from forum_site.pdf.documents import PrintDocument
 from forum_site.services import meetings, paper_forms
@@ -75,4 +75,9 @@ def qr_svg(address: str) -> Markup:
 def _picture(title: str) -> Markup:
     picture = picture_for(title) or picture_for("question")
     svg = svg_markup(picture) if picture else ""
-    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1)) if svg else Markup("")
+    label = Markup.escape(alt_text(picture))
+    return (
+        Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+        if svg
+        else Markup("")
+    )

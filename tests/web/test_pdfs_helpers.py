@@ -5,6 +5,7 @@ Written in our own words. No tests here."""
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -39,6 +40,8 @@ class PdfFacts:
     marked: bool
     page_width: float
     fonts: set[str]
+    tags: Counter
+    figure_alts: list[str]
 
     @property
     def flat_text(self) -> str:
@@ -67,7 +70,28 @@ def read_pdf(data: bytes) -> PdfFacts:
         marked=bool(mark_info.get("/Marked")),
         page_width=width,
         fonts=fonts,
+        **_structure(root),
     )
+
+
+def _structure(root) -> dict:
+    """Counts of each structure tag, and the alternative text of each figure."""
+    tags: Counter = Counter()
+    alts: list[str] = []
+    pending = [root.get("/StructTreeRoot")]
+    while pending:
+        node = pending.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                tags[str(node["/S"])] += 1
+                if node["/S"] == "/Figure":
+                    alts.append(str(node.get("/Alt", "")))
+            if "/K" in node:
+                pending.append(node["/K"])
+    return {"tags": tags, "figure_alts": alts}
 
 
 @dataclass
