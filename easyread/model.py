@@ -177,7 +177,9 @@ def _sentences_of(item: Item) -> list[str]:
     if isinstance(item, Point | NextStep):
         return list(item.sentences)
     if isinstance(item, HardWordBox):
-        return [item.explanation]
+        from easyread.text import sentences
+
+        return [span.text for span in sentences(item.explanation)] or [item.explanation]
     if isinstance(item, NumberCallout):
         return [item.sentence]
     return [item.text] if item.text else []

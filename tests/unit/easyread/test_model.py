@@ -86,3 +86,10 @@ def test_word_count_ignores_markup_and_link_addresses():
     sentence = "Read **the plan** at [our web page](https://example.org/a/b/c)."
     assert visible_text(sentence) == "Read the plan at our web page."
     assert word_count(sentence) == 7
+
+
+def test_a_box_with_two_sentences_counts_as_two():
+    doc = Document(
+        "T", [Section("S", [HardWordBox("Tender", "A tender is a contest. The best offer wins.")])]
+    )
+    assert doc.all_sentences() == ["A tender is a contest.", "The best offer wins."]
