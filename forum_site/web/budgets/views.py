@@ -24,7 +24,15 @@ from forum_site.web.budgets.editing import (
 )
 from forum_site.web.budgets.forms import LinksForm, SeenForm
 from forum_site.web.forums.panels import forum_panel, sections_for
-from forum_site.web.helpers import commit, is_htmx, render, show_error, site_url, viewer
+from forum_site.web.helpers import (
+    commit,
+    is_htmx,
+    render,
+    safe_next,
+    show_error,
+    site_url,
+    viewer,
+)
 from forum_site.web.panels import briefing_panels, meeting_panels
 
 bp = Blueprint("budgets", __name__)
@@ -83,9 +91,8 @@ def seen(budget_id: int):
         commit()
         if is_htmx():
             return render_template("budgets/_seen.html")
-    back = request.form.get("back", "")
-    target = back if back.startswith("/") and not back.startswith("//") else None
-    return redirect(target or url_for(".show", budget_id=budget.id), code=303)
+    back = safe_next(request.form.get("back"), url_for(".show", budget_id=budget.id))
+    return redirect(back, code=303)
 
 
 @bp.get("/budgets/<int:budget_id>.csv")
