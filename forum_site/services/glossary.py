@@ -104,13 +104,14 @@ def search(session: Session, query: str) -> list[GlossaryEntry]:
     query = " ".join(clean_text(query).split())[:100]
     if not query:
         return []
-    like = f"%{query.lower()}%"
+    escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = f"%{escaped}%"
     found = session.scalars(
         select(GlossaryEntry).where(
             or_(
-                func.lower(GlossaryEntry.term).like(like),
-                func.lower(GlossaryEntry.acronym_for).like(like),
-                func.lower(GlossaryEntry.plain).like(like),
+                func.lower(GlossaryEntry.term).like(like, escape="\\"),
+                func.lower(GlossaryEntry.acronym_for).like(like, escape="\\"),
+                func.lower(GlossaryEntry.plain).like(like, escape="\\"),
             )
         )
     ).all()
@@ -130,12 +131,21 @@ def get_entry(session: Session, slug: str) -> GlossaryEntry:
 
 def find_by_name(session: Session, name: str) -> GlossaryEntry | None:
     """The entry whose headword, other form or initials match ``name`` (any case)."""
-    wanted = " ".join(name.lower().split())
-    for entry in session.scalars(select(GlossaryEntry)):
-        forms = [entry.term, entry.acronym_for, *(entry.aliases or [])]
-        if wanted in {" ".join(f.lower().split()) for f in forms if f}:
-            return entry
-    return None
+    return entries_by_name(session).get(_name_key(name))
+
+
+def entries_by_name(session: Session) -> dict[str, GlossaryEntry]:
+    """Every form of every entry -> the entry, in one query (for looking up many words)."""
+    found: dict[str, GlossaryEntry] = {}
+    for entry in session.scalars(select(GlossaryEntry).order_by(GlossaryEntry.id)):
+        for form in (entry.term, entry.acronym_for, *(entry.aliases or [])):
+            if form:
+                found.setdefault(_name_key(form), entry)
+    return found
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())
 
 
 def edit_entry(

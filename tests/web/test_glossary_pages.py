@@ -138,3 +138,15 @@ def test_easy_read_term_page_puts_each_easy_sentence_on_its_own_line(client, db)
     page = client.get("/glossary/jsna")
     lines = [p.get_text() for p in page.soup.select(".easy-definition p")]
     assert lines == ["A big report.", "It says what help people here need."]
+
+
+def test_search_treats_percent_and_underscore_as_plain_characters(client, db):
+    load_small_glossary(db)
+    assert (
+        "No words match"
+        in client.get("/glossary?q=%25").soup.select_one("#glossary-results").get_text()
+    )
+    assert (
+        "No words match"
+        in client.get("/glossary?q=_").soup.select_one("#glossary-results").get_text()
+    )

@@ -354,11 +354,11 @@ def _editor(form: BriefingForm, *, forum, briefing: Briefing | None, status: int
 
 def _hard_word_choices(blocking: list) -> list[dict]:
     """For each unexplained word: is it in the glossary already (and what it says there)?"""
-    choices = []
-    for number, finding in enumerate(blocking, start=1):
-        entry = glossary.find_by_name(db.session, finding.text)
-        choices.append({"number": number, "finding": finding, "entry": entry})
-    return choices
+    by_name = glossary.entries_by_name(db.session) if blocking else {}
+    return [
+        {"number": n, "finding": f, "entry": by_name.get(" ".join(f.text.lower().split()))}
+        for n, f in enumerate(blocking, start=1)
+    ]
 
 
 def _word_form_failed(briefing: Briefing, word_form):
