@@ -54,10 +54,11 @@ def run_once(text: str, terms) -> float:
 
 def clear_caches() -> None:
     """Forget cached sentence analysis, as if this briefing had never been seen."""
-    from easyread import model, pictures, splitting
+    from easyread import model, pictures, render, splitting
 
     for cached in (model.word_count, splitting.stands_alone, splitting._clauses_for,
-                   splitting.looks_like_verb, pictures.concept_for):  # fmt: skip
+                   splitting.looks_like_verb, splitting.split_sentence, pictures.concept_for,
+                   render.lines):  # fmt: skip
         cached.cache_clear()
 
 

@@ -60,10 +60,11 @@ def inline(sentence: str) -> Markup:
     return Markup(_BOLD.sub(r'<strong class="er-key">\1</strong>', html))
 
 
-def lines(text: str) -> list[str]:
+@lru_cache(maxsize=2048)
+def lines(text: str) -> tuple[str, ...]:
     """A box's explanation, one sentence to a line."""
-    found = [span.text for span in split_sentences(text)]
-    return found or ([text] if text.strip() else [])
+    found = tuple(span.text for span in split_sentences(text))
+    return found or ((text,) if text.strip() else ())
 
 
 class _Pictures:

@@ -98,6 +98,8 @@ def as_sentence(text: str) -> str:
 
 def is_mostly_other_script(text: str) -> bool:
     """True when most letters are not Latin (Arabic, Chinese...): we cannot simplify those."""
+    if text.isascii():
+        return False
     letters = [char for char in text if char.isalpha()]
     latin = sum(1 for char in letters if ord(char) < 0x250)
     return bool(letters) and latin / len(letters) < 0.5
@@ -135,9 +137,9 @@ class Simplifier:
 
     def sentence(self, text: str) -> tuple[list[str], list[HardWordBox]]:
         """One sentence made easy: short sentences and the hard-word boxes they need."""
-        text = re.sub(r"\s+", " ", text).strip()
+        text = " ".join(text.split())
         marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
-        return split_sentence(marked), boxes
+        return list(split_sentence(marked)), boxes
 
     def word_list(self):
         return self.explainer.word_list()

@@ -329,8 +329,16 @@ def _dangles(left: str) -> bool:
     return bool(found) and found[-1].lower() in _DANGLING
 
 
-def split_sentence(sentence: str, depth: int = 0) -> list[str]:
-    """Cut a sentence into sentences of at most about ``SPLIT_OVER`` words where safe."""
+@lru_cache(maxsize=4096)
+def split_sentence(sentence: str, depth: int = 0) -> tuple[str, ...]:
+    """Cut a sentence into sentences of at most about ``SPLIT_OVER`` words where safe.
+
+    Cached: the result depends only on the text, and briefings are rendered again and again.
+    """
+    return tuple(_split(sentence, depth))
+
+
+def _split(sentence: str, depth: int) -> list[str]:
     if word_count(sentence) <= SPLIT_OVER or depth > 60:
         return [sentence]
     from easyread.lists import parallel_list, that_list, trailing_list, two_part_list
@@ -341,13 +349,13 @@ def split_sentence(sentence: str, depth: int = 0) -> list[str]:
     if not listed and MAX_WORDS < word_count(sentence) <= RULES_UP_TO:
         listed = two_part_list(sentence) or trailing_list(sentence)
     if listed:
-        intro = split_sentence(listed[0], depth + 1)
-        return [*intro, *(p for item in listed[1:] for p in split_sentence(item, depth + 1))]
+        intro = _split(listed[0], depth + 1)
+        return [*intro, *(p for item in listed[1:] for p in _split(item, depth + 1))]
     cut = best_cut(sentence)
     if cut is None:
         return [sentence]
     left, right = cut
-    return split_sentence(left, depth + 1) + split_sentence(right, depth + 1)
+    return _split(left, depth + 1) + _split(right, depth + 1)
 
 
 _LIST_INTRO = re.compile(r":\s+|\s+(?:including|such as)\s+")
