@@ -236,3 +236,24 @@ def test_forum_budget_list_queries_do_not_grow_with_budgets(client, db, count_qu
         assert len(page.soup.select(".card")) == how_many
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_amounts_are_formatted_for_the_readers_language(client, db, sign_in):
+    world = budget_world(db)
+    budget = make_budget(
+        db,
+        world["commissioner"],
+        world["council"],
+        [world["forum"]],
+        total=1_250_050,
+        lines=[line("Day centre places", 1_250_050)],
+    )
+    sign_in(make_user(db, language="pl"))
+    page = client.get(f"/budgets/{budget.id}")
+    amount = page.soup.select_one("table.budget-table tbody td.budget-number").get_text()
+    assert amount == "12\xa0500,50\xa0GBP"
+    client.post("/sign-out")
+    sign_in(make_user(db, language="en"))
+    page = client.get(f"/budgets/{budget.id}")
+    amount = page.soup.select_one("table.budget-table tbody td.budget-number").get_text()
+    assert amount == "£12,500.50"

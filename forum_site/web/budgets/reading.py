@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import g
 from markupsafe import Markup
 
 from easyread.builders import BudgetLine as EasyLine
@@ -67,16 +68,12 @@ def page_context(budget, locale: str) -> dict:
 
 
 def _prefs_easy_read() -> bool:
-    from flask import g
-
     prefs = getattr(g, "prefs", None)
     return bool(prefs and prefs.easy_read)
 
 
 def easy_read_html(budget, locale: str, pictures: bool = True) -> Markup:
     """easyread's budget document, plus a row per line saying what it is per person a week."""
-    from flask import g
-
     prefs = getattr(g, "prefs", None)
     if prefs is not None:
         pictures = not prefs.hide_pictures
