@@ -5,16 +5,17 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from forum_site.services.contributions import MAX_TEXT
 from forum_site.services.paper_forms import OTHER_QUESTION, Sheet
 
 REVIEW_CHOICES = [
-    ("", _l("Left blank")),
-    ("3", _l("Yes")),
-    ("2", _l("Partly")),
-    ("1", _l("No")),
+    SelectChoice("", _l("Left blank")),
+    SelectChoice("3", _l("Yes")),
+    SelectChoice("2", _l("Partly")),
+    SelectChoice("1", _l("No")),
 ]
 
 
@@ -69,8 +70,8 @@ def sheet_form(paper, members) -> SheetForm:
     )
     Form.member = SelectField(
         _l("Who filled it in"),
-        choices=[("", _l("Not linked to a member's account"))]
-        + [(str(m.id), m.display_name) for m in members],
+        choices=[SelectChoice("", _l("Not linked to a member's account"))]
+        + [SelectChoice(str(m.id), m.display_name) for m in members],
         default="",
         validators=[Optional()],
     )
