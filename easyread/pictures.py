@@ -122,6 +122,11 @@ def alt_text(picture_id: str | None) -> str:
     return record["concepts"][0]
 
 
+def licence_notice() -> str:
+    """The licence text (Markdown) that must be shown with the pictures (ER-17)."""
+    return (SYMBOLS_DIR / "NOTICE.md").read_text(encoding="utf-8")
+
+
 def symbol_credits() -> list[dict]:
     """One entry per picture set with its licence and author, for an "about the pictures" page."""
     groups: dict[str, dict] = {}

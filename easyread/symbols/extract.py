@@ -89,7 +89,43 @@ def extract(node_modules: Path = PROJECT / "node_modules", out: Path = HERE) -> 
         "symbols": records,
     }
     (out / "symbols.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    (out / "NOTICE.md").write_text(notice(sets.values()), encoding="utf-8")
     return records
+
+
+MIT_TEXT = """Permission is hereby granted, free of charge, to any person obtaining a copy of this
+software and associated documentation files (the "Software"), to deal in the Software
+without restriction, including without limitation the rights to use, copy, modify, merge,
+publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons
+to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or
+substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED,
+INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR
+PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE
+FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER
+DEALINGS IN THE SOFTWARE.
+"""
+
+
+def notice(icon_sets) -> str:
+    """The licence notice that must travel with the pictures (ER-17)."""
+    parts = ["# Pictures bundled with easyread\n"]
+    for icon_set in icon_sets:
+        info = icon_set["info"]
+        licence = info["license"]
+        parts.append(
+            f"## {info['name']}\n\n"
+            f"From the npm package {icon_set['package']}@{icon_set['version']}, "
+            f"upstream {info['author']['url']}.\n"
+            f"Licence: {licence['spdx']} ({licence['url']}).\n\n"
+            f"Copyright (c) {info['author']['name']}\n\n"
+            + (MIT_TEXT if licence["spdx"] == "MIT" else "See the licence named above.\n")
+        )
+    return "\n".join(parts)
 
 
 def _write(picture_id: str, concepts: list[dict], sets: dict, svg_dir: Path) -> dict:

@@ -110,3 +110,12 @@ def test_credits_name_each_set_with_its_licence():
     assert set(credits) == {"Health Icons", "Fluent Emoji Flat"}
     assert credits["Fluent Emoji Flat"]["author"] == "Microsoft Corporation"
     assert all(group["licence"] == "MIT" and group["pictures"] for group in credits.values())
+
+
+def test_the_licence_notice_travels_with_the_pictures():
+    from easyread.pictures import licence_notice
+
+    notice = licence_notice()
+    assert "Copyright (c) Microsoft Corporation" in notice
+    assert "Copyright (c) Resolve to Save Lives" in notice
+    assert notice.count("Permission is hereby granted") == 2
