@@ -13,10 +13,8 @@ from html import unescape
 
 from markupsafe import Markup, escape
 
-from easyread.builders import build_briefing
 from easyread.checks.jargon import matcher_for
 from easyread.glossary import Term
-from easyread.render import render_html
 from forum_site.text import render_markdown
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -94,12 +92,3 @@ def _headings(html: str) -> list[str]:
         " ".join(unescape(re.sub(r"<[^>]+>", "", h)).split())
         for h in re.findall(r"<h[234]>(.*?)</h[234]>", html, flags=re.DOTALL)
     ]
-
-
-# ------------------------------------------------------------------ easy read
-
-
-def easy_read_html(title: str, body: str, terms: tuple[Term, ...], pictures: bool = True) -> Markup:
-    """easyread's renderer: short sentences, pictures, a box right after each hard word."""
-    document = build_briefing(body, title=title, terms=terms)
-    return render_html(document, pictures=pictures, heading_level=2)

@@ -3,7 +3,7 @@ marking the first use of glossary words for readers."""
 
 from easyread.checker import check
 from forum_site.services.briefings_checking import blocking, preview, tidy_pasted, too_long_message
-from forum_site.services.briefings_reading import easy_read_html, reading_view
+from forum_site.services.briefings_reading import reading_view
 from tests.factories_briefings import SMALL_GLOSSARY
 
 TERMS = tuple(SMALL_GLOSSARY)
@@ -65,10 +65,3 @@ def test_only_the_first_use_of_a_term_is_marked_and_not_in_headings_or_links():
     assert "<h2>Our provider</h2>" in html
     assert [t.slug for t in view.hard_words] == ["provider", "jsna"]
     assert view.sections == ["Our provider"]
-
-
-def test_easy_read_puts_the_meaning_in_a_box_after_the_sentence():
-    html = str(easy_read_html("News", "Our provider will change.", TERMS, pictures=False))
-    sentence = html.index("will change.")
-    box = html.index("er-hard-word")
-    assert box > sentence and "The group that runs a service." in html[box:]

@@ -45,6 +45,19 @@ def test_easy_read_shows_a_box_right_after_the_sentence_with_the_hard_word(clien
     box = rows[sentence + 1]
     assert "er-hard-word" in box["class"]
     assert "The group that runs a service." in box.get_text()
+    assert "made automatically" in page.soup.select_one(".briefing-easy-read").get_text()
+    assert not page.soup.select_one('a[href$="/easy-read/briefing/%d/check"]' % briefing.id)
+
+
+def test_the_writer_is_offered_to_check_the_easy_read_version(client, db, sign_in):
+    writer, forum = make_writer_and_forum(db)
+    briefing = make_briefing(db, forum, writer, body=BODY)
+    sign_in(writer)
+    client.post("/settings/easy-read", data={"next": "/"})
+    check_link = f"/easy-read/briefing/{briefing.id}/check"
+    assert client.get(f"/briefings/{briefing.id}").soup.select_one(f'a[href="{check_link}"]')
+    assert client.get(f"/briefings/{briefing.id}/edit").soup.select_one(f'a[href="{check_link}"]')
+    assert client.get(check_link).status_code == 200
 
 
 def test_a_private_forum_briefing_looks_missing_to_outsiders(client, db, sign_in, new_client):

@@ -12,9 +12,9 @@ from flask_login import login_required
 
 from forum_site.extensions import db, limiter
 from forum_site.models import Briefing
-from forum_site.services import briefings, forums, glossary
+from forum_site.services import briefings, easy_read, forums, glossary
 from forum_site.services import briefings_checking as checking
-from forum_site.services.briefings_reading import easy_read_html, reading_view
+from forum_site.services.briefings_reading import reading_view
 from forum_site.services.errors import DomainError
 from forum_site.text import render_markdown
 from forum_site.web.briefings import panels as _panels  # noqa: F401  (registers panels)
@@ -26,6 +26,7 @@ from forum_site.web.briefings.forms import (
     PublishForm,
     UnclearForm,
 )
+from forum_site.web.easy_read import kinds
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.helpers import commit, render, show_error, viewer
 from forum_site.web.panels import briefing_panels
@@ -206,14 +207,13 @@ def show(briefing_id: int):
     terms = glossary.terms(db.session)
     prefs = g.prefs
     reading = reading_view(briefing.body, terms)
-    easy = (
-        easy_read_html(briefing.title, briefing.body, terms, pictures=not prefs.hide_pictures)
-        if prefs.easy_read
-        else None
-    )
+    easy = _easy_read(briefing) if prefs.easy_read else None
     can_edit = briefings.can_edit(viewer(), briefing)
     return render(
         "briefings/show.html",
+        easy_check_url=url_for("easy_read.check", kind="briefing", subject_id=briefing.id)
+        if can_edit
+        else None,
         briefing=briefing,
         reading=reading,
         easy=easy,
@@ -256,6 +256,17 @@ def unclear(briefing_id: int):
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _easy_read(briefing: Briefing):
+    """The easy-read version a person checked, or the one made automatically (ER-16)."""
+    return easy_read.easy_read_document(
+        db.session,
+        "briefing",
+        briefing.id,
+        kinds.briefing_source_hash(briefing),
+        kinds.build_briefing_document(db.session, briefing),
+    )
 
 
 def _editable(briefing_id: int) -> Briefing:
