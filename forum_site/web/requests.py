@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import select
@@ -35,6 +35,10 @@ def _before_request() -> None:
 
 
 def _template_context() -> dict:
+    if has_request_context() and not hasattr(g, "prefs") and request.endpoint != "static":
+        # An error raised before our before_request (a CSRF failure): the error page
+        # still knows who is looking and how they like to read (easy read).
+        _before_request()
     viewer = getattr(g, "viewer", ANONYMOUS)
     locale = str(get_locale() or "en")
 

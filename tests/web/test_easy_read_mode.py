@@ -189,3 +189,12 @@ def test_pictures_page_has_an_easy_read_version(client, db):
 
 def test_unknown_picture_file_is_not_found(client, db):
     assert client.get("/easy-read/pictures/not-a-picture.svg").status_code == 404
+
+
+def test_an_expired_form_error_page_is_easy_read_too(client, db):
+    """A CSRF failure is raised before the reading settings load; the page still follows them."""
+    easy_read_on(client)
+    page = client.post("/sign-in", data={"csrf_token": "wrong", "email": "a@b.c"})
+    assert page.status_code == 400
+    assert "easy-read" in page.soup.body["class"]
+    assert page.soup.select("main .er-row")

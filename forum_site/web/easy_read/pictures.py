@@ -35,6 +35,24 @@ SITE_PICTURES = {
 _SVG_ID = re.compile(r'\b(id="|url\(#|href="#)([^")]+)')
 
 
+# The forum's own pages (web/forums/panels.py FORUM_SECTIONS), by the end of their address.
+SECTION_PICTURES = {
+    "meetings": "meeting",
+    "briefings": "read",
+    "budgets": "money",
+    "contributions": "have your say",
+    "you-said-we-did": "feedback",
+    "impact": "improve",
+    "decisions": "decision",
+}
+
+
+def section_picture(url: str) -> str:
+    """The picture for a forum page's menu item; the forum's own page gets "information"."""
+    last = url.rstrip("/").rsplit("/", 1)[-1]
+    return SECTION_PICTURES.get(last, "information")
+
+
 def picture_id(name: str | None) -> str | None:
     """The symbol id for a concept, menu picture name or id; None when nothing fits."""
     if not name:

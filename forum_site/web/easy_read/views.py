@@ -18,7 +18,7 @@ from forum_site.services import easy_read
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.easy_read import kinds
 from forum_site.web.easy_read.forms import check_form, rows
-from forum_site.web.easy_read.pictures import picture_markup
+from forum_site.web.easy_read.pictures import picture_markup, section_picture
 from forum_site.web.helpers import commit, render, show_error, viewer
 
 EASYREAD_STATIC = Path(easyread.__file__).parent / "static"
@@ -84,6 +84,7 @@ def _template_helpers(state) -> None:
     env.globals.update(
         easy_picture=picture_markup,
         easy_pictures_shown=pictures_shown,
+        easy_section_picture=section_picture,
         easy_render=render_document,
         easy_text=easy_text,
     )
