@@ -188,6 +188,8 @@ class Simplifier:
         rows: list[Item] = [
             self._point(group, start, end, " ".join(notes)) for group in _rows_of(short)
         ]
+        for box in boxes:
+            box.picture = box.picture or self.choose_picture(f"{box.term}. {box.explanation}")
         return [*rows, *boxes]
 
     def _point(self, group: list[str], start, end, note: str) -> Point:

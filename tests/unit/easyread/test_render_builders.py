@@ -45,6 +45,19 @@ def test_markdown_headings_lists_bold_and_links():
     assert _sections(document)["Next steps"] == ["We will really write to you."]
 
 
+def test_a_table_in_a_briefing_passes_through_row_by_row():
+    document = build_briefing("# Costs\n\n| Service | Cost |\n|---|---|\n| Day care | £2m |")
+    points = [i for i in document.all_items() if isinstance(i, Point)]
+    assert [p.sentences for p in points] == [["Service | Cost"], ["Day care | £2m"]]
+    assert all(p.needs_attention for p in points)
+
+
+def test_hard_word_boxes_get_a_picture():
+    document = build_briefing("We pay for respite.", terms=TERMS)
+    box = next(i for i in document.all_items() if isinstance(i, HardWordBox))
+    assert box.picture is not None
+
+
 def test_title_can_be_given_and_plain_text_works():
     document = build_briefing("We met.\n\nWe agreed.", title="Notes")
     assert document.title == "Notes"
