@@ -9,7 +9,8 @@ Definitions (shown on the page too):
 - answered: has at least one answer (being considered counts: the member has heard back);
 - days to first answer: from when it was made to its first answer;
 - changed something or partly: out of those with a final answer;
-- overdue: no answer yet, and past the organisation's response time.
+- overdue: no answer yet, and past the organisation's response time;
+- meeting reviews: published meetings only, as in the meetings area's review_results.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from forum_site.models import (
 )
 from forum_site.models.base import as_utc, utcnow
 from forum_site.models.contributions import OUTCOMES
+from forum_site.models.meetings import MeetingStatus
 from forum_site.services.viewer import Viewer
 
 YES, PARTLY, NO = 3, 2, 1
@@ -179,7 +181,7 @@ def _reviews(session, forum_ids) -> Reviews:
             *(_count_if(r.listened_to == value) for value in (YES, PARTLY, NO)),
         )
         .join(Meeting, Meeting.id == r.meeting_id)
-        .where(Meeting.forum_id.in_(forum_ids))
+        .where(Meeting.forum_id.in_(forum_ids), Meeting.status == MeetingStatus.PUBLISHED)
     ).one()
     return Reviews(*(int(value) for value in row))
 
@@ -191,7 +193,7 @@ def _review_months(session, forum_ids) -> list[ReviewMonth]:
         select(month, func.count(r.id), _count_if(r.purpose_clear == YES))
         .add_columns(_count_if(r.listened_to == YES))
         .join(Meeting, Meeting.id == r.meeting_id)
-        .where(Meeting.forum_id.in_(forum_ids))
+        .where(Meeting.forum_id.in_(forum_ids), Meeting.status == MeetingStatus.PUBLISHED)
         .group_by(month)
         .order_by(month)
     ).all()

@@ -161,3 +161,57 @@ def test_pages_cost_the_same_queries_for_2_or_20_contributions(
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_forum_impact_shows_meeting_review_results(client, db, world):
+    from forum_site.models import MeetingReview
+
+    meeting = make_meeting(db, world["forum"], title="Review meeting", days_from_now=-10)
+    for person, (purpose, listened) in zip(
+        [world["member"], world["reader"]], [(3, 3), (3, 1)], strict=True
+    ):
+        db.add(
+            MeetingReview(
+                meeting_id=meeting.id,
+                user_id=person.id,
+                purpose_clear=purpose,
+                listened_to=listened,
+            )
+        )
+    db.flush()
+    page = client.get(f"/forums/{world['forum'].slug}/impact")
+    tables = page.soup.select("table.review-table")
+    totals = [
+        [c.get_text() for c in row.find_all(["th", "td"])] for row in tables[0].select("tbody tr")
+    ]
+    assert totals == [
+        ["Was the purpose clear?", "2", "0", "0"],
+        ["Were you listened to?", "1", "0", "1"],
+    ]
+    per_meeting = [c.get_text() for c in tables[1].select("tbody tr")[0].find_all(["th", "td"])]
+    assert per_meeting[0].startswith("Review meeting")
+    assert per_meeting[1:] == ["2", "2", "1"]
+
+
+def test_meeting_page_has_a_have_your_say_panel_that_saves_against_the_meeting(
+    client, db, sign_in, world
+):
+    from sqlalchemy import select
+
+    from forum_site.models import Contribution
+
+    meeting = make_meeting(db, world["forum"], title="Summer meeting")
+    sign_in(world["member"])
+    page = client.get(f"/meetings/{meeting.id}")
+    if page.status_code == 404:
+        pytest.skip("the meetings pages are not registered yet")
+    form = page.soup.select_one(f"#say-meeting-{meeting.id}-title").parent.select_one("form")
+    data = {i["name"]: i.get("value", "") for i in form.select("input[type=hidden]")}
+    data["text"] = "Please send the papers a week before."
+    saved = client.post(form["action"], data=data)
+    assert saved.status_code == 303
+    assert saved.headers["Location"] == f"/meetings/{meeting.id}"
+    contribution = db.scalar(select(Contribution))
+    assert contribution.meeting_id == meeting.id
+    again = client.get(f"/meetings/{meeting.id}")
+    assert "Please send the papers a week before." in again.get_data(as_text=True)

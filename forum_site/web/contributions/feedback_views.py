@@ -13,7 +13,7 @@ from forum_site.extensions import db
 from forum_site.models import Organisation, Status
 from forum_site.models.contributions import OUTCOMES
 from forum_site.services import contributions_feedback as feedback
-from forum_site.services import forums, impact
+from forum_site.services import forums, impact, meetings_debrief
 from forum_site.web.contributions.charts import bar_chart, month_label
 from forum_site.web.contributions.forms import STATUS_LABELS, FeedbackFilterForm
 from forum_site.web.contributions.views import bp
@@ -88,6 +88,7 @@ def forum_impact(slug: str):
         forum=forum,
         organisation=None,
         figures=figures,
+        meeting_reviews=meetings_debrief.review_results(db.session, forum.id),
         charts=_charts(figures),
         sections=sections_for(forum),
     )
