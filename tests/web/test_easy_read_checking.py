@@ -11,6 +11,7 @@ from forum_site.web.easy_read.kinds import briefing_source_hash
 from tests.factories import make_forum, make_user
 from tests.factories_briefings import make_briefing, make_writer_and_forum
 from tests.factories_meetings import make_meeting
+from tests.web.easy_read_helpers import easy_read_on
 
 BODY = (
     "The lunch club will meet on Tuesdays from May. "
@@ -204,3 +205,30 @@ def test_a_convenor_checks_a_meeting_summary_and_a_member_cannot(client, db, sig
     db.expire_all()
     stored = db.scalar(select(EasyReadVersion).where(EasyReadVersion.kind == "meeting_summary"))
     assert stored.checked_by_name == "Sam Convenor" and stored.subject_id == meeting.id
+
+
+def test_the_briefing_page_says_who_checked_it_or_that_it_was_made_automatically(
+    client, db, sign_in, new_client
+):
+    writer, _forum, briefing = _briefing(db)
+    reader = new_client()
+    easy_read_on(reader)
+    before = reader.get(f"/briefings/{briefing.id}").soup.find("main").get_text(" ", strip=True)
+    assert "made automatically" in before and "checked this easy read" not in before
+
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    first_text = next(name for name in data if name.endswith("_text"))
+    data[first_text] = "Lunch club is on **Tuesdays** now."
+    client.post(url, data={**data, "action": "checked"})
+
+    after = reader.get(f"/briefings/{briefing.id}").soup.find("main").get_text(" ", strip=True)
+    assert "A person checked this easy read: Priya Shah on " in after
+    assert "Lunch club is on Tuesdays now." in after
+    assert "made automatically" not in after and "out of date" not in after
+
+    briefing.body = BODY + " Lunch costs £3."
+    db.flush()
+    changed = reader.get(f"/briefings/{briefing.id}").soup.find("main").get_text(" ", strip=True)
+    assert "Priya Shah" in changed and "may be out of date" in changed

@@ -3,6 +3,8 @@ and the page where a person checks and changes an easy-read version (ER-16)."""
 
 from __future__ import annotations
 
+import copy
+from datetime import datetime
 from pathlib import Path
 
 from flask import Blueprint, flash, g, redirect, request, url_for
@@ -19,6 +21,7 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.easy_read import kinds
 from forum_site.web.easy_read.forms import check_form, rows
 from forum_site.web.easy_read.pictures import picture_markup, section_picture
+from forum_site.web.formatting import long_date
 from forum_site.web.helpers import commit, render, show_error, viewer
 
 EASYREAD_STATIC = Path(easyread.__file__).parent / "static"
@@ -49,12 +52,24 @@ def renderer_labels() -> dict[str, str]:
 
 
 def render_document(doc: Document, heading_level: int = 1) -> Markup:
-    """An easyread Document as HTML, with pictures unless the reader hides them."""
-    prefs = getattr(g, "prefs", None)
-    pictures = not (prefs is not None and prefs.hide_pictures)
+    """An easyread Document as HTML, with pictures unless the reader hides them.
+
+    "Checked by a person" shows the name and the date as words ("Wednesday 25 November
+    2026", ER-06) rather than the stored ISO date."""
+    if doc.checked_by_a_person and doc.checked_at:
+        doc = copy.copy(doc)
+        doc.checked_by = _("%(name)s on %(date)s", name=doc.checked_by, date=_date(doc))
+        doc.checked_at = ""
     return render_html(
-        doc, pictures=pictures, heading_level=heading_level, labels=renderer_labels()
+        doc, pictures=pictures_shown(), heading_level=heading_level, labels=renderer_labels()
     )
+
+
+def _date(doc: Document) -> str:
+    try:
+        return long_date(datetime.fromisoformat(doc.checked_at))
+    except ValueError:
+        return doc.checked_at[:10]
 
 
 def pictures_shown() -> bool:
