@@ -198,3 +198,15 @@ def test_an_expired_form_error_page_is_easy_read_too(client, db):
     assert page.status_code == 400
     assert "easy-read" in page.soup.body["class"]
     assert page.soup.select("main .er-row")
+
+
+def test_admin_and_test_pages_have_easy_read_versions(client, db, sign_in):
+    admin = make_user(db, admin=True)
+    sign_in(admin)
+    client.post("/settings/easy-read", data={"next": "/"})
+    for url in ["/forums/new", "/dev/outbox"]:
+        page = client.get(url)
+        assert page.soup.select("main .er-row"), url
+        assert long_sentences(page.soup) == [], url
+    new_forum = client.post("/forums/new", data={"name": ""})
+    assert new_forum.soup.select_one(".er-error-summary")

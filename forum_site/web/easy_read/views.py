@@ -4,6 +4,7 @@ and the page where a person checks and changes an easy-read version (ER-16)."""
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -102,6 +103,7 @@ def _template_helpers(state) -> None:
         easy_section_picture=section_picture,
         easy_render=render_document,
         easy_text=easy_text,
+        easy_read_of=easy_read_of,
     )
     env.filters["easy_inline"] = lambda text: inline(str(text))
 
@@ -116,6 +118,26 @@ def easy_read_for(kind: str, subject_id: int, source_hash: str, build) -> easy_r
 
 def check_url(kind: str, subject_id: int) -> str:
     return url_for("easy_read.check", kind=kind, subject_id=subject_id)
+
+
+@dataclass(frozen=True)
+class EasyReadView:
+    """For a template: the version to show, and where its checker can change it."""
+
+    result: easy_read.EasyRead
+    check_url: str | None
+
+
+def easy_read_of(kind: str, subject_id: int) -> EasyReadView | None:
+    """The checked or automatic version of something registered in kinds.py, for use
+    straight from a template: ``{% set er = easy_read_of("meeting_summary", meeting.id) %}``.
+    None when the person may not see it (or there is nothing to show)."""
+    try:
+        subject = kinds.load(db.session, viewer(), kind, subject_id)
+    except DomainError:
+        return None
+    result = easy_read_for(kind, subject_id, subject.source_hash, subject.build)
+    return EasyReadView(result, check_url(kind, subject_id) if subject.can_check else None)
 
 
 # ------------------------------------------------------------------ checking
