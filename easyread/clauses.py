@@ -162,7 +162,7 @@ _SHARE_OF = re.compile(
 _TRAILING_WITH = re.compile(rf",\s+with\s+((?:the|a|an)\s+{_NOT_COMMA}+)$", re.I)
 _WHO = re.compile(r"(?:(?<=[a-z]s)|(?<=people)|(?<=children))\s+who\s+(?=[a-z]+)")
 _PHRASE_START = re.compile(
-    r"\s+(?=(?:for|in|within|by|over|during|from|at|across|until|through|on|since|after|before)\s)"
+    r"\s+(?!in\s+every\s)(?=(?:for|in|within|by|over|during|from|at|across|until|through|on|since|after|before)\s)"
 )
 _PAST = frozenset({"was", "were", "had", "did"})
 _CLAUSE_WORDS = frozenset(

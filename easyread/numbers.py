@@ -33,9 +33,20 @@ _TIME = re.compile(
 )
 _LOOSE_AMPM = re.compile(r"\b(\d{1,2})\s*([ap])(?:\s?m\b|\.m\.(\s*$)?)", re.IGNORECASE)
 _PERCENT = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(\s+of\s+(?!the\b|our\b|all\b|these\b|those\b|this\b|their\b))?",
-    re.IGNORECASE,
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(\s+of\s+(\w+))?", re.IGNORECASE
 )
+
+
+# "60% of people" -> "6 in every 10 people"; "60% of costs" -> "6 in every 10 pounds of costs".
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_COUNTED = _word_set(
+    "people adults carers residents children families staff patients members users homes "
+    "services providers councils women men households workers beds places clubs schemes"
+)
+_MONEY_WORDS = _word_set("costs cost spending budget budgets money funding income savings")
 _CHANGE_PERCENT = re.compile(
     r"\b(a|an)\s+(\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))\s+"
     r"(rise|increase|cut|reduction|fall|drop|uplift|saving|growth)\b",
@@ -122,7 +133,15 @@ def percent_as_share(percent: str) -> str:
 
 
 def _percent(match: re.Match[str]) -> str:
-    return percent_as_share(match.group(1)) + (" " if match.group(2) else "")
+    share = percent_as_share(match.group(1))
+    following = (match.group(3) or "").lower()
+    if not following:
+        return share
+    if following in _COUNTED:
+        return f"{share} {match.group(3)}"
+    if following in _MONEY_WORDS and " in every " in share:
+        return f"{share} pounds of {match.group(3)}"
+    return f"{share} of {match.group(3)}"
 
 
 def _change_percent(match: re.Match[str]) -> str:

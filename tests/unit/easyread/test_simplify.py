@@ -96,6 +96,13 @@ def test_stands_alone_needs_a_verb_and_three_words():
     assert not stands_alone("to keep people at home")
 
 
+def test_a_share_is_never_cut_from_its_number():
+    sentence = "The inspectors rate 82% of local homes as good or outstanding this year and last."
+    simplifier = Simplifier((), _no_pictures)
+    short, _ = simplifier.sentence(sentence)
+    assert any("82 in every 100" in s for s in short)
+
+
 def test_a_long_list_becomes_one_line_per_thing():
     sentence = (
         "The new service will cover a wide range of support including day services, "
@@ -164,6 +171,8 @@ def test_brackets_that_are_not_initials_are_kept_as_an_aside():
         ("on 5th June", "on 5 June"),
         ("60% of people", "6 in every 10 people"),
         ("25% of the carers", "1 in every 4 of the carers"),
+        ("60% of costs", "6 in every 10 pounds of costs"),
+        ("40% of total spending", "4 in every 10 of total spending"),
         ("12 per cent", "12 in every 100"),
         ("a 10% cut", "a cut of 1 in every 10"),
     ],
