@@ -232,3 +232,17 @@ def test_the_briefing_page_says_who_checked_it_or_that_it_was_made_automatically
     db.flush()
     changed = reader.get(f"/briefings/{briefing.id}").soup.find("main").get_text(" ", strip=True)
     assert "Priya Shah" in changed and "may be out of date" in changed
+
+
+def test_rows_with_long_sentences_are_pointed_out(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    first_text = next(name for name in data if name.endswith("_text"))
+    data[first_text] = "This sentence is far too long for easy read because it goes on and on and on."
+    client.post(url, data={**data, "action": "save"})
+    page = client.get(url)
+    warnings = page.soup.select(".er-check-row .notice-warning")
+    assert len(warnings) == 1
+    assert "more than 15 words" in warnings[0].get_text()

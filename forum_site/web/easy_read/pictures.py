@@ -32,6 +32,7 @@ SITE_PICTURES = {
     "automatic": "fe-gear",
     "pictures": "fe-artist-palette",
 }
+_SIZE = re.compile(r'\b(width|height)="[^"]*"')
 _SVG_ID = re.compile(r'\b(id="|url\(#|href="#)([^")]+)')
 
 
@@ -70,7 +71,9 @@ def _uses() -> itertools.count:
     return g._easy_read_picture_uses
 
 
-def picture_markup(name: str | None, alt: str | None = None, css_class: str = "er-svg") -> Markup:
+def picture_markup(
+    name: str | None, alt: str | None = None, css_class: str = "er-svg", size: int | None = None
+) -> Markup:
     """Inline SVG with ``role="img"`` and a label; ``alt=""`` marks it as decoration.
 
     Empty markup when the reader hides pictures or no picture fits, so pages never break.
@@ -85,6 +88,9 @@ def picture_markup(name: str | None, alt: str | None = None, css_class: str = "e
     if 'id="' in svg:
         use = next(_uses())
         svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{m.group(2)}-p{use}", svg)
+    if size:
+        opening_tag, rest = svg.split(">", 1)
+        svg = _SIZE.sub(lambda m: f'{m.group(1)}="{int(size)}"', opening_tag) + ">" + rest
     if alt == "":
         opening = f'<svg class="{css_class}" aria-hidden="true" focusable="false" '
     else:

@@ -14,7 +14,7 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 
 import easyread
-from easyread.model import Document
+from easyread.model import Document, word_count
 from easyread.render import inline, render_html
 from forum_site.extensions import db
 from forum_site.services import easy_read
@@ -185,7 +185,17 @@ def check(kind: str, subject_id: int):
         out_of_date=stored is not None and stored.source_hash != subject.source_hash,
         form=form,
         rows=rows(document),
+        long_rows=_rows_with_long_sentences(document),
     ), 400 if form.errors else 200
+
+
+def _rows_with_long_sentences(document: Document) -> set[tuple[int, int]]:
+    """Rows with a sentence over 15 words (ER-01), so the person checking looks there first."""
+    return {
+        (s, i)
+        for s, i, item in rows(document)
+        if any(word_count(sentence) > 15 for sentence in easy_read.editable_text(item))
+    }
 
 
 def _edits(form, document: Document) -> list[easy_read.PointEdit]:
