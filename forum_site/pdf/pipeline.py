@@ -108,13 +108,12 @@ def job_state(key: str) -> str:
         return "unknown"
     from redis import Redis
     from redis.exceptions import RedisError
+    from rq.exceptions import NoSuchJobError
     from rq.job import Job
 
     try:
         connection = Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2)
         status = Job.fetch(job_id(key), connection=connection).get_status(refresh=True)
-    except RedisError:
-        return "unknown"
-    except Exception:  # rq raises NoSuchJobError when the job has expired
+    except (RedisError, NoSuchJobError):
         return "unknown"
     return "failed" if status in ("failed", "stopped", "canceled") else "waiting"
