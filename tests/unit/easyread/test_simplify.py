@@ -314,3 +314,92 @@ def test_source_spans_point_back_at_the_writer_text():
     text = "First we met.\n\nThen we agreed a plan."
     points = _points(simplify_text(text, (), _no_pictures))
     assert text[points[1].source_start : points[1].source_end] == "Then we agreed a plan."
+
+
+# --- clause and list rules (easyread.clauses, easyread.lists) ---------------------------
+
+CLAUSE_CASES = [
+    (
+        "Although the lunch clubs are valued by the people who go to them, attendance has dropped a lot this year.",
+        ["The lunch clubs are valued by the people who go to them.", "But attendance has dropped a lot this year."],
+    ),
+    (
+        "Because the money has run out this year, we will close the centre in March next year.",
+        ["The money has run out this year.", "So we will close the centre in March next year."],
+    ),
+    (
+        "A review carried out by the council last year found that around 30 people were living in the wrong place.",
+        ["A review carried out by the council last year found:", "Around 30 people were living in the wrong place."],
+    ),
+    (
+        "We will fund a lot of things for older people in the area, including lunch clubs and befriending.",
+        ["We will fund a lot of things for older people in the area.", "This includes lunch clubs and befriending."],
+    ),
+    (
+        "In total the council received 5,840 safeguarding concerns last year, an increase of 11 on the year before.",
+        ["In total the council received 5,840 safeguarding concerns last year.", "This is an increase of 11 on the year before."],
+    ),
+    (
+        "Since the strategy was published, the number of carers assessments has doubled to about 1,900.",
+        ["The strategy was published.", "Since then, the number of carers assessments has doubled to about 1,900."],
+    ),
+    (
+        "If you are worried that someone is being abused or neglected, you can phone the team today.",
+        ["Are you worried that someone is being abused or neglected?", "You can phone the team today."],
+    ),
+    (
+        "The council currently spends a lot of money each year on day services for adults with learning disabilities.",
+        ["The council currently spends a lot of money each year.", "This is on day services for adults with learning disabilities."],
+    ),
+    (
+        "The minimum visit will be 30 minutes long for everyone who gets home care, except for simple medication prompts.",
+        ["The minimum visit will be 30 minutes long for everyone who gets home care.", "This does not apply to simple medication prompts."],
+    ),
+    (
+        "We expect the new arrangements to cover about 2,600 people who receive around 31,000 hours of care every week.",
+        ["We expect the new arrangements to cover about 2,600 people.", "They receive around 31,000 hours of care every week."],
+    ),
+    (
+        "Every year around 120 young people with special needs turn 18 and move from children to adult services.",
+        ["Every year around 120 young people with special needs turn 18.", "They move from children to adult services."],
+    ),
+    (
+        "Advocacy helps people to have their say about their care and to make sure their rights are respected.",
+        ["Advocacy helps people:", "To have their say about their care", "To make sure their rights are respected"],
+    ),
+    (
+        "Our aim is that no one waits more than 2 days after they are ready, and that fewer people end up in care homes.",
+        ["Our aim is:", "No one waits more than 2 days after they are ready.", "Fewer people end up in care homes."],
+    ),
+    (
+        "The main proposals are to use more reablement, to review high-cost packages, and to reduce agency staff.",
+        ["The main proposals are:", "To use more reablement", "To review high-cost packages", "To reduce agency staff"],
+    ),
+    (
+        "On a typical day last winter, 140 patients were medically fit to leave but were still waiting, mostly for an assessment, a package of care or a place in a care home.",
+        ["On a typical day last winter, 140 patients were medically fit to leave.", "But they were still waiting:",
+         "Mostly for an assessment", "A package of care", "A place in a care home"],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLAUSE_CASES)
+def test_clause_and_list_rules(sentence, expected):
+    assert list(split_sentence(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "people who are lonely" is the last item of a list: cutting it off would change the meaning.
+        "The change would mostly affect women over 80, people living alone and people who are lonely or isolated.",
+        # "except" would be left hanging at the end of the first half.
+        "So the specification will include a minimum visit length, except for simple medication prompts.",
+    ],
+)  # fmt: skip
+def test_clause_rules_that_must_not_fire(sentence):
+    pieces = list(split_sentence(sentence))
+    assert not any(p.rstrip(".").endswith((" and", " except", " or")) for p in pieces)
+    assert (
+        pieces[0] != "The change would mostly affect women over 80, people living alone and people."
+    )
