@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask import request
+from flask import g, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field
@@ -45,6 +45,7 @@ class Step:
     picture: str = ""
     hints: dict[str, str] = field(default_factory=dict)
     attrs: dict[str, dict[str, str]] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 class FormSteps:
@@ -54,6 +55,7 @@ class FormSteps:
         self.enabled = enabled and len(steps) > 1
         self._index = 0
         self._checked = False
+        form._easy_steps = self  # so a template can find the view's steps (steps_for)
 
     # -- what the view calls ------------------------------------------------------------
 
@@ -115,13 +117,18 @@ class FormSteps:
         shown = set(self.current.fields)
         carried = []
         for f in self.form:
-            if f.name in shown or f.type in NOT_CARRIED:
+            if f.name in shown or f.type in NOT_CARRIED or _is_hidden(f):
                 continue
             carried.append((f.name, _values(f)))
         return carried
 
     def errors_to_show(self) -> bool:
-        return self._checked and self._has_errors()
+        return self._checked and (self._has_errors() or bool(self.form.form_errors))
+
+    @property
+    def moved(self) -> bool:
+        """True when a Back or Next was handled without a problem: show the page with 200."""
+        return self.enabled and self._checked and not self.errors_to_show()
 
     # -- inside ----------------------------------------------------------------------------
 
@@ -152,6 +159,11 @@ class FormSteps:
             if any(self.form[name].errors for name in step.fields):
                 return number
         return self._index
+
+
+def _is_hidden(f: Field) -> bool:
+    """Hidden fields are the template's own to send (for example with form.hidden_tag())."""
+    return f.type == "HiddenField" or getattr(f.widget, "input_type", "") == "hidden"
 
 
 def _values(f: Field) -> list[str]:
@@ -192,3 +204,48 @@ REGISTER_STEPS = [
         attrs={"password": {"autocomplete": "new-password"}},
     ),
 ]
+
+
+# Meetings: "Are you coming?" and what people need (web/meetings/forms.py ReplyForm).
+MEETING_REPLY_STEPS = [
+    Step(_l("Are you coming to the meeting?"), ("answer",), "meeting"),
+    Step(
+        _l("What help do you need?"),
+        ("bsl_interpreter", "easy_read_papers", "large_print", "support_worker", "hearing_loop"),
+        "help",
+        notes=(_l("Tick everything that helps."), _l("Only the convenor sees this.")),
+    ),
+    Step(
+        _l("Do you need anything else?"),
+        ("other_interpreter", "language", "other_needs"),
+        "question",
+        notes=(_l("You do not have to write anything here."),),
+    ),
+]
+
+# What members say (web/contributions/forms.py ContributeForm).
+CONTRIBUTION_STEPS = [
+    Step(_l("What do you want to say?"), ("text",), "talk"),
+    Step(_l("Who can see that you said it?"), ("visibility",), "private"),
+    Step(
+        _l("What is it about?"),
+        ("topic",),
+        "idea",
+        notes=(_l("You do not have to answer this."),),
+    ),
+]
+
+STEP_SETS = {
+    "register": REGISTER_STEPS,
+    "meeting_reply": MEETING_REPLY_STEPS,
+    "contribution": CONTRIBUTION_STEPS,
+}
+
+
+def steps_for(form: FlaskForm, name: str) -> FormSteps:
+    """For templates: the steps the view made for this form, or new ones (a GET)."""
+    existing = getattr(form, "_easy_steps", None)
+    if existing is not None:
+        return existing
+    prefs = getattr(g, "prefs", None)
+    return FormSteps(form, STEP_SETS[name], enabled=bool(prefs and prefs.easy_read))

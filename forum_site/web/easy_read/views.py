@@ -22,6 +22,7 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.easy_read import kinds
 from forum_site.web.easy_read.forms import check_form, rows
 from forum_site.web.easy_read.pictures import picture_markup, section_picture
+from forum_site.web.easy_read.steps import steps_for
 from forum_site.web.formatting import long_date
 from forum_site.web.helpers import commit, render, show_error, viewer
 
@@ -104,6 +105,7 @@ def _template_helpers(state) -> None:
         easy_render=render_document,
         easy_text=easy_text,
         easy_read_of=easy_read_of,
+        easy_steps_for=steps_for,
     )
     env.filters["easy_inline"] = lambda text: inline(str(text))
 
