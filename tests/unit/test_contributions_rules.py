@@ -8,18 +8,21 @@ import pytest
 from sqlalchemy import func, select
 
 from forum_site.models import (
+    CommissionerLink,
     Contribution,
     ContributionAnswer,
     InboxMessage,
+    Membership,
     OutgoingEmail,
+    Role,
     Status,
 )
 from forum_site.models.contributions import AnswersAreAppendOnly
-from forum_site.services import contributions, contributions_answers
+from forum_site.services import contributions, contributions_answers, contributions_reading
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import load_viewer
 from tests.factories import make_commissioner, make_forum, make_organisation, make_user
-from tests.factories_contributions import START, answer, make_contribution, make_decision, support
+from tests.factories_contributions import START, make_contribution, make_decision, support
 
 
 @pytest.fixture
@@ -212,7 +215,7 @@ def test_support_is_one_per_person_and_not_for_your_own(db, world):
     fan = _as(db, world["fan"])
     assert contributions.support(db, fan, contribution) is True
     assert contributions.support(db, fan, contribution) is False
-    assert contributions.support_counts(db, [contribution.id]) == {contribution.id: 1}
+    assert contributions_reading.support_counts(db, [contribution.id]) == {contribution.id: 1}
     with pytest.raises(DomainError, match="your own point"):
         contributions.support(db, _as(db, world["member"]), contribution)
     with pytest.raises(NotAllowed):
@@ -280,3 +283,25 @@ def test_target_must_belong_to_the_forum(db, world):
             target=contributions.Target(meeting_id=other_meeting.id),
         )
     assert db.scalar(select(func.count(Contribution.id))) == 0
+
+
+def test_who_sees_which_name(db, world):
+    forum = world["forum"]
+    anonymous = make_contribution(db, forum, world["member"], visibility="anonymous")
+    shared = make_contribution(db, forum, world["member"])
+    group = make_contribution(db, forum, group=True, recorded_by=world["convenor"])
+    # Someone who both convenes the forum and commissions for it still never sees the name.
+    both = make_user(db, name="Bo Both")
+    db.add(Membership(forum_id=forum.id, user_id=both.id, role=Role.CONVENOR))
+    db.add(CommissionerLink(user_id=both.id, organisation_id=forum.organisations[0].id))
+    db.flush()
+    label = contributions_reading.author_label
+    assert label(_as(db, both), anonymous) == "Anonymous"
+    assert label(_as(db, world["commissioner"]), anonymous) == "Anonymous"
+    assert label(_as(db, world["fan"]), anonymous) == "Anonymous"
+    assert label(_as(db, world["convenor"]), anonymous) == "Ada Author"
+    assert label(_as(db, world["member"]), anonymous) == "You"
+    assert label(_as(db, world["commissioner"]), shared) == "Ada Author"
+    assert label(_as(db, world["fan"]), shared) == "Ada Author"  # public forum: members see names
+    assert label(load_viewer(db, None), shared) == "A member"  # visitors never see names
+    assert label(_as(db, world["commissioner"]), group) == "The whole group"

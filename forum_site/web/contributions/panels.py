@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from forum_site.extensions import db
 from forum_site.models import Contribution, Status
-from forum_site.services import contributions as service
+from forum_site.services import contributions_reading as reading
 from forum_site.web.contributions.forms import new_token
 from forum_site.web.forums.panels import forum_panel
 from forum_site.web.panels import (
@@ -23,13 +23,13 @@ def forum_summary(forum, viewer) -> dict:
     counts = dict(
         db.session.execute(
             select(Contribution.status, func.count(Contribution.id))
-            .where(service.visible_clause(viewer, forum.id))
+            .where(reading.visible_clause(viewer, forum.id))
             .group_by(Contribution.status)
         ).all()
     )
     waiting = 0
     if viewer.commissions(forum.id):
-        waiting = len(service.waiting_too_long(db.session, viewer, [forum.id]))
+        waiting = len(reading.waiting_too_long(db.session, viewer, [forum.id]))
     return {
         "forum": forum,
         "made": sum(counts.values()),
@@ -46,7 +46,7 @@ def meeting_say(meeting, viewer) -> dict | None:
     return {
         "forum": meeting.forum,
         "meeting": meeting,
-        "said": service.about(db.session, viewer, [meeting.forum_id], meeting_id=meeting.id),
+        "said": reading.about(db.session, viewer, [meeting.forum_id], meeting_id=meeting.id),
         "can_say": viewer.is_member(meeting.forum_id),
         "token": new_token(),
         "back_to": request.path,

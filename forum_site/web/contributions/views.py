@@ -12,6 +12,7 @@ from forum_site.extensions import db
 from forum_site.models import Decision, Source, Visibility
 from forum_site.services import contributions as service
 from forum_site.services import contributions_answers as answers
+from forum_site.services import contributions_reading as reading
 from forum_site.services import forums
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.contributions import exports, helpers
@@ -39,9 +40,9 @@ def forum_contributions(slug: str):
             return saved
     form.fill_token()
     target_name = _prefill_target(forum, form)
-    listing = service.forum_contributions(db.session, viewer(), forum)
+    listing = reading.forum_contributions(db.session, viewer(), forum)
     commissions = viewer().commissions(forum.id)
-    waiting = service.waiting_too_long(db.session, viewer(), [forum.id]) if commissions else []
+    waiting = reading.waiting_too_long(db.session, viewer(), [forum.id]) if commissions else []
     status = 400 if form.errors or form.form_errors else 200
     return render(
         "contributions/forum.html",
@@ -146,13 +147,13 @@ def record(slug: str):
 
 @bp.get("/contributions/<int:contribution_id>")
 def show(contribution_id: int):
-    return _show_page(service.get_contribution(db.session, viewer(), contribution_id))
+    return _show_page(reading.get_contribution(db.session, viewer(), contribution_id))
 
 
 def _show_page(
     contribution, answer_form=None, correction_form=None, block=None, status=200, announce=""
 ):
-    (view,) = service.views_for(db.session, viewer(), [contribution], None)
+    (view,) = reading.views_for(db.session, viewer(), [contribution], None)
     entries = answers.timeline(db.session, contribution)
     may_answer = answers.can_answer(viewer(), contribution)
     decisions = _forum_decisions(contribution.forum_id) if may_answer else []
@@ -196,7 +197,7 @@ def _forum_decisions(forum_id: int) -> list[Decision]:
 @bp.post("/contributions/<int:contribution_id>/support")
 @login_required
 def support(contribution_id: int):
-    contribution = service.get_contribution(db.session, viewer(), contribution_id)
+    contribution = reading.get_contribution(db.session, viewer(), contribution_id)
     form = SupportForm()
     if form.validate_on_submit():
         try:
@@ -229,7 +230,7 @@ def correct(contribution_id: int):
 
 
 def _answer(contribution_id: int, form: AnswerForm, correcting: bool = False):
-    contribution = service.get_contribution(db.session, viewer(), contribution_id)
+    contribution = reading.get_contribution(db.session, viewer(), contribution_id)
     if not answers.can_answer(viewer(), contribution):
         raise NotAllowed(_("Only commissioners who work with this forum can answer here."))
     form.status.choices = [SelectChoice(s.value, s.value) for s in answers.CORRECTABLE_TO]
@@ -273,7 +274,7 @@ def export(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
     if not (viewer().convenes(forum.id) or viewer().commissions(forum.id)):
         raise NotAllowed(_("Only convenors and commissioners can download this list."))
-    listing = service.forum_contributions(db.session, viewer(), forum)
+    listing = reading.forum_contributions(db.session, viewer(), forum)
     body = exports.contributions_csv(listing)
     headers = {"Content-Disposition": f'attachment; filename="contributions-{forum.slug}.csv"'}
     return Response(body, mimetype="text/csv", headers=headers)
@@ -284,7 +285,7 @@ def export(slug: str):
 def waiting():
     """Commissioners' list: contributions past their response time in forums they serve."""
     forum_ids = sorted(viewer().commissioned_forum_ids)
-    listing = service.waiting_too_long(db.session, viewer(), forum_ids)
+    listing = reading.waiting_too_long(db.session, viewer(), forum_ids)
     return render("contributions/waiting.html", waiting=listing)
 
 
