@@ -147,7 +147,7 @@ class FormSteps:
         for name in names:
             f = self.form[name]
             inline = getattr(self.form.__class__, f"validate_{name}", None)
-            extra = [inline.__get__(self.form)] if inline else []
+            extra = [inline] if inline else []  # called as inline(form, field), as WTForms does
             valid = f.validate(self.form, extra) and valid
         return valid
 
