@@ -101,6 +101,34 @@ def trailing_list(sentence: str) -> list[str] | None:
     return [match.group(1) + ":", *(_capitalise(i) for i in items)]
 
 
+_LIST_VERBS = frozenset(
+    {"include", "includes", "included", "cover", "covers", "reply", "affect", "affects", "are"}
+)
+
+
+def verb_list(sentence: str) -> list[str] | None:
+    """ "The team will include A, B and C." -> "The team will include:" "A" "B" "C".
+
+    Only after a few list-making verbs, with at least 3 short items and no clause in any.
+    """
+    body = sentence.strip().rstrip(".!?")
+    parts = re.split(r",\s+", body)
+    if len(parts) < 2:
+        return None
+    last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
+    words = parts[0].split()
+    verb = next((i for i, w in enumerate(words) if w.lower() in _LIST_VERBS), None)
+    if verb is None or verb < 1 or verb == len(words) - 1:
+        return None
+    intro, first = " ".join(words[: verb + 1]), " ".join(words[verb + 1 :])
+    items = [first, *parts[1:-1], *last]
+    if len(items) < 3 or any(has_clause(i) or word_count(i) > 8 for i in items):
+        return None
+    if not stands_alone(intro + " them"):
+        return None
+    return [intro + ":", *(_capitalise(i) for i in items)]
+
+
 def _with_intro(first_part: str, start: str, items: list[str]) -> list[str] | None:
     found = [m.start() for m in re.finditer(rf"(?<!\S){re.escape(start)}\b", first_part, re.I)]
     if not found:

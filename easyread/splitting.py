@@ -284,7 +284,7 @@ def _pronoun_for(left: str, verb: str) -> str | None:
     plural_verbs = _VERBS | {"are", "were", "have", "do"}
     if verb not in plural_verbs:
         return None
-    for index in range(len(found) - 1, 1, -1):
+    for index in range(len(found) - 1, 0, -1):
         before = found[index - 1]
         if found[index] in plural_verbs and (before.endswith("s") or before in _PLURAL_NOUNS):
             return "They"
@@ -341,13 +341,13 @@ def split_sentence(sentence: str, depth: int = 0) -> tuple[str, ...]:
 def _split(sentence: str, depth: int) -> list[str]:
     if word_count(sentence) <= SPLIT_OVER or depth > 60:
         return [sentence]
-    from easyread.lists import parallel_list, that_list, trailing_list, two_part_list
+    from easyread.lists import parallel_list, that_list, trailing_list, two_part_list, verb_list
 
     listed = None
     if word_count(sentence) <= RULES_UP_TO:
         listed = that_list(sentence) or parallel_list(sentence) or split_list(sentence)
     if not listed and MAX_WORDS < word_count(sentence) <= RULES_UP_TO:
-        listed = two_part_list(sentence) or trailing_list(sentence)
+        listed = two_part_list(sentence) or trailing_list(sentence) or verb_list(sentence)
     if listed:
         intro = _split(listed[0], depth + 1)
         return [*intro, *(p for item in listed[1:] for p in _split(item, depth + 1))]

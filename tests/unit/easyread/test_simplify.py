@@ -403,3 +403,19 @@ def test_clause_rules_that_must_not_fire(sentence):
     assert (
         pieces[0] != "The change would mostly affect women over 80, people living alone and people."
     )
+
+
+def test_a_list_after_a_list_making_verb():
+    sentence = (
+        "You can reply online, by post, by phone or at one of the drop-in sessions listed below."
+    )
+    assert list(split_sentence(sentence)) == [
+        "You can reply:", "Online", "By post", "By phone", "At one of the drop-in sessions listed below",
+    ]  # fmt: skip
+
+
+def test_no_verb_list_when_an_item_has_its_own_clause():
+    sentence = (
+        "We want to hear from anyone who is thinking of opening, expanding or closing a service."
+    )
+    assert list(split_sentence(sentence)) == [sentence]
