@@ -49,6 +49,23 @@ def demote(html: str) -> Markup:
     return Markup(shifted)
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_STRONG_LTR = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u052f\u3040-\u9fff]")
+
+
+def dir_attr(text: str | None) -> Markup:
+    """A ``dir`` for a block of writers' text, from its first strong letter.
+
+    WeasyPrint has no ``dir="auto"``: without this, English text in an Arabic document
+    (or Arabic in an English one) gets its full stops at the wrong end."""
+    for ch in text or "":
+        if _RTL.match(ch):
+            return Markup(' dir="rtl"')
+        if _STRONG_LTR.match(ch):
+            return Markup(' dir="ltr"')
+    return Markup("")
+
+
 def outcome_label(outcome) -> str:
     return str(OUTCOME_LABELS.get(getattr(outcome, "value", outcome), ""))
 
@@ -62,4 +79,5 @@ def template_helpers() -> dict:
         "lines_br": lines_br,
         "demote": demote,
         "outcome_label": outcome_label,
+        "dir_attr": dir_attr,
     }

@@ -221,3 +221,14 @@ def test_print_panel_lists_the_three_versions(client, sign_in, world):
         links = [a["href"] for a in page.soup.select(".print-panel a")]
         assert f"/print/meetings/{world.meeting.id}/pack/easy-read.pdf" in links
         assert f"/print/meetings/{world.meeting.id}/form/standard.pdf" in links
+
+
+def test_arabic_interface_gives_an_arabic_right_to_left_pdf(client, sign_in, world):
+    sign_in(world.member)
+    response = client.get(
+        f"/print/meetings/{world.meeting.id}/pack/standard.pdf", headers={"Accept-Language": "ar"}
+    )
+    facts = read_pdf(response.data)
+    assert facts.language == "ar"
+    assert "To hear what members think" in facts.flat_text  # English text keeps its order
+    assert any("Naskh" in font for font in facts.fonts)
