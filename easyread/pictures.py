@@ -65,10 +65,13 @@ def _tokens(text: str) -> list[str]:
 def concept_for(text: str) -> Concept | None:
     """The concept a row is most about, or None."""
     index, longest = _phrase_index()
+    firsts = _first_words()
     tokens = _tokens(visible_text(text))
     best: tuple[int, int, int] | None = None
     chosen: Concept | None = None
     for start in range(len(tokens)):
+        if tokens[start] not in firsts and tokens[start][:-1] not in firsts:
+            continue
         for size in range(min(longest, len(tokens) - start), 0, -1):
             concept = _lookup(index, tokens[start : start + size])
             if concept is None:
@@ -78,6 +81,11 @@ def concept_for(text: str) -> Concept | None:
                 best, chosen = rank, concept
             break
     return chosen
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _phrase_index()[0])
 
 
 def _lookup(index: dict, phrase: list[str]) -> Concept | None:
