@@ -240,9 +240,30 @@ def test_rows_with_long_sentences_are_pointed_out(client, db, sign_in):
     url = f"/easy-read/briefing/{briefing.id}/check"
     data = _form_data(client.get(url))
     first_text = next(name for name in data if name.endswith("_text"))
-    data[first_text] = "This sentence is far too long for easy read because it goes on and on and on."
+    data[first_text] = (
+        "This sentence is far too long for easy read because it goes on and on and on."
+    )
     client.post(url, data={**data, "action": "save"})
     page = client.get(url)
     warnings = page.soup.select(".er-check-row .notice-warning")
     assert len(warnings) == 1
     assert "more than 15 words" in warnings[0].get_text()
+
+
+def test_a_convenor_can_check_the_easy_read_meeting_page(client, db, sign_in):
+    convenor = make_user(db, name="Sam Convenor")
+    forum = make_forum(db, convenors=[convenor])
+    meeting = make_meeting(db, forum)
+    sign_in(convenor)
+    url = f"/easy-read/meeting/{meeting.id}/check"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "What the meeting is for" in page.soup.find("main").get_text()
+    assert client.post(url, data={**_form_data(page), "action": "checked"}).status_code == 303
+    db.expire_all()
+    stored = db.scalar(select(EasyReadVersion).where(EasyReadVersion.kind == "meeting"))
+    assert stored.checked_by_name == "Sam Convenor"
+    meeting = db.get(type(meeting), meeting.id)
+    meeting.purpose = "A new purpose."
+    db.flush()
+    assert "has changed since" in client.get(url).soup.find("main").get_text()

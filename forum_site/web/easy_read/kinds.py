@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from easyread.builders import build_briefing
 from easyread.model import Document
 from forum_site.models import Meeting
-from forum_site.services import briefings, glossary
+from forum_site.services import briefings, glossary, meetings
 from forum_site.services.easy_read import source_hash
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
@@ -112,11 +111,7 @@ def meeting_page_url(meeting: Meeting) -> str:
 
 @register("meeting_summary")
 def _meeting_summary(session: Session, viewer: Viewer, subject_id: int) -> Subject:
-    meeting = session.scalar(
-        select(Meeting).options(selectinload(Meeting.forum)).where(Meeting.id == subject_id)
-    )
-    if meeting is None or not viewer.can_see_forum(meeting.forum):
-        raise NotFound(_("We could not find that meeting."))
+    meeting = meetings.get_meeting(session, viewer, subject_id)
     can_check = viewer.convenes(meeting.forum_id)
     if not meeting.debrief_summary.strip() or (
         meeting.debrief_published_at is None and not can_check
@@ -129,5 +124,43 @@ def _meeting_summary(session: Session, viewer: Viewer, subject_id: int) -> Subje
         source_hash=meeting_summary_source_hash(meeting),
         build=build_meeting_summary(session, meeting),
         can_check=can_check,
+        page_url=meeting_page_url(meeting),
+    )
+
+
+# ------------------------------------------------------------------ meeting pages
+
+
+def meeting_source_hash(meeting: Meeting) -> str:
+    """Everything the easy-read meeting page is made from (web/meetings/easy_read.py)."""
+    agenda = [
+        (i.title, i.influence.value, i.decision_maker, i.what_we_want) for i in meeting.agenda_items
+    ]
+    closed = [(c.topic, c.reason) for c in meeting.closed_topics]
+    facts = [
+        getattr(meeting, name)
+        for name in (
+            "title", "purpose", "starts_at", "ends_at", "venue_name", "venue_address",
+            "joining_details", "everything_open", "step_free", "hearing_loop",
+            "accessible_toilet", "quiet_room", "parking", "contact_on_the_day",
+            "paid_for_time", "expenses_travel", "expenses_lunch", "expenses_carer",
+            "how_to_claim",
+        )
+    ]  # fmt: skip
+    return source_hash(repr(facts), repr(agenda), repr(closed))
+
+
+@register("meeting")
+def _meeting(session: Session, viewer: Viewer, subject_id: int) -> Subject:
+    from forum_site.web.meetings.easy_read import build
+
+    meeting = meetings.get_meeting(session, viewer, subject_id, full=True)
+    return Subject(
+        kind="meeting",
+        id=meeting.id,
+        title=meeting.title,
+        source_hash=meeting_source_hash(meeting),
+        build=lambda: build(meeting),
+        can_check=viewer.convenes(meeting.forum_id),
         page_url=meeting_page_url(meeting),
     )
