@@ -265,3 +265,35 @@ def test_waiting_days_are_shown_to_members(client, db, sign_in, world):
     line = page.soup.select_one(".waiting").get_text(" ", strip=True)
     assert re.search(r"Waiting 35 days for an answer", line)
     assert "longer than the commissioners promised" in line
+
+
+def test_correction_through_the_page_adds_an_entry_and_keeps_the_old_one(
+    client, db, sign_in, world
+):
+    contribution = make_contribution(db, world["forum"], world["member"], text="Fix the lift.")
+    sign_in(world["commissioner"])
+    url = f"/contributions/{contribution.id}"
+    client.post(f"{url}/answers", data={"status": "considering", "answer": "Asking."})
+    client.post(f"{url}/answers", data={"status": "already_happening", "answer": "Fixed in May."})
+    page = client.get(url)
+    form = page.soup.select_one(".correction-box form")
+    first = form.select_one("select[name='correction-corrects'] option")["value"]
+    fields = {
+        "correction-corrects": first,
+        "correction-correction_reason": "",
+        "correction-status": "considering",
+        "correction-answer": "Not fixed yet, sorry.",
+    }
+    refused = client.post(form["action"], data=fields)
+    assert refused.status_code == 400
+    assert "Say why the earlier answer needs correcting." in refused.get_data(as_text=True)
+    fields["correction-correction_reason"] = "The engineer has not been yet."
+    saved = client.post(form["action"], data=fields)
+    assert saved.status_code == 303
+    page = client.get(url)
+    entries = page.soup.select(".timeline-entry")
+    assert len(entries) == 3
+    assert "Fixed in May." in entries[1].get_text()
+    assert "The engineer has not been yet." in entries[2].select_one(".correction-note").get_text()
+    db.expire_all()
+    assert db.get(Contribution, contribution.id).status == Status.CONSIDERING
