@@ -115,3 +115,11 @@ def test_progress_page_refuses_made_up_keys_and_outside_next(client):
     assert page.status_code == 200
     links = [a["href"] for a in page.soup.select("main a")]
     assert links and not any("evil.example" in link for link in links)
+
+
+def test_progress_page_in_easy_read(client):
+    client.set_cookie("reading_prefs", "easy_read=1")
+    page = client.get("/print/wait/" + "b" * 64 + "?next=/print/budgets/1/standard.pdf")
+    assert page.status_code == 200
+    assert page.soup.select(".er-row")
+    assert page.soup.select_one("main a.er-big-link")["href"] == "/print/budgets/1/standard.pdf"

@@ -147,3 +147,12 @@ def test_signed_out_people_are_asked_to_sign_in(client):
     response = client.get("/paper-forms")
     assert response.status_code in (302, 303)
     assert "/sign-in" in response.headers["Location"]
+
+
+def test_code_page_in_easy_read(client, sign_in, world, db):
+    world.convenor.easy_read = True
+    db.flush()
+    sign_in(world.convenor)
+    page = client.get("/paper-forms")
+    assert page.status_code == 200
+    assert "Type the code you see there." in page.get_data(as_text=True)
