@@ -63,6 +63,9 @@ def test_publish_a_budget(client, db, commissioner_world):
         ("lines-0-amount", "999999999999", "more than £10 billion"),
         ("total", "1,2,3", "groups of 3"),
         ("lines-0-people_served", "many", "whole number"),
+        ("lines-0-people_served", "0", "between 1 and 10,000,000"),
+        ("lines-0-people_served", "99999999999", "between 1 and 10,000,000"),
+        ("period_start", "31/02/2027", "Enter a real date"),
     ],
 )
 def test_bad_amounts_get_messages_and_keep_what_was_typed(

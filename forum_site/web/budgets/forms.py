@@ -22,7 +22,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from forum_site.models import LineKind
@@ -30,6 +30,19 @@ from forum_site.services.budgets import LineInput
 from forum_site.services.money import MoneyError, parse_pence
 
 MAX_ROWS = 60
+
+
+class PlainDateField(DateField):
+    """A date typed as 2027-04-01 (what date pickers send) or 1/4/2027, with a plain message."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format=["%Y-%m-%d", "%d/%m/%Y"], **kwargs)
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Enter a real date, for example 1/4/2027.")) from None
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -136,13 +149,13 @@ class BudgetForm(LinesMixin, FlaskForm):
             Length(max=200, message=_l("Keep the title to 200 characters or fewer.")),
         ],
     )
-    period_start = DateField(
+    period_start = PlainDateField(
         _l("The period starts on"),
-        validators=[DataRequired(message=_l("Enter the date the period starts, like 2026-04-01."))],
+        validators=[InputRequired(message=_l("Enter the date the period starts, like 1/4/2027."))],
     )
-    period_end = DateField(
+    period_end = PlainDateField(
         _l("The period ends on"),
-        validators=[DataRequired(message=_l("Enter the date the period ends, like 2027-03-31."))],
+        validators=[InputRequired(message=_l("Enter the date the period ends, like 31/3/2028."))],
     )
     money_comes_from = TextAreaField(
         _l("Where the money comes from"),
