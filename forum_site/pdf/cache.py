@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import weasyprint
 
 CACHE_FORMAT = "1"
+KEEP_UNUSED_DAYS = 30
 
 
 def cache_key(html: str, version: str, page_size: str) -> str:
@@ -37,8 +39,13 @@ class PdfCache:
         return self.folder / key[:2] / f"{key}.pdf"
 
     def get(self, key: str) -> Path | None:
+        """The file, marked as just used so the tidy-up keeps it."""
         path = self.path_for(key)
-        return path if path.is_file() else None
+        try:
+            os.utime(path)
+        except FileNotFoundError:
+            return None
+        return path
 
     def put(self, key: str, pdf: bytes) -> Path:
         path = self.path_for(key)
@@ -51,4 +58,19 @@ class PdfCache:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        self.tidy(path.parent)
         return path
+
+    def tidy(self, folder: Path, days: int = KEEP_UNUSED_DAYS) -> int:
+        """Remove PDFs nobody has downloaded for ``days`` days, one small folder at a time
+        (each write tidies its own 1/256th of the cache), so the cache cannot grow forever."""
+        cutoff = time.time() - days * 86400
+        removed = 0
+        for old in folder.glob("*.pdf"):
+            try:
+                if old.stat().st_mtime < cutoff:
+                    old.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
+        return removed

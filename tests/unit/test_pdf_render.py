@@ -146,3 +146,22 @@ def test_render_counter_counts_renders():
     before = renders.count
     render_pdf(page("<p>One more.</p>"))
     assert renders.count == before + 1
+
+
+def test_cache_forgets_pdfs_nobody_used_for_a_month(tmp_path):
+    import os
+    import time
+
+    cache = PdfCache(tmp_path)
+    old_key, used_key, new_key = (cache_key(f"<p>{n}</p>", "standard", "A4") for n in range(3))
+    for key in (old_key, used_key):
+        path = cache.put(key, b"%PDF old")
+        month_ago = time.time() - 40 * 86400
+        os.utime(path, (month_ago, month_ago))
+    assert cache.get(used_key) is not None  # a download counts as use
+    cache.tidy(cache.path_for(old_key).parent)
+    cache.tidy(cache.path_for(used_key).parent)
+    cache.put(new_key, b"%PDF new")
+    assert cache.get(old_key) is None
+    assert cache.get(used_key) is not None
+    assert cache.get(new_key) is not None
