@@ -232,41 +232,56 @@ def shown_amounts(change: BudgetChange, hidden: set[int]) -> tuple[int | None, i
     return change.old_pence, change.new_pence
 
 
-def change_summary(revision: BudgetRevision, locale: str = "en_GB") -> list[str]:
-    """One plain sentence per entry. Withheld lines never show an amount."""
+def _plain(text: str, **values) -> str:
+    return text % values if values else text
+
+
+def change_summary(
+    revision: BudgetRevision, locale: str = "en_GB", _: Callable = _plain
+) -> list[str]:
+    """One plain sentence per entry. Withheld lines never show an amount.
+
+    ``_`` is a gettext-style function: the web layer passes the reader's translations."""
     hidden = withheld_line_ids(revision.budget)
-    return [_sentence(change, locale, hidden) for change in revision.changes]
+    return [_sentence(change, locale, hidden, _) for change in revision.changes]
 
 
-def _sentence(change: BudgetChange, locale: str, hidden: set[int]) -> str:
-    def money(pence: int | None) -> str:
-        return format_money(pence, locale) if pence is not None else "an amount not shared now"
-
-    name = change.line_name
+def _sentence(change: BudgetChange, locale: str, hidden: set[int], _: Callable) -> str:
     old, new = shown_amounts(change, hidden)
-    if change.what == ChangeWhat.LINE_AMOUNT and new is None:
-        return f"{name}: the amount changed. It is not shared now."
-    match change.what:
-        case ChangeWhat.TOTAL if old is None:
-            return f"The total was set at {money(new)}."
-        case ChangeWhat.TOTAL:
-            return f"The total went from {money(old)} to {money(new)}."
-        case ChangeWhat.LINE_ADDED if new is None:
-            return f"New line: {name}. The amount is not shared."
-        case ChangeWhat.LINE_ADDED:
-            return f"New line: {name}, {money(new)}."
-        case ChangeWhat.LINE_AMOUNT:
-            return f"{name} went from {money(old)} to {money(new)}."
-        case ChangeWhat.LINE_WITHHELD:
-            return f"{name}: the amount is now withheld."
-        case ChangeWhat.LINE_SHARED if new is None:
-            return f"{name}: the amount was shared for a time. It is withheld now."
-        case ChangeWhat.LINE_SHARED:
-            return f"{name}: the amount is now shared: {money(new)}."
-        case ChangeWhat.LINE_REMOVED:
-            return f"{name} was taken out of the budget."
-        case _:
-            return f"{name} was reworded. Before: {change.old_text}. Now: {change.new_text}."
+    name, what = change.line_name, change.what
+    if what in (ChangeWhat.TOTAL, ChangeWhat.LINE_ADDED, ChangeWhat.LINE_AMOUNT):
+        return _money_sentence(what, name, old, new, locale, _)
+    if what == ChangeWhat.LINE_WITHHELD:
+        return _("%(name)s: the amount is now withheld.", name=name)
+    if what == ChangeWhat.LINE_SHARED and new is None:
+        return _("%(name)s: the amount was shared for a time. It is withheld now.", name=name)
+    if what == ChangeWhat.LINE_SHARED:
+        amount = format_money(new, locale)
+        return _("%(name)s: the amount is now shared: %(amount)s.", name=name, amount=amount)
+    if what == ChangeWhat.LINE_REMOVED:
+        return _("%(name)s was taken out of the budget.", name=name)
+    return _(
+        "%(name)s was reworded. Before: %(before)s. Now: %(after)s.",
+        name=name,
+        before=change.old_text,
+        after=change.new_text,
+    )
+
+
+def _money_sentence(what, name, old, new, locale: str, _: Callable) -> str:
+    if new is None and what == ChangeWhat.LINE_AMOUNT:
+        return _("%(name)s: the amount changed. It is not shared now.", name=name)
+    if new is None:
+        return _("New line: %(name)s. The amount is not shared.", name=name)
+    new_text = format_money(new, locale)
+    if what == ChangeWhat.LINE_ADDED:
+        return _("New line: %(name)s, %(amount)s.", name=name, amount=new_text)
+    if old is None:
+        return _("The total was set at %(amount)s.", amount=new_text)
+    old_text = format_money(old, locale)
+    if what == ChangeWhat.TOTAL:
+        return _("The total went from %(old)s to %(new)s.", old=old_text, new=new_text)
+    return _("%(name)s went from %(old)s to %(new)s.", name=name, old=old_text, new=new_text)
 
 
 def tell_members(

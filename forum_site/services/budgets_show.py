@@ -135,10 +135,11 @@ class HistoryEntry:
     sentences: list[str]
 
 
-def history(budget: Budget, locale: str) -> list[HistoryEntry]:
+def history(budget: Budget, locale: str, translate=None) -> list[HistoryEntry]:
     """Newest first, each with plain sentences; amounts of withheld lines never appear."""
+    extra = {"_": translate} if translate else {}
     return [
-        HistoryEntry(revision, change_summary(revision, locale))
+        HistoryEntry(revision, change_summary(revision, locale, **extra))
         for revision in reversed(budget.revisions)
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import g
+from flask_babel import gettext
 from markupsafe import Markup
 
 from easyread.builders import BudgetLine as EasyLine
@@ -59,7 +60,7 @@ def page_context(budget, locale: str) -> dict:
             line.id: budgets_show.per_person_per_week(budget, line) for line in budget.lines
         },
         "chart": budgets_show.chart(budget, locale),
-        "history": budgets_show.history(budget, locale),
+        "history": budgets_show.history(budget, locale, gettext),
         "notices": budgets_history.unseen_notices(db.session, who, [budget.id]).get(budget.id, []),
         "can_change": budgets.can_change(who, budget),
         "seen_form": SeenForm(),

@@ -50,7 +50,7 @@ def budget_date(value) -> str:
 
 @bp.app_template_filter("change_sentences")
 def change_sentences(revision) -> list[str]:
-    return budgets_history.change_summary(revision, _locale())
+    return budgets_history.change_summary(revision, _locale(), _)
 
 
 def _locale() -> str:
