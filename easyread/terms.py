@@ -37,7 +37,10 @@ class TermExplainer:
 
     def __post_init__(self) -> None:
         self.terms = tuple(self.terms)
-        self._by_form, self._first_words, self._longest = _index(self.terms)
+        try:
+            self._by_form, self._first_words, self._longest = _index(self.terms)
+        except TypeError:  # terms built with lists cannot be cache keys
+            self._by_form, self._first_words, self._longest = _index.__wrapped__(self.terms)
         self._spelled: dict[str, str] = {}
         self._explained_names: set[str] = set()
 

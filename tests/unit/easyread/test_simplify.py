@@ -419,3 +419,13 @@ def test_no_verb_list_when_an_item_has_its_own_clause():
         "We want to hear from anyone who is thinking of opening, expanding or closing a service."
     )
     assert list(split_sentence(sentence)) == [sentence]
+
+
+def test_terms_built_with_lists_still_work():
+    from easyread.glossary import Term
+
+    term = Term(
+        term="respite", plain="A break.", easy="Respite is a short break.", aliases=["short breaks"]
+    )
+    sentences = _sentences(simplify_text("We offer short breaks.", [term], _no_pictures))
+    assert sentences == ["We offer **short breaks**."]
