@@ -242,3 +242,12 @@ def test_seen_with_htmx_replaces_the_notice_and_remembers(client, db, sign_in):
     assert response.status_code == 200
     assert "data-announce" in response.get_data(as_text=True)
     assert client.get(f"/budgets/{budget.id}").soup.select_one(".budget-changed") is None
+
+
+def test_change_form_starts_with_todays_figures_as_people_type_them(client, db, sign_in):
+    world, budget = _setup(db, meeting_days=None)
+    sign_in(world["commissioner"])
+    page = client.get(f"/budgets/{budget.id}/change")
+    assert page.soup.select_one("#total")["value"] == "£100,000"
+    assert page.soup.select_one("#lines-1-amount")["value"] == "£40,000"
+    assert page.soup.select_one("#lines-1-kind-1").has_attr("checked")

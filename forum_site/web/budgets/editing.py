@@ -8,7 +8,7 @@ from flask_babel import format_date
 from forum_site.extensions import db
 from forum_site.services import budgets
 from forum_site.services.budgets_show import current_lines
-from forum_site.services.money import pounds_text
+from forum_site.services.money import format_money
 from forum_site.web.budgets.forms import MAX_ROWS, BudgetForm, ChangeForm
 
 
@@ -55,17 +55,22 @@ def change_form(budget) -> ChangeForm:
         return ChangeForm()
     return ChangeForm(
         data={
-            "total": pounds_text(budget.total_pence),
+            "total": typed_amount(budget.total_pence),
             "lines": [_line_data(line) for line in current_lines(budget)],
         }
     )
+
+
+def typed_amount(pence: int) -> str:
+    """How a person would type it ("£1,250,000"), in the one style the parser reads."""
+    return format_money(pence, "en_GB")
 
 
 def _line_data(line) -> dict:
     return {
         "line_id": str(line.id),
         "name": line.name,
-        "amount": "" if line.withheld else pounds_text(line.amount_pence),
+        "amount": "" if line.withheld else typed_amount(line.amount_pence),
         "kind": line.kind.value,
         "withheld": line.withheld,
         "withheld_reason": line.withheld_reason,
