@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from easyread.glossary import load_terms
-from forum_site.services import briefings, glossary
+from forum_site.services import briefings, briefings_words, glossary
 from forum_site.services.briefings import BriefingText
 from forum_site.services.viewer import load_viewer
 
@@ -73,7 +73,7 @@ def _day_services(session: Session, writer, forum) -> None:
         ),
     )
     for word in ("day centre", "provider", "personal budget"):
-        briefings.explain_in_glossary(session, writer, briefing, word=word)
+        briefings_words.explain_in_glossary(session, writer, briefing, word=word)
     briefings.publish(session, writer, briefing)
     briefings.save_changes(
         session,

@@ -17,14 +17,13 @@ from forum_site.models import (
     BriefingStatus,
     BriefingVersion,
     Forum,
-    GlossarySource,
     KeptTerm,
-    KeptTermKind,
     Meeting,
-    UnclearSignal,
+    Membership,
+    User,
     briefing_forum,
 )
-from forum_site.services import glossary
+from forum_site.services import messages
 from forum_site.services.briefings_checking import (
     blocking,
     check_writing,
@@ -232,7 +231,7 @@ def save_changes(session: Session, viewer: Viewer, briefing: Briefing, text: Bri
     session.flush()
 
 
-def publish(session: Session, viewer: Viewer, briefing: Briefing) -> Briefing:
+def publish(session: Session, viewer: Viewer, briefing: Briefing, site_url: str = "") -> Briefing:
     if not can_edit(viewer, briefing):
         raise NotAllowed("Only the writer or a commissioner of its forums can publish this.")
     if briefing.is_published:
@@ -245,8 +244,31 @@ def publish(session: Session, viewer: Viewer, briefing: Briefing) -> Briefing:
     briefing.status = BriefingStatus.PUBLISHED
     briefing.published_at = datetime.now(UTC)
     _add_version(session, viewer, briefing, "")
+    _tell_members(session, viewer, briefing, site_url)
     session.flush()
     return briefing
+
+
+def _tell_members(session: Session, viewer: Viewer, briefing: Briefing, site_url: str) -> None:
+    """Members of the briefing's forums get a message in their inbox (and by email)."""
+    readers = session.scalars(
+        select(User)
+        .join(Membership, Membership.user_id == User.id)
+        .where(
+            Membership.forum_id.in_([f.id for f in briefing.forums]),
+            User.id != viewer.user_id,
+        )
+    )
+    messages.send_message(
+        session,
+        readers,
+        subject=f"New briefing: {briefing.title}"[:200],
+        body=f"{briefing.summary}\n\nA new briefing for your forum: {briefing.title}.".strip(),
+        easy_read_body="There is some new news for your forum. You can read it on the site.",
+        link=f"/briefings/{briefing.id}",
+        kind="briefing",
+        site_url=site_url,
+    )
 
 
 def kept_keys(briefing: Briefing) -> set[str]:
@@ -298,102 +320,6 @@ def updates(briefing: Briefing) -> list[BriefingVersion]:
     return sorted(briefing.versions[1:], key=lambda v: v.number, reverse=True)
 
 
-# ------------------------------------------------------------------ explaining words
-
-
-def keep_word(
-    session: Session, viewer: Viewer, briefing: Briefing, *, word: str, reason: str
-) -> KeptTerm:
-    """Keep a hard word in this briefing, with the writer's reason (shown to nobody else)."""
-    _require_editor(viewer, briefing)
-    reason = clean_text(reason or "")
-    if not reason:
-        raise DomainError("Say why you need to keep this word.", field="reason")
-    if len(reason) > MAX_REASON:
-        raise DomainError(f"Keep the reason to {MAX_REASON} characters or fewer.", field="reason")
-    return _kept(session, viewer, briefing, word, KeptTermKind.REASON, reason=reason)
-
-
-def explain_in_glossary(
-    session: Session,
-    viewer: Viewer,
-    briefing: Briefing,
-    *,
-    word: str,
-    plain: str = "",
-    easy: str = "",
-    acronym_for: str = "",
-) -> KeptTerm:
-    """Use the glossary's meaning, adding the word with the writer's plain meaning if new."""
-    _require_editor(viewer, briefing)
-    entry = glossary.find_by_name(session, word)
-    if entry is None:
-        entry = glossary.add_entry(
-            session,
-            viewer,
-            term=word,
-            plain=plain,
-            easy=easy,
-            acronym_for=acronym_for,
-            source=GlossarySource.WRITER,
-        )
-    return _kept(session, viewer, briefing, word, KeptTermKind.GLOSSARY, entry=entry)
-
-
-def _kept(session, viewer, briefing, word, kind, reason="", entry=None) -> KeptTerm:
-    from easyread.checks.base import normalise
-
-    key = normalise(entry.slug if entry is not None else word)
-    existing = next((k for k in briefing.kept_terms if k.term == key), None)
-    if existing is None:
-        existing = KeptTerm(briefing=briefing, term=key)
-        session.add(existing)
-    existing.kind, existing.reason, existing.chosen_by_id = kind, reason, viewer.user_id
-    existing.glossary_entry = entry
-    session.flush()
-    return existing
-
-
-def _require_editor(viewer: Viewer, briefing: Briefing) -> None:
+def require_editor(viewer: Viewer, briefing: Briefing) -> None:
     if not can_edit(viewer, briefing):
         raise NotAllowed("Only the writer or a commissioner of its forums can do this.")
-
-
-# ------------------------------------------------------------------ "I didn't understand"
-
-
-def say_unclear(
-    session: Session,
-    viewer: Viewer,
-    briefing: Briefing,
-    *,
-    section: str,
-    quoted: str = "",
-    note: str = "",
-    anonymous: bool = False,
-) -> UnclearSignal:
-    if not briefing.is_published:
-        raise NotFound("We could not find that briefing.")
-    quoted, note = clean_text(quoted or "")[:1000], clean_text(note or "")[:1000]
-    signal = UnclearSignal(
-        briefing_id=briefing.id,
-        user_id=None if anonymous or not viewer.signed_in else viewer.user_id,
-        section=" ".join(clean_text(section or "").split())[:200],
-        quoted=quoted,
-        note=note,
-    )
-    session.add(signal)
-    session.flush()
-    return signal
-
-
-def unclear_signals(session: Session, viewer: Viewer, briefing: Briefing) -> list[UnclearSignal]:
-    _require_editor(viewer, briefing)
-    return list(
-        session.scalars(
-            select(UnclearSignal)
-            .options(selectinload(UnclearSignal.user))
-            .where(UnclearSignal.briefing_id == briefing.id)
-            .order_by(UnclearSignal.created_at.desc(), UnclearSignal.id.desc())
-        )
-    )

@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from forum_site.models import BriefingVersion, GlossaryEntry, GlossarySource, KeptTerm
+from tests.factories import make_user
 from tests.factories_briefings import load_small_glossary, make_briefing, make_writer_and_forum
 
 
@@ -198,3 +199,16 @@ def test_versions_cannot_be_changed(db):
     with pytest.raises(ValueError, match="history"):
         db.flush()
     db.rollback()
+
+
+def test_members_are_told_when_a_briefing_is_published(client, db, sign_in, outbox):
+    load_small_glossary(db)
+    member = make_user(db, email="member@example.org")
+    writer, forum = make_writer_and_forum(db, members=[member])
+    briefing = make_briefing(db, forum, writer, title="Lunch club news", published=False)
+    sign_in(writer)
+    assert _publish(client, briefing).status_code == 303
+    emails = [e for e in outbox() if e.to_address == "member@example.org"]
+    assert len(emails) == 1 and emails[0].subject == "New briefing: Lunch club news"
+    assert f"/briefings/{briefing.id}" in emails[0].body_text
+    assert not [e for e in outbox() if e.to_address == writer.email]

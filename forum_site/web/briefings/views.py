@@ -6,20 +6,26 @@ writing" button, which re-renders the whole page with everything typed kept."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from forum_site.extensions import db, limiter
 from forum_site.models import Briefing
-from forum_site.services import briefings, easy_read, forums, glossary
-from forum_site.services import briefings_checking as checking
+from forum_site.services import (
+    briefings,
+    briefings_signals,
+    briefings_words,
+    easy_read,
+    forums,
+    glossary,
+)
 from forum_site.services.briefings_reading import reading_view
-from forum_site.services.errors import DomainError
+from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.text import render_markdown
+from forum_site.web.briefings import editor
 from forum_site.web.briefings import panels as _panels  # noqa: F401  (registers panels)
 from forum_site.web.briefings.forms import (
-    BriefingForm,
     CheckForm,
     GlossaryWordForm,
     KeepWordForm,
@@ -28,7 +34,7 @@ from forum_site.web.briefings.forms import (
 )
 from forum_site.web.easy_read import kinds
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.helpers import commit, render, show_error, site_url, viewer
 from forum_site.web.panels import briefing_panels
 
 bp = Blueprint("briefings", __name__)
@@ -66,11 +72,11 @@ def new(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
     if not briefings.can_write_for(viewer(), forum):
         return _not_a_commissioner(forum)
-    form = _briefing_form(forum_ids=[forum.id])
+    form = editor.briefing_form(forum_ids=[forum.id])
     if request.method == "POST" and request.form.get("action") != "check":
         if form.validate_on_submit():
             try:
-                text, notes = briefings.tidy(_text_from(form))
+                text, notes = briefings.tidy(editor.text_from(form))
                 briefing = briefings.create_draft(db.session, viewer(), text)
             except DomainError as error:
                 show_error(form, error)
@@ -84,18 +90,18 @@ def new(slug: str):
                 return redirect(url_for(".edit", briefing_id=briefing.id), code=303)
     elif request.method == "POST":
         form.validate_on_submit()
-    return _editor(form, forum=forum, briefing=None, status=_status(form))
+    return editor.page(form, forum=forum, briefing=None, status=_status(form))
 
 
 @bp.route("/briefings/<int:briefing_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(briefing_id: int):
     briefing = _editable(briefing_id)
-    form = _briefing_form(obj=briefing)
+    form = editor.briefing_form(obj=briefing)
     if request.method == "POST" and request.form.get("action") != "check":
         if form.validate_on_submit():
             try:
-                text, notes = briefings.tidy(_text_from(form))
+                text, notes = briefings.tidy(editor.text_from(form))
                 briefings.save_changes(db.session, viewer(), briefing, text)
             except DomainError as error:
                 show_error(form, error)
@@ -106,7 +112,7 @@ def edit(briefing_id: int):
                 return redirect(url_for(".edit", briefing_id=briefing.id), code=303)
     elif request.method == "POST":
         form.validate_on_submit()
-    return _editor(form, forum=None, briefing=briefing, status=_status(form))
+    return editor.page(form, forum=None, briefing=briefing, status=_status(form))
 
 
 @bp.post("/briefings/check")
@@ -115,15 +121,15 @@ def check():
     """The checker on its own: a fragment for htmx, or a whole page without JavaScript."""
     form = CheckForm()
     form.validate_on_submit()
-    briefing = _briefing_for_check(form.briefing_id.data)
-    context = _checker_context(form.body.data or "", briefing)
+    briefing = editor.briefing_for_check(form.briefing_id.data)
+    context = editor.checker_context(form.body.data or "", briefing)
     return render("briefings/check.html", block="checker", form=form, **context)
 
 
 @bp.get("/briefings/check")
 @login_required
 def check_page():
-    return render("briefings/check.html", form=CheckForm(), **_checker_context("", None))
+    return render("briefings/check.html", form=CheckForm(), **editor.checker_context("", None))
 
 
 @bp.post("/briefings/<int:briefing_id>/publish")
@@ -132,11 +138,11 @@ def publish(briefing_id: int):
     briefing = _editable(briefing_id)
     PublishForm().validate_on_submit() or _csrf_failed()
     try:
-        briefings.publish(db.session, viewer(), briefing)
+        briefings.publish(db.session, viewer(), briefing, site_url=site_url())
     except DomainError as error:
-        form = _briefing_form(obj=briefing)
+        form = editor.briefing_form(obj=briefing)
         show_error(form, error)
-        return _editor(form, forum=None, briefing=briefing, status=400)
+        return editor.page(form, forum=None, briefing=briefing, status=400)
     commit()
     flash(_("Your briefing is published. Forum members can read it now."), "success")
     return redirect(url_for(".show", briefing_id=briefing.id), code=303)
@@ -149,7 +155,7 @@ def keep_word(briefing_id: int):
     word_form = KeepWordForm()
     if word_form.validate_on_submit():
         try:
-            briefings.keep_word(
+            briefings_words.keep_word(
                 db.session,
                 viewer(),
                 briefing,
@@ -165,7 +171,7 @@ def keep_word(briefing_id: int):
                 "success",
             )
             return redirect(url_for(".edit", briefing_id=briefing.id) + "#hard-words", code=303)
-    return _word_form_failed(briefing, word_form)
+    return editor.word_form_failed(briefing, word_form)
 
 
 @bp.post("/briefings/<int:briefing_id>/words/glossary")
@@ -175,7 +181,7 @@ def glossary_word(briefing_id: int):
     word_form = GlossaryWordForm()
     if word_form.validate_on_submit():
         try:
-            briefings.explain_in_glossary(
+            briefings_words.explain_in_glossary(
                 db.session,
                 viewer(),
                 briefing,
@@ -193,7 +199,7 @@ def glossary_word(briefing_id: int):
                 "success",
             )
             return redirect(url_for(".edit", briefing_id=briefing.id) + "#hard-words", code=303)
-    return _word_form_failed(briefing, word_form)
+    return editor.word_form_failed(briefing, word_form)
 
 
 # ------------------------------------------------------------------ reading
@@ -201,8 +207,6 @@ def glossary_word(briefing_id: int):
 
 @bp.get("/briefings/<int:briefing_id>")
 def show(briefing_id: int):
-    from flask import g
-
     briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
     terms = glossary.terms(db.session)
     prefs = g.prefs
@@ -220,7 +224,9 @@ def show(briefing_id: int):
         updates=briefings.updates(briefing),
         shown_forums=[f for f in briefing.forums if viewer().can_see_forum(f)],
         can_edit=can_edit,
-        signals=briefings.unclear_signals(db.session, viewer(), briefing) if can_edit else [],
+        signals=briefings_signals.unclear_signals(db.session, viewer(), briefing)
+        if can_edit
+        else [],
         unclear_form=_unclear_form(reading.sections),
         panels=briefing_panels.render_for(briefing, viewer()),
     )
@@ -241,7 +247,7 @@ def unclear(briefing_id: int):
     if not form.validate_on_submit():
         flash(_("We could not save that. Please try again."), "error")
         return redirect(url_for(".show", briefing_id=briefing.id) + "#unclear", code=303)
-    briefings.say_unclear(
+    briefings_signals.say_unclear(
         db.session,
         viewer(),
         briefing,
@@ -272,118 +278,8 @@ def _easy_read(briefing: Briefing):
 def _editable(briefing_id: int) -> Briefing:
     briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
     if not briefings.can_edit(viewer(), briefing):
-        from forum_site.services.errors import NotAllowed
-
         raise NotAllowed(_("Only the writer or a commissioner of its forums can change this."))
     return briefing
-
-
-def _briefing_for_check(raw_id: str | None) -> Briefing | None:
-    if not raw_id or not str(raw_id).isdigit():
-        return None
-    try:
-        briefing = briefings.get_briefing(db.session, viewer(), int(raw_id))
-    except DomainError:
-        return None
-    return briefing if briefings.can_edit(viewer(), briefing) else None
-
-
-def _briefing_form(obj: Briefing | None = None, forum_ids: list[int] = ()) -> BriefingForm:
-    form = BriefingForm(obj=obj) if obj is not None else BriefingForm()
-    writable = briefings.writable_forums(db.session, viewer())
-    linked = list(obj.forums) if obj is not None else []
-    choices = {f.id: f.name for f in [*writable, *linked]}
-    form.forums.choices = sorted(choices.items(), key=lambda c: c[1])
-    meetings = briefings.writable_meetings(db.session, [f for f in writable])
-    form.meetings.choices = [(m.id, f"{m.title} ({m.starts_at:%d %b %Y})") for m in meetings]
-    if request.method == "GET":
-        form.forums.data = [f.id for f in linked] or list(forum_ids)
-        form.meetings.data = [m.id for m in obj.meetings] if obj is not None else []
-        form.what_changed.data = ""
-    if obj is not None:
-        form.briefing_id.data = str(obj.id)
-    return form
-
-
-def _text_from(form: BriefingForm) -> briefings.BriefingText:
-    return briefings.BriefingText(
-        title=form.title.data or "",
-        summary=form.summary.data or "",
-        body=form.body.data or "",
-        forum_ids=list(form.forums.data or []),
-        meeting_ids=list(form.meetings.data or []),
-        what_changed=form.what_changed.data or "",
-    )
-
-
-def _checker_context(text: str, briefing: Briefing | None) -> dict:
-    """Findings and the marked-up preview; a clear message instead when there is no text."""
-    tidied = checking.tidy_pasted(text)
-    message = checking.too_long_message(tidied.text)
-    if message or not tidied.text.strip():
-        return {
-            "check_message": message or _("Nothing to check yet. Write something first."),
-            "report": None,
-            "notes": tidied.notes,
-        }
-    kept = briefings.kept_keys(briefing) if briefing is not None else set()
-    report = checking.check_writing(db.session, tidied.text, kept)
-    preview, shown = checking.preview(tidied.text, report)
-    return {
-        "check_message": None,
-        "report": report,
-        "shown": shown,
-        "preview": preview,
-        "notes": tidied.notes,
-        "blocking": checking.blocking(report),
-    }
-
-
-def _editor(form: BriefingForm, *, forum, briefing: Briefing | None, status: int = 200, **extra):
-    text = form.body.data or (briefing.body if briefing else "")
-    context = _checker_context(text, briefing)
-    hard_words = []
-    if briefing is not None:
-        blocking = context.get("blocking")
-        if blocking is None:
-            blocking = briefings.unexplained(db.session, briefing, text)
-        hard_words = _hard_word_choices(blocking)
-    page_forum = forum or (briefing.forums[0] if briefing and briefing.forums else None)
-    return render(
-        "briefings/edit.html",
-        form=form,
-        forum=page_forum,
-        briefing=briefing,
-        hard_words=hard_words,
-        publish_form=PublishForm(),
-        sections=sections_for(page_forum) if page_forum else [],
-        signals=(briefings.unclear_signals(db.session, viewer(), briefing) if briefing else []),
-        **context,
-        **extra,
-    ), status
-
-
-def _hard_word_choices(blocking: list) -> list[dict]:
-    """For each unexplained word: is it in the glossary already (and what it says there)?"""
-    by_name = glossary.entries_by_name(db.session) if blocking else {}
-    return [
-        {"number": n, "finding": f, "entry": by_name.get(" ".join(f.text.lower().split()))}
-        for n, f in enumerate(blocking, start=1)
-    ]
-
-
-def _word_form_failed(briefing: Briefing, word_form):
-    form = _briefing_form(obj=briefing)
-    errors = [e for field in word_form for e in field.errors if field.name != "csrf_token"]
-    form.form_errors.extend(errors or [_("We could not save that. Please try again.")])
-    return _editor(
-        form,
-        forum=None,
-        briefing=briefing,
-        status=400,
-        failed_word=word_form.word.data,
-        failed_form=word_form,
-    )
 
 
 def _unclear_form(sections: list[str]) -> UnclearForm:
@@ -413,6 +309,4 @@ def _not_a_commissioner(forum):
 
 
 def _csrf_failed():
-    from flask import abort
-
     abort(400)
