@@ -174,8 +174,10 @@ def test_the_changed_notice_shows_until_the_member_has_seen_it(client, db, sign_
 
     meeting = db.get(Budget, budget.id).meetings[0]
     meeting_page = client.get(f"/meetings/{meeting.id}")
-    if meeting_page.status_code == 200:  # the meetings area shows our panel
-        assert meeting_page.soup.select_one(".budget-changed")
+    assert meeting_page.status_code == 200
+    meeting_notice = meeting_page.soup.select_one(".budget-changed")
+    assert "Cut half-way through the consultation." in meeting_notice.get_text()
+    assert meeting_notice.select_one("input[name=back]")["value"] == f"/meetings/{meeting.id}"
 
     action = notice.select_one("form")["action"]
     seen = client.post(action, data={"back": f"/budgets/{budget.id}"})
@@ -251,3 +253,33 @@ def test_change_form_starts_with_todays_figures_as_people_type_them(client, db, 
     assert page.soup.select_one("#total")["value"] == "£100,000"
     assert page.soup.select_one("#lines-1-amount")["value"] == "£40,000"
     assert page.soup.select_one("#lines-1-kind-1").has_attr("checked")
+
+
+def test_linked_briefing_page_shows_the_budget_paper_and_notice(client, db, sign_in):
+    from forum_site.models import BriefingStatus
+    from forum_site.models.briefings import Briefing
+    from forum_site.services import budgets as service
+    from forum_site.services.viewer import load_viewer
+
+    world, budget = _setup(db, meeting_days=None)
+    briefing = Briefing(
+        title="Changes to day services",
+        body="We want your views on day services.",
+        status=BriefingStatus.PUBLISHED,
+        forums=[world["forum"]],
+    )
+    db.add(briefing)
+    db.flush()
+    service.change_links(
+        db, load_viewer(db, world["commissioner"]), budget, [world["forum"].id], [], [briefing.id]
+    )
+    sign_in(world["commissioner"])
+    client.post(f"/budgets/{budget.id}/change", data=_change_form(budget, total="75000"))
+    assert len(_inbox(db, world["member"])) == 1  # a published briefing is open for comments
+    client.post("/sign-out")
+    sign_in(world["member"])
+    page = client.get(f"/briefings/{briefing.id}")
+    assert page.status_code == 200
+    paper = page.soup.select_one(".budget-panel")
+    assert budget.title in paper.get_text()
+    assert "£100,000 to £75,000" in paper.select_one(".budget-changed").get_text()
