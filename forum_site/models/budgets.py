@@ -23,7 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from forum_site.extensions import db
 from forum_site.models.accounts import Organisation, User
@@ -185,3 +185,15 @@ def _refuse(action: str):
 for _model in (BudgetRevision, BudgetChange):
     event.listen(_model, "before_update", _refuse("changed"))
     event.listen(_model, "before_delete", _refuse("deleted"))
+
+_HISTORY_TABLES = {BudgetRevision.__table__, BudgetChange.__table__}
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_edits(state) -> None:
+    """``session.execute(update(BudgetChange)...)`` skips the events above: refuse it too."""
+    if not (state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if table is not None and table in _HISTORY_TABLES:
+        raise HistoryIsAppendOnly("Budget history cannot be changed or deleted in bulk.")

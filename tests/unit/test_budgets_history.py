@@ -132,3 +132,15 @@ def test_a_published_linked_briefing_counts_as_open_for_comments(db):
     _change(db, world, budget, 1_00)
     told = db.scalars(select(InboxMessage.user_id).where(InboxMessage.kind == "budget-changed"))
     assert sorted(told) == sorted([world["member"].id, world["member2"].id])
+
+
+def test_bulk_updates_and_deletes_of_history_are_refused(db):
+    from sqlalchemy import delete, update
+
+    world = budget_world(db)
+    make_budget(db, world["commissioner"], world["council"], [world["forum"]])
+    with pytest.raises(HistoryIsAppendOnly):
+        db.execute(update(BudgetRevision).values(reason="Rewritten"))
+    with pytest.raises(HistoryIsAppendOnly):
+        db.execute(delete(BudgetChange))
+    db.rollback()
