@@ -81,9 +81,10 @@ def test_the_textarea_is_enhanced_with_a_debounced_htmx_check(client, db, sign_i
     writer, forum = make_writer_and_forum(db)
     sign_in(writer)
     body = client.get(_new_url(forum)).soup.select_one("#body")
-    assert body["hx-post"] == "/briefings/check"
-    assert body["hx-trigger"] == "keyup changed delay:600ms"
-    assert body["hx-target"] == "#checker-results"
+    # data-hx-* is htmx's valid-HTML spelling of hx-*
+    assert body["data-hx-post"] == "/briefings/check"
+    assert body["data-hx-trigger"] == "keyup changed delay:600ms"
+    assert body["data-hx-target"] == "#checker-results"
 
 
 def test_save_draft_then_it_is_only_visible_to_commissioners(client, db, sign_in, new_client):

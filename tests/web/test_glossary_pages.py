@@ -42,7 +42,7 @@ def test_search_with_htmx_returns_only_the_results(client, db):
     load_small_glossary(db)
     response = client.get("/glossary?q=budget", headers={"HX-Request": "true"})
     html = response.get_data(as_text=True)
-    assert "<html" not in html and 'id="glossary-results"' in html
+    assert "<html" not in html and 'id="results-title"' in html
     assert "personal budget" in html
 
 
