@@ -8,6 +8,7 @@ import pytest
 
 from forum_site.models.meetings import CycleStage, InfluenceLevel, MeetingStatus
 from forum_site.services import meetings as service
+from forum_site.services import meetings_agenda as agenda
 from forum_site.services import meetings_debrief as debrief
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import load_viewer
@@ -51,11 +52,11 @@ def test_agenda_item_needs_an_influence_level_and_a_short_title(db):
     meeting = make_meeting(db, people.forum, agenda=0)
     editor = load_viewer(db, people.convenor)
     with pytest.raises(DomainError, match="how much say") as error:
-        service.add_agenda_item(db, editor, meeting, service.AgendaDetails("Item", None))
+        agenda.add_agenda_item(db, editor, meeting, agenda.AgendaDetails("Item", None))
     assert error.value.field == "influence"
     with pytest.raises(DomainError, match="up to 200 characters"):
-        service.add_agenda_item(
-            db, editor, meeting, service.AgendaDetails("x" * 201, InfluenceLevel.VIEWS)
+        agenda.add_agenda_item(
+            db, editor, meeting, agenda.AgendaDetails("x" * 201, InfluenceLevel.VIEWS)
         )
 
 
@@ -64,9 +65,9 @@ def test_moving_the_first_item_up_changes_nothing(db):
     meeting = make_meeting(db, people.forum, agenda=3)
     editor = load_viewer(db, people.convenor)
     first = meeting.agenda_items[0]
-    service.move_agenda_item(db, editor, first, "up")
+    agenda.move_agenda_item(db, editor, first, "up")
     assert [i.title for i in meeting.agenda_items] == ["Item 1", "Item 2", "Item 3"]
-    service.move_agenda_item(db, editor, meeting.agenda_items[2], "down")
+    agenda.move_agenda_item(db, editor, meeting.agenda_items[2], "down")
     assert [i.title for i in meeting.agenda_items] == ["Item 1", "Item 2", "Item 3"]
 
 

@@ -12,6 +12,7 @@ from forum_site.extensions import db
 from forum_site.models.meetings import AccessAnswer, CycleStage, InfluenceLevel
 from forum_site.services import forums
 from forum_site.services import meetings as service
+from forum_site.services import meetings_agenda as agenda
 from forum_site.services import meetings_changes as changes
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.forums.panels import sections_for
@@ -123,9 +124,9 @@ def publish(meeting_id: int):
 # --- agenda items ----------------------------------------------------------------------
 
 
-def _agenda_details(form: forms.AgendaItemForm) -> service.AgendaDetails:
+def _agenda_details(form: forms.AgendaItemForm) -> agenda.AgendaDetails:
     level = form.influence.data
-    return service.AgendaDetails(
+    return agenda.AgendaDetails(
         title=form.title.data or "",
         influence=InfluenceLevel(level) if level in set(InfluenceLevel) else None,
         what_we_want=form.what_we_want.data or "",
@@ -151,7 +152,7 @@ def add_agenda_item(meeting_id: int):
     form = forms.AgendaItemForm()
     if form.validate_on_submit():
         try:
-            service.add_agenda_item(db.session, viewer(), meeting, _agenda_details(form))
+            agenda.add_agenda_item(db.session, viewer(), meeting, _agenda_details(form))
         except DomainError as error:
             show_error(form, error)
         else:
@@ -174,11 +175,11 @@ def _after_agenda_change(meeting, message: str):
 def edit_agenda_item(meeting_id: int, item_id: int):
     meeting = load(meeting_id)
     service.require_editor(viewer(), meeting.forum_id)
-    item = service.get_agenda_item(meeting, item_id)
+    item = agenda.get_agenda_item(meeting, item_id)
     form = forms.AgendaItemForm(obj=item)
     if form.validate_on_submit():
         try:
-            service.update_agenda_item(db.session, viewer(), item, _agenda_details(form))
+            agenda.update_agenda_item(db.session, viewer(), item, _agenda_details(form))
         except DomainError as error:
             show_error(form, error)
         else:
@@ -197,9 +198,9 @@ def edit_agenda_item(meeting_id: int, item_id: int):
 @login_required
 def remove_agenda_item(meeting_id: int, item_id: int):
     meeting = load(meeting_id)
-    item = service.get_agenda_item(meeting, item_id)
+    item = agenda.get_agenda_item(meeting, item_id)
     if forms.ButtonForm().validate_on_submit():
-        service.remove_agenda_item(db.session, viewer(), item)
+        agenda.remove_agenda_item(db.session, viewer(), item)
         commit()
     return _after_agenda_change(meeting, _("Agenda item removed."))
 
@@ -208,9 +209,9 @@ def remove_agenda_item(meeting_id: int, item_id: int):
 @login_required
 def move_agenda_item(meeting_id: int, item_id: int, direction: str):
     meeting = load(meeting_id)
-    item = service.get_agenda_item(meeting, item_id)
+    item = agenda.get_agenda_item(meeting, item_id)
     if forms.ButtonForm().validate_on_submit():
-        service.move_agenda_item(db.session, viewer(), item, direction)
+        agenda.move_agenda_item(db.session, viewer(), item, direction)
         commit()
     moved = _("Moved up.") if direction == "up" else _("Moved down.")
     return _after_agenda_change(meeting, moved)
@@ -227,7 +228,7 @@ def add_closed_topic(meeting_id: int):
     form = forms.ClosedTopicForm()
     if form.validate_on_submit():
         try:
-            service.add_closed_topic(
+            agenda.add_closed_topic(
                 db.session, viewer(), meeting, topic=form.topic.data, reason=form.reason.data
             )
         except DomainError as error:
@@ -246,7 +247,7 @@ def add_closed_topic(meeting_id: int):
 def remove_closed_topic(meeting_id: int, topic_id: int):
     meeting = load(meeting_id)
     if forms.ButtonForm().validate_on_submit():
-        service.remove_closed_topic(db.session, viewer(), meeting, topic_id)
+        agenda.remove_closed_topic(db.session, viewer(), meeting, topic_id)
         commit()
         flash(_("Removed."), "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="closed"), code=303)
