@@ -257,3 +257,29 @@ def test_amounts_are_formatted_for_the_readers_language(client, db, sign_in):
     page = client.get(f"/budgets/{budget.id}")
     amount = page.soup.select_one("table.budget-table tbody td.budget-number").get_text()
     assert amount == "£12,500.50"
+
+
+PANEL = "<p class=test-panel>{{ panel_context.title }}</p>"
+
+
+def test_other_areas_panels_appear_on_the_budget_page(client, db, app):
+    """Areas register with budget_panels (web/panels.py); the page must show them."""
+    from forum_site.web.panels import budget_panels
+
+    world = budget_world(db)
+    budget = make_budget(db, world["commissioner"], world["council"], [world["forum"]])
+
+    @budget_panels.panel("budgets/_test_panel.html", order=99)
+    def _loader(subject, who):
+        return {"title": subject.title} if subject.id == budget.id else None
+
+    from jinja2 import ChoiceLoader, DictLoader
+
+    original = app.jinja_env.loader
+    app.jinja_env.loader = ChoiceLoader([DictLoader({"budgets/_test_panel.html": PANEL}), original])
+    try:
+        page = client.get(f"/budgets/{budget.id}")
+    finally:
+        app.jinja_env.loader = original
+        budget_panels._panels[:] = [p for p in budget_panels._panels if p.load is not _loader]
+    assert page.soup.select_one(".test-panel").get_text() == budget.title

@@ -18,6 +18,7 @@ from forum_site.services.budgets import BudgetInput
 from forum_site.services.money import format_money, parse_pence, to_decimal
 from forum_site.web.budgets.forms import SeenForm
 from forum_site.web.helpers import viewer
+from forum_site.web.panels import budget_panels
 
 
 def total_pence(form) -> int:
@@ -65,6 +66,7 @@ def page_context(budget, locale: str) -> dict:
         "can_change": budgets.can_change(who, budget),
         "seen_form": SeenForm(),
         "easy_read": easy_read_html(budget, locale) if _prefs_easy_read() else None,
+        "panels": budget_panels.render_for(budget, who),
     }
 
 
