@@ -215,3 +215,29 @@ def test_review_results_over_time_on_the_forum_meetings_page(client, db):
     assert cells == ["2 / 0 / 0", "1 / 1 / 0"]
     panel = client.get(f"/forums/{people.forum.slug}").soup.select_one(".meetings-panel")
     assert "March meeting" in panel.get_text()
+
+
+def test_htmx_reply_with_a_mistake_returns_the_fragment_with_errors(client, db, sign_in):
+    people = People(db)
+    meeting = make_meeting(db, people.forum)
+    sign_in(people.member)
+    response = client.post(
+        f"/meetings/{meeting.id}/reply", data={"language": "Somali"}, headers=HTMX
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert html.lstrip().startswith('<section id="reply"') and "<h1" not in html
+    assert "Choose going, not going or maybe." in fragment_text(response)
+    assert 'value="Somali"' in html
+
+
+def test_public_meeting_visitors_see_how_to_take_part_but_no_forms(client, db, sign_in):
+    people = People(db)
+    meeting = make_meeting(db, people.forum)
+    page = client.get(f"/meetings/{meeting.id}")
+    assert "Sign in to reply" in text_of(page)
+    assert not page.soup.select("form[action$='/reply'], form[action$='/questions']")
+    sign_in(people.outsider)
+    page = client.get(f"/meetings/{meeting.id}")
+    assert "Members of this forum can reply" in text_of(page)
+    assert not page.soup.select("form[action$='/reply'], form[action$='/questions']")
