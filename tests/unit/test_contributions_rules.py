@@ -305,3 +305,20 @@ def test_who_sees_which_name(db, world):
     assert label(_as(db, world["fan"]), shared) == "Ada Author"  # public forum: members see names
     assert label(load_viewer(db, None), shared) == "A member"  # visitors never see names
     assert label(_as(db, world["commissioner"]), group) == "The whole group"
+
+
+def test_the_database_refuses_to_rewrite_an_answer(db, world):
+    import sqlalchemy as sa
+
+    contribution = make_contribution(db, world["forum"], world["member"])
+    entry = _answer(db, world, contribution, Status.CONSIDERING, answer="Looking at it.")
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"), db.begin_nested():
+        db.execute(
+            sa.text("UPDATE contribution_answer SET answer = 'Rewritten' WHERE id = :id"),
+            {"id": entry.id},
+        )
+    db.execute(
+        sa.text("UPDATE contribution_answer SET answered_by_id = NULL WHERE id = :id"),
+        {"id": entry.id},
+    )  # a person leaving may clear the link, never the words
+    assert db.scalar(select(ContributionAnswer.answer)) == "Looking at it."

@@ -53,12 +53,48 @@ def _indexes(table, *columns):
             batch_op.create_index(batch_op.f(f"ix_{table}_{column}"), [column], unique=False)
 
 
+# Columns of an answer that say what was answered. The database refuses to change them,
+# so even a hand-written UPDATE cannot rewrite history. (Links to people, organisations
+# and decisions may still be cleared when those are deleted.)
+FIXED_ANSWER_COLUMNS = (
+    "contribution_id",
+    "status",
+    "answer",
+    "reason",
+    "what_changed",
+    "correction_reason",
+    "created_at",
+)
+
+
 def upgrade():
     _contribution()
     _decision()
     _contribution_answer()
     _contribution_support()
     _link_tables()
+    _answers_cannot_be_rewritten()
+
+
+def _answers_cannot_be_rewritten():
+    columns = ", ".join(FIXED_ANSWER_COLUMNS)
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION contribution_answer_append_only() RETURNS trigger AS $$ "
+            "BEGIN RAISE EXCEPTION 'contribution answers are append-only'; END $$ "
+            "LANGUAGE plpgsql"
+        )
+        op.execute(
+            f"CREATE TRIGGER contribution_answer_no_rewrite BEFORE UPDATE OF {columns} "
+            "ON contribution_answer FOR EACH ROW "
+            "EXECUTE FUNCTION contribution_answer_append_only()"
+        )
+    else:
+        op.execute(
+            f"CREATE TRIGGER contribution_answer_no_rewrite BEFORE UPDATE OF {columns} "
+            "ON contribution_answer BEGIN "
+            "SELECT RAISE(ABORT, 'contribution answers are append-only'); END"
+        )
 
 
 def _contribution():
@@ -226,6 +262,13 @@ def _link_tables():
 
 
 def downgrade():
+    op.execute(
+        "DROP TRIGGER IF EXISTS contribution_answer_no_rewrite ON contribution_answer"
+        if op.get_bind().dialect.name == "postgresql"
+        else "DROP TRIGGER IF EXISTS contribution_answer_no_rewrite"
+    )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS contribution_answer_append_only()")
     op.drop_table("decision_agenda_item")
     op.drop_table("decision_contribution")
     op.drop_table("contribution_support")
