@@ -204,7 +204,13 @@ def _contribute(session, viewer, form, entry, question, text, item_ids, sheet):
     )
 
 
-def sheets_typed(session: Session, form: PaperForm) -> int:
-    return session.scalar(
-        select(func.count(PaperFormEntry.id)).where(PaperFormEntry.form_id == form.id)
+def sheets_typed(session: Session, form: PaperForm) -> list[PaperFormEntry]:
+    """Sheets typed in so far, each with the contributions it became, in two queries."""
+    return list(
+        session.scalars(
+            select(PaperFormEntry)
+            .options(selectinload(PaperFormEntry.answers))
+            .where(PaperFormEntry.form_id == form.id)
+            .order_by(PaperFormEntry.sheet_number)
+        )
     )

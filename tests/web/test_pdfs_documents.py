@@ -216,11 +216,15 @@ def test_print_panel_lists_the_three_versions(client, sign_in, world):
     links = [a["href"] for a in page.soup.select(".print-panel a")]
     assert f"/print/forums/{world.forum.slug}/you-said-we-did/large-print.pdf" in links
     assert len([link for link in links if link.endswith(".pdf")]) == 3
-    page = client.get(f"/meetings/{world.meeting.id}")
-    if page.status_code == 200:  # the meetings pages are another area's
-        links = [a["href"] for a in page.soup.select(".print-panel a")]
-        assert f"/print/meetings/{world.meeting.id}/pack/easy-read.pdf" in links
-        assert f"/print/meetings/{world.meeting.id}/form/standard.pdf" in links
+    expected = {
+        f"/meetings/{world.meeting.id}": f"/print/meetings/{world.meeting.id}/form/standard.pdf",
+        f"/briefings/{world.briefing.id}": f"/print/briefings/{world.briefing.id}/easy-read.pdf",
+        f"/budgets/{world.budget.id}": f"/print/budgets/{world.budget.id}/large-print.pdf",
+    }
+    for page_url, pdf_url in expected.items():
+        page = client.get(page_url)
+        assert page.status_code == 200, page_url
+        assert pdf_url in [a["href"] for a in page.soup.select(".print-panel a")]
 
 
 def test_arabic_interface_gives_an_arabic_right_to_left_pdf(client, sign_in, world):

@@ -81,6 +81,8 @@ def test_convenor_types_a_sheet_back_in(client, sign_in, world, db):
     assert saved.status_code == 303
     after = client.get(saved.headers["Location"])
     assert "Sheet 1 is saved" in after.get_data(as_text=True)
+    typed_links = [a["href"] for a in after.soup.select("main li a[href^='/contributions/']")]
+    assert len(typed_links) == 2
     form = db.scalar(select(PaperForm).where(PaperForm.code == code.replace("-", "")))
     entry = db.scalar(select(PaperFormEntry).where(PaperFormEntry.form_id == form.id))
     assert (entry.sheet_number, entry.purpose_clear, entry.listened_to) == (1, 3, 2)
