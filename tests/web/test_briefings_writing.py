@@ -198,3 +198,29 @@ def test_edit_page_keeps_the_draft_and_shows_findings(client, db, sign_in):
     assert page.soup.select(".findings li")
     words = [h.get_text() for h in page.soup.select("#hard-words h3")]
     assert words == ["“JSNA”", "“provider”"]
+
+
+def test_checking_from_a_saved_draft_leaves_out_words_the_writer_kept(client, db, sign_in):
+    load_small_glossary(db)
+    writer, forum = make_writer_and_forum(db)
+    briefing = make_briefing(db, forum, writer, body=JARGON, published=False)
+    sign_in(writer)
+    client.post(
+        f"/briefings/{briefing.id}/words/keep",
+        data={"word": "provider", "reason": "It is the word on the contract."},
+    )
+    fragment = client.post(
+        "/briefings/check",
+        data={"body": JARGON, "briefing_id": str(briefing.id)},
+        headers={"HX-Request": "true"},
+    ).get_data(as_text=True)
+    assert "JSNA" in fragment and "provider" not in fragment.split("checker-preview")[0]
+    # someone who cannot edit the briefing gets the plain check, not its kept words
+    stranger, _ = make_writer_and_forum(db)
+    sign_in(stranger)
+    fragment = client.post(
+        "/briefings/check",
+        data={"body": JARGON, "briefing_id": str(briefing.id)},
+        headers={"HX-Request": "true"},
+    ).get_data(as_text=True)
+    assert "“provider”" in fragment
