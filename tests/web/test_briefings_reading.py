@@ -46,7 +46,7 @@ def test_easy_read_shows_a_box_right_after_the_sentence_with_the_hard_word(clien
     assert "er-hard-word" in box["class"]
     assert "The group that runs a service." in box.get_text()
     assert "made automatically" in page.soup.select_one(".briefing-easy-read").get_text()
-    assert not page.soup.select_one('a[href$="/easy-read/briefing/%d/check"]' % briefing.id)
+    assert not page.soup.select_one(f'a[href$="/easy-read/briefing/{briefing.id}/check"]')
 
 
 def test_the_writer_is_offered_to_check_the_easy_read_version(client, db, sign_in):
