@@ -9,7 +9,6 @@ empty boxes and its text can no longer be copied or read aloud. So we check firs
 from __future__ import annotations
 
 import re
-import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,13 +29,21 @@ def printable_characters() -> frozenset[int]:
 
 
 def _system_font_files() -> list[Path]:
+    """Font files fontconfig knows, asked through WeasyPrint's own fontconfig binding
+    (the ``fc-list`` program may not be installed where the library is)."""
+    from weasyprint.text.ffi import ffi, fontconfig
+
+    config = fontconfig.FcInitLoadConfigAndFonts()
     try:
-        listing = subprocess.run(
-            ["fc-list", "--format", "%{file}\n"], capture_output=True, text=True, timeout=20
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return sorted({Path(line) for line in listing.splitlines() if line.strip()})
+        fonts = fontconfig.FcConfigGetFonts(config, fontconfig.FcSetSystem)
+        files = set()
+        for index in range(fonts.nfont if fonts != ffi.NULL else 0):
+            found = ffi.new("FcChar8 **")
+            if fontconfig.FcPatternGetString(fonts.fonts[index], b"file", 0, found) == 0:
+                files.add(Path(ffi.string(found[0]).decode()))
+        return sorted(files)
+    finally:
+        fontconfig.FcConfigDestroy(config)
 
 
 def _cmap(path: Path) -> set[int]:
