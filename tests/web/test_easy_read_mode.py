@@ -210,3 +210,17 @@ def test_admin_and_test_pages_have_easy_read_versions(client, db, sign_in):
         assert long_sentences(page.soup) == [], url
     new_forum = client.post("/forums/new", data={"name": ""})
     assert new_forum.soup.select_one(".er-error-summary")
+
+
+def test_hide_pictures_also_hides_pictures_other_areas_draw(client, db):
+    from forum_site.web.preferences import COOKIE_NAME
+
+    client.set_cookie(COOKIE_NAME, "hide_pictures=True")
+    page = client.get("/")
+    assert "no-pictures" in page.soup.body["class"]
+    assert "/static/css/easy-read.css" in [
+        link["href"] for link in page.soup.select("link[rel=stylesheet]")
+    ]
+    css = client.get("/static/css/easy-read.css").get_data(as_text=True)
+    assert "body.no-pictures svg.picture" in css and "body.no-pictures .er-picture" in css
+    assert not page.soup.select("svg"), "the switch picture is left out too"
