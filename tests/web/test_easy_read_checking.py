@@ -267,3 +267,27 @@ def test_a_convenor_can_check_the_easy_read_meeting_page(client, db, sign_in):
     meeting.purpose = "A new purpose."
     db.flush()
     assert "has changed since" in client.get(url).soup.find("main").get_text()
+
+
+def test_easy_read_block_gives_areas_the_document_the_line_and_the_link(app, db):
+    from bs4 import BeautifulSoup
+    from flask import g
+
+    from easyread.model import Document, Point, Section
+    from forum_site.services.viewer import ANONYMOUS
+    from forum_site.web.easy_read.views import easy_read_block
+    from forum_site.web.preferences import Preferences
+
+    def build():
+        return Document(title="Bus times", sections=[Section("", [Point(["The bus is at 9am."])])])
+
+    with app.test_request_context("/"):
+        g.prefs, g.viewer = Preferences(easy_read=True), ANONYMOUS
+        checker = BeautifulSoup(
+            easy_read_block("meeting", 42, "h", build, can_check=True), "html.parser"
+        )
+        reader = BeautifulSoup(easy_read_block("meeting", 42, "h", build), "html.parser")
+    assert checker.select_one("h2").get_text() == "Bus times"
+    assert "made automatically" in checker.get_text()
+    assert checker.select_one("a[href='/easy-read/meeting/42/check']")
+    assert not reader.select("a[href*='/check']")

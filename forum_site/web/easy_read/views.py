@@ -122,6 +122,31 @@ def check_url(kind: str, subject_id: int) -> str:
     return url_for("easy_read.check", kind=kind, subject_id=subject_id)
 
 
+def easy_read_block(
+    kind: str,
+    subject_id: int,
+    source_hash: str,
+    build,
+    *,
+    can_check: bool = False,
+    heading_level: int = 2,
+) -> Markup:
+    """An area's whole easy-read block in one call: the checked (or automatic) document,
+    who checked it or that it was made automatically, whether it may be out of date,
+    and the link to check it for the person allowed to."""
+    from flask import render_template
+
+    result = easy_read_for(kind, subject_id, source_hash, build)
+    return Markup(
+        render_template(
+            "easy_read/_document_block.html",
+            result=result,
+            check_url=check_url(kind, subject_id) if can_check else None,
+            heading_level=heading_level,
+        )
+    )
+
+
 @dataclass(frozen=True)
 class EasyReadView:
     """For a template: the version to show, and where its checker can change it."""
