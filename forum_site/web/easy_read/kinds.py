@@ -85,7 +85,10 @@ def _briefing(session: Session, viewer: Viewer, subject_id: int) -> Subject:
 
 
 def meeting_summary_source_hash(meeting: Meeting) -> str:
-    return source_hash(meeting.title, meeting.debrief_summary)
+    """The summary, what happened and was decided on each agenda item, and the actions."""
+    items = [(i.title, i.what_happened, i.what_was_decided) for i in meeting.agenda_items]
+    actions = [(a.who, a.what) for a in meeting.actions]
+    return source_hash(meeting.title, meeting.debrief_summary, repr(items), repr(actions))
 
 
 def meeting_summary_title(meeting: Meeting) -> str:
@@ -93,12 +96,11 @@ def meeting_summary_title(meeting: Meeting) -> str:
 
 
 def build_meeting_summary(session: Session, meeting: Meeting) -> Callable[[], Document]:
-    """The summary a convenor wrote after the meeting, made into easy read."""
-    return lambda: build_briefing(
-        meeting.debrief_summary,
-        title=meeting_summary_title(meeting),
-        terms=glossary.terms(session),
-    )
+    """The same easy-read summary as the printed one (pdf/builders.py easy_summary): the
+    convenor's summary, what happened on each agenda item, and who will do what."""
+    from forum_site.pdf.builders import easy_summary
+
+    return lambda: easy_summary(meeting, meeting_summary_title(meeting), glossary.terms(session))
 
 
 def meeting_page_url(meeting: Meeting) -> str:
@@ -111,7 +113,7 @@ def meeting_page_url(meeting: Meeting) -> str:
 
 @register("meeting_summary")
 def _meeting_summary(session: Session, viewer: Viewer, subject_id: int) -> Subject:
-    meeting = meetings.get_meeting(session, viewer, subject_id)
+    meeting = meetings.get_meeting(session, viewer, subject_id, full=True)
     can_check = viewer.convenes(meeting.forum_id)
     if not meeting.debrief_summary.strip() or (
         meeting.debrief_published_at is None and not can_check
