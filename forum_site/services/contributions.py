@@ -88,7 +88,15 @@ def contribute(
     if not viewer.is_member(forum.id):
         raise NotAllowed("Only members of this forum can have their say here.")
     cleaned = checked_text(text)
-    earlier = _already_sent(session, forum, viewer.user_id, cleaned, submission_token, now)
+    earlier = _already_sent(
+        session,
+        forum,
+        author_id=viewer.user_id,
+        recorded_by_id=None,
+        text=cleaned,
+        token=submission_token,
+        now=now,
+    )
     if earlier is not None:
         return earlier
     return _add(
@@ -133,7 +141,15 @@ def record_for_member(
                 "Tick the box to show the person agreed to you sending this for them.",
                 field="consent_given",
             )
-    earlier = _already_sent(session, forum, viewer.user_id, cleaned, submission_token, now, True)
+    earlier = _already_sent(
+        session,
+        forum,
+        author_id=member_id,
+        recorded_by_id=viewer.user_id,
+        text=cleaned,
+        token=submission_token,
+        now=now,
+    )
     if earlier is not None:
         return earlier
     contribution = _add(
@@ -182,24 +198,30 @@ def _add(session, forum, *, author_id, recorded_by_id, text, visibility, topic, 
     return contribution
 
 
-def _already_sent(session, forum, user_id, text, token, now, recorded=False):
-    """The earlier copy of a double-submitted form: same token, or same words within a minute."""
+def _already_sent(session, forum, *, author_id, recorded_by_id, text, token, now):
+    """The earlier copy of a double-submitted form.
+
+    A form's hidden token is the reliable sign: a new token means a new, deliberate
+    submission, even with the same words (two paper sheets can say the same thing).
+    Without a token, the same words from the same person within a minute count as one."""
     if token:
-        found = session.scalar(select(Contribution).where(Contribution.submission_token == token))
-        if found is not None:
-            return found
-    who = Contribution.recorded_by_id if recorded else Contribution.author_id
+        return session.scalar(select(Contribution).where(Contribution.submission_token == token))
     since = (now or utcnow()) - SAME_TEXT_WINDOW
     return session.scalar(
         select(Contribution)
         .where(
             Contribution.forum_id == forum.id,
-            who == user_id,
+            _same(Contribution.author_id, author_id),
+            _same(Contribution.recorded_by_id, recorded_by_id),
             Contribution.text == text,
             Contribution.created_at >= since,
         )
         .limit(1)
     )
+
+
+def _same(column, value):
+    return column.is_(None) if value is None else column == value
 
 
 def _require_member(session: Session, forum: Forum, user_id: int) -> None:

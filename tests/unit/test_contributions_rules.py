@@ -322,3 +322,56 @@ def test_the_database_refuses_to_rewrite_an_answer(db, world):
         {"id": entry.id},
     )  # a person leaving may clear the link, never the words
     assert db.scalar(select(ContributionAnswer.answer)) == "Looking at it."
+
+
+def test_two_paper_sheets_with_the_same_words_are_two_contributions(db, world):
+    """A new form token is a new, deliberate submission, even with the same words."""
+    convenor = _as(db, world["convenor"])
+    record = dict(
+        text="Yes please.",
+        source="paper_form",
+        consent_given=True,
+        now=START,
+    )
+    first = contributions.record_for_member(
+        db,
+        convenor,
+        world["forum"],
+        member_id=world["member"].id,
+        submission_token="sheet-1",
+        **record,
+    )
+    second = contributions.record_for_member(
+        db,
+        convenor,
+        world["forum"],
+        member_id=world["fan"].id,
+        submission_token="sheet-2",
+        **record,
+    )
+    again = contributions.record_for_member(
+        db,
+        convenor,
+        world["forum"],
+        member_id=world["fan"].id,
+        submission_token="sheet-2",
+        **record,
+    )
+    assert first.id != second.id
+    assert again.id == second.id
+
+
+def test_same_words_from_different_members_without_a_token_are_kept_apart(db, world):
+    convenor = _as(db, world["convenor"])
+    record = dict(text="More buses on Sundays.", source="at_meeting", consent_given=True, now=START)
+    ada = contributions.record_for_member(
+        db, convenor, world["forum"], member_id=world["member"].id, **record
+    )
+    fay = contributions.record_for_member(
+        db, convenor, world["forum"], member_id=world["fan"].id, **record
+    )
+    twice = contributions.record_for_member(
+        db, convenor, world["forum"], member_id=world["fan"].id, **record
+    )
+    assert ada.id != fay.id
+    assert twice.id == fay.id
