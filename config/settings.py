@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_FROM": "forum-site <no-reply@forum-site.local>",
     "SITE_URL": "http://127.0.0.1:5000",
     "PDF_PAGE_SIZE": "A4",
+    "PDF_CACHE_DIR": None,  # None means: instance/pdf-cache (share it between web and worker)
+    "PDF_QUEUE": "pdfs",  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
     "LANGUAGES": {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ar": "العربية"},
     "RTL_LANGUAGES": ("ar", "ur", "fa", "he"),
     "BABEL_DEFAULT_LOCALE": "en",
@@ -54,6 +56,7 @@ _ENV_VARS = {
     "MAIL_FROM": "MAIL_FROM",
     "SITE_URL": "SITE_URL",
     "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
+    "PDF_CACHE_DIR": "PDF_CACHE_DIR",
 }
 
 
