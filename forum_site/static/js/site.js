@@ -10,13 +10,33 @@
     }
   });
 
+  // A form with mistakes comes back as 400 (or 422) with the errors in the fragment:
+  // show it, as the page without JavaScript would.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var status = event.detail.xhr.status;
+    if (status === 400 || status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // After an htmx update: move focus somewhere sensible and announce the change.
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
+    // An outerHTML swap replaces the target: the event comes from the new element instead.
+    if (!document.body.contains(target)) {
+      target = event.target;
+    }
+    if (!target || target.nodeType !== 1 || !document.body.contains(target)) {
+      return;
+    }
     // A control marked data-keep-focus (the writing checker's textarea) keeps focus while people type.
     var source = event.detail.requestConfig && event.detail.requestConfig.elt;
     var keepFocus = source && source.closest && source.closest("[data-keep-focus]");
-    var focusTarget = target.querySelector("[data-focus-after-swap], .error-summary, h2, h3") || target;
+    // In this order: the errors, then what the fragment asks for, then its first heading.
+    var focusTarget = target.querySelector(".error-summary") ||
+      target.querySelector("[data-focus-after-swap]") ||
+      target.querySelector("h2, h3") || target;
     if (!focusTarget.hasAttribute("tabindex")) {
       focusTarget.setAttribute("tabindex", "-1");
     }
