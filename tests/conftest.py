@@ -69,7 +69,7 @@ def app(database_url, tmp_path_factory):
     with app.app_context():
         from flask_migrate import upgrade
 
-        upgrade(revision="heads")
+        upgrade()
     yield app
     with app.app_context():
         _db.engine.dispose()

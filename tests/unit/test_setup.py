@@ -83,3 +83,13 @@ def test_easyread_package_never_imports_flask():
         )
     ]
     assert offenders == []
+
+
+def test_migrations_are_one_line_with_a_single_head(app):
+    """`flask db upgrade` needs exactly one head; new migrations go on the end of the line."""
+    from alembic.script import ScriptDirectory
+
+    with app.app_context():
+        config = app.extensions["migrate"].migrate.get_config()
+    heads = ScriptDirectory.from_config(config).get_heads()
+    assert len(heads) == 1, heads

@@ -22,7 +22,7 @@ def _app(tmp_path, **extra):
     with app.app_context():
         from flask_migrate import upgrade
 
-        upgrade(revision="heads")
+        upgrade()
     return app
 
 

@@ -1,7 +1,7 @@
 """contributions: what members said, append-only answers, "me too" support, decision log
 
 Revision ID: 0005_contributions
-Revises: 0001_core
+Revises: 0004_budgets
 Create Date: 2026-11-25 07:00:00
 
 """
@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_contributions"
-down_revision = "0001_core"
+down_revision = "0004_budgets"
 branch_labels = None
-depends_on = ("0002_meetings", "0003_budgets", "0004_briefings")
+depends_on = None
 
 STATUSES = (
     "RECEIVED",

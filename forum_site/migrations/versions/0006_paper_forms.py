@@ -1,7 +1,7 @@
 """paper forms: printed contribution forms for meetings and the answers typed back in
 
 Revision ID: 0006_paper_forms
-Revises: 0001_core
+Revises: 0005_contributions
 Create Date: 2026-11-25 07:10:00
 
 """
@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_paper_forms"
-down_revision = "0001_core"
+down_revision = "0005_contributions"
 branch_labels = None
-depends_on = ("0002_meetings", "0005_contributions")
+depends_on = None
 
 
 def _fk(table, column, target, ondelete):

@@ -1,7 +1,7 @@
 """easy-read versions edited and checked by a person
 
 Revision ID: 0007_easy_read
-Revises: 0001_core
+Revises: 0006_paper_forms
 Create Date: 2026-11-25 07:10:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_easy_read"
-down_revision = "0001_core"
+down_revision = "0006_paper_forms"
 branch_labels = None
 depends_on = None
 

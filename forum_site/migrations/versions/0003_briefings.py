@@ -1,7 +1,7 @@
 """briefings
 
-Revision ID: 0004_briefings
-Revises: 0001_core (needs 0002_meetings)
+Revision ID: 0003_briefings
+Revises: 0002_meetings
 Create Date: 2026-11-25 06:47:28.263093
 
 """
@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "0004_briefings"
-down_revision = "0001_core"
+revision = "0003_briefings"
+down_revision = "0002_meetings"
 branch_labels = None
-depends_on = ("0002_meetings",)
+depends_on = None
 
 
 def upgrade():

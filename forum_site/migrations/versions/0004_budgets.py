@@ -1,7 +1,7 @@
 """budgets: budgets, their lines, append-only history, and links to forums, meetings, briefings
 
-Revision ID: 0003_budgets
-Revises: 0001_core
+Revision ID: 0004_budgets
+Revises: 0003_briefings
 Create Date: 2026-11-25 07:00:00
 
 """
@@ -9,10 +9,10 @@ Create Date: 2026-11-25 07:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_budgets"
-down_revision = "0001_core"
+revision = "0004_budgets"
+down_revision = "0003_briefings"
 branch_labels = None
-depends_on = ("0002_meetings", "0004_briefings")
+depends_on = None
 
 
 def upgrade():
