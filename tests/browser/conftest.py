@@ -16,7 +16,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.browser import helpers
-from tests.browser.pages import Demo
+from tests.browser.registry import Demo
 
 HERE = Path(__file__).resolve().parent
 INSTALL = "apt-get install chromium chromium-driver default-jre-headless && npm ci"
@@ -24,8 +24,8 @@ INSTALL = "apt-get install chromium chromium-driver default-jre-headless && npm 
 
 def _missing() -> list[str]:
     needs = {
-        "Chromium (/usr/bin/chromium)": helpers.CHROMIUM.exists(),
-        "chromedriver (/usr/bin/chromedriver)": helpers.CHROMEDRIVER.exists(),
+        f"Chromium ({helpers.CHROMIUM})": helpers.CHROMIUM.exists(),
+        f"chromedriver ({helpers.CHROMEDRIVER})": helpers.CHROMEDRIVER.exists(),
         "Java (java)": shutil.which("java") is not None,
         "axe-core (node_modules/axe-core)": helpers.AXE_SCRIPT.exists(),
         "the Nu Html Checker (node_modules/vnu-jar)": helpers.VNU_JAR.exists(),
@@ -40,16 +40,27 @@ MISSING_MESSAGE = (
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+_left_out: list = []
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Mark the whole folder ``browser`` (before -m filters run) and skip it, once, when
-    the tools are missing on a developer's machine."""
-    skip = pytest.mark.skip(reason=MISSING_MESSAGE) if MISSING and not IN_CI else None
-    for item in items:
-        if HERE in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
-            if skip:
-                item.add_marker(skip)
+    """Mark the whole folder ``browser`` (before -m filters run). Without the tools, on a
+    developer's machine, leave the folder out and say why once, at the end."""
+    mine = [item for item in items if HERE in Path(str(item.fspath)).parents]
+    for item in mine:
+        item.add_marker(pytest.mark.browser)
+    if MISSING and not IN_CI and mine:
+        _left_out.extend(mine)
+        items[:] = [item for item in items if item not in set(mine)]
+        config.hook.pytest_deselected(items=mine)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _left_out:
+        terminalreporter.write_line(
+            f"SKIPPED {len(_left_out)} browser tests: {MISSING_MESSAGE}", yellow=True, bold=True
+        )
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -104,17 +115,27 @@ def demo(live_app):
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def chromium_session():
     browser = helpers.start_chromium(javascript=True)
-    yield browser.driver
+    yield browser
     browser.quit()
 
 
 @pytest.fixture(scope="session")
-def chromium_without_js():
+def chromium(chromium_session):
+    return chromium_session.driver
+
+
+@pytest.fixture(scope="session")
+def chromium_without_js_session():
     browser = helpers.start_chromium(javascript=False)
-    yield browser.driver
+    yield browser
     browser.quit()
+
+
+@pytest.fixture(scope="session")
+def chromium_without_js(chromium_without_js_session):
+    return chromium_without_js_session.driver
 
 
 @pytest.fixture(scope="session")
@@ -131,3 +152,10 @@ def axe():
 def artifacts():
     helpers.ARTIFACTS.mkdir(exist_ok=True)
     return helpers.ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def surveyor(visitor, axe, artifacts):
+    from tests.browser.survey import Surveyor
+
+    return Surveyor(visitor, axe, artifacts / "screenshots")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -20,8 +21,9 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+# Debian's paths; set FORUM_SITE_CHROMIUM / FORUM_SITE_CHROMEDRIVER to use others.
+CHROMIUM = Path(os.environ.get("FORUM_SITE_CHROMIUM", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("FORUM_SITE_CHROMEDRIVER", "/usr/bin/chromedriver"))
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -53,6 +55,7 @@ class Chromium:
 
     driver: webdriver.Chrome
     profile: str
+    downloads: Path
 
     def quit(self) -> None:
         self.driver.quit()
@@ -66,14 +69,23 @@ def start_chromium(javascript: bool = True) -> Chromium:
         options.add_argument(argument)
     profile = tempfile.mkdtemp(prefix="forum-site-chromium-")
     options.add_argument(f"--user-data-dir={profile}")
+    downloads = Path(profile) / "downloads"
+    downloads.mkdir()
+    prefs = {
+        "download.default_directory": str(downloads),
+        "download.prompt_for_download": False,
+        "plugins.always_open_pdf_externally": True,
+    }
     if not javascript:
-        options.add_experimental_option(
-            "prefs", {"profile.managed_default_content_settings.javascript": 2}
-        )
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    options.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(60)
     driver.set_script_timeout(60)
-    return Chromium(driver, profile)
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
+    return Chromium(driver, profile, downloads)
 
 
 def set_viewport(driver, size: tuple[int, int]) -> None:

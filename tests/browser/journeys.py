@@ -18,14 +18,21 @@ from tests.browser.helpers import Focus
 _people = itertools.count(1)
 
 
-def new_person(demo, label: str) -> str:
-    """A fresh account for one journey, so journeys never depend on each other."""
+def new_person(demo, label: str, member_of: str | None = None) -> str:
+    """A fresh account for one journey (a member of ``member_of`` if given), so
+    journeys never depend on each other or on the page tests."""
+    from forum_site.models import Membership
     from forum_site.services import accounts
     from tests.browser.pages import PASSWORD
 
     email = f"keyboard-{label}-{next(_people)}@example.org"
     with demo.app.app_context():
-        accounts.register(demo.session, email=email, display_name="Kim Keyboard", password=PASSWORD)
+        user = accounts.register(
+            demo.session, email=email, display_name="Kim Keyboard", password=PASSWORD
+        )
+        if member_of:
+            demo.session.flush()
+            demo.session.add(Membership(forum_id=demo.forum(member_of).id, user_id=user.id))
         demo.session.commit()
     return email
 
@@ -154,3 +161,90 @@ def ask_to_join(keys: Keyboard, forum_name: str) -> None:
     text = keys.page_text()
     assert "The convenor will look at your request" in text, keys.trail()
     assert "You asked to join" in text, keys.trail()
+
+
+def focus_is_inside(keys: Keyboard, selector: str) -> bool:
+    return keys.driver.execute_script(
+        "return !!(document.activeElement && document.activeElement.closest(arguments[0]))",
+        selector,
+    )
+
+
+def after_htmx_update(keys: Keyboard, region: str, announcement: str) -> None:
+    """The update is announced in the live region and the focus moved into it, visibly."""
+    said = keys.wait_for_live_region()
+    assert announcement in said, f"the live region said {said!r}"
+    assert focus_is_inside(keys, region), "focus is not in the updated part: " + keys.trail()
+    now = helpers.focused(keys.driver)
+    assert now is not None and now.shows_focus, f"focus after the update cannot be seen: {now}"
+
+
+def reply_to_meeting(keys: Keyboard, meeting_path: str, javascript: bool) -> None:
+    """Say I am going, and that I need a BSL interpreter and a quiet room."""
+    keys.open(meeting_path)
+    keys.tab_to(lambda focus: focus.name == "answer")
+    keys.press(Keys.SPACE, navigates=False)  # the first choice: Going
+    keys.press(Keys.ARROW_DOWN, navigates=False)  # arrows move through the choices...
+    keys.press(Keys.ARROW_UP, navigates=False)  # ...and back to Going
+    chosen = helpers.focused(keys.driver)
+    assert chosen.shows_focus, chosen.describe()
+    keys.tab_to(lambda focus: focus.name == "bsl_interpreter")
+    keys.press(Keys.SPACE, navigates=False)
+    keys.tab_to(lambda focus: focus.name == "other_needs")
+    keys.type("A quiet room for breaks, please.")
+    keys.tab_to(lambda focus: focus.tag == "button" and "reply" in focus.text.lower())
+    keys.press(Keys.ENTER, navigates=not javascript)
+    if javascript:
+        after_htmx_update(keys, "#reply", "Your reply is saved")
+    assert "Your reply is saved" in keys.page_text(), keys.trail()
+    assert "Your reply: Going" in keys.page_text(), keys.trail()
+
+
+def reply_with_a_mistake(keys: Keyboard, meeting_path: str, javascript: bool) -> None:
+    """Send the reply without saying whether I am coming: the error is shown, focused
+    and (with JavaScript) announced."""
+    keys.open(meeting_path)
+    keys.tab_to(lambda focus: focus.tag == "button" and "reply" in focus.text.lower())
+    keys.press(Keys.ENTER, navigates=not javascript)
+    if javascript:
+        WebDriverWait(keys.driver, 5, poll_frequency=0.05).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#reply .error-summary")
+        )
+    summary = keys.driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert "Choose going, not going or maybe" in summary.text
+    if javascript:
+        assert focus_is_inside(keys, ".error-summary"), "focus is not on the errors"
+    keys.tab_to(lambda focus: focus.tag == "a" and "Choose going" in focus.text)
+    keys.press(Keys.ENTER, navigates=False)
+    assert (
+        focus_is_inside(keys, "#answer")
+        or keys.driver.execute_script("return location.hash") == "#answer"
+    ), "the error link does not lead to the question"
+
+
+def make_a_contribution(keys: Keyboard, forum_path: str, text: str) -> None:
+    keys.open(forum_path + "/contributions")
+    keys.tab_to(id_is("text"))
+    keys.type(text)
+    keys.tab_to(lambda focus: focus.name == "visibility")
+    keys.tab_to(id_is("topic"))
+    keys.type("transport")
+    keys.tab_to(lambda focus: focus.tag == "button" and focus.text == "Send")
+    keys.press(Keys.ENTER)
+    assert text in keys.page_text(), "the contribution is not shown: " + keys.trail()
+
+
+def download_a_pdf(keys: Keyboard, page_path: str, downloads) -> bytes:
+    """Tab to the first PDF link in the Print panel and press Enter: a PDF arrives."""
+    keys.open(page_path)
+    keys.tab_to(lambda focus: focus.tag == "a" and "(PDF)" in focus.text, limit=150)
+    before = set(downloads.iterdir())
+    helpers.press(keys.driver, Keys.ENTER)
+    arrived = WebDriverWait(keys.driver, 90, poll_frequency=0.2).until(
+        lambda d: [
+            path
+            for path in set(downloads.iterdir()) - before
+            if path.suffix == ".pdf" and path.stat().st_size > 0
+        ]
+    )
+    return arrived[0].read_bytes()

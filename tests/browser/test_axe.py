@@ -7,32 +7,25 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import helpers
-from tests.browser.pages import MODES, PAGES, cases, pages_needing_routes
+from tests.browser.pages import EXCLUDED, MODES, PAGES, cases, pages_needing_routes
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize(("page", "mode"), cases())
-def test_no_axe_violations(visitor, axe, artifacts, page, mode):
-    visitor.visit(page, easy_read=MODES[mode])
-    problems = []
-    for size in (helpers.DESKTOP, helpers.PHONE):
-        helpers.set_viewport(visitor.driver, size)
-        violations = axe.violations(visitor.driver)
-        if violations:
-            where = f"{page.name} ({mode}, {size[0]}x{size[1]}, {visitor.driver.current_url})"
-            problems.append(helpers.describe_violations(violations, where))
-    helpers.save_full_page_screenshot(
-        visitor.driver, artifacts / "screenshots" / f"{page.slug}-{mode}.png"
-    )
-    helpers.set_viewport(visitor.driver, helpers.DESKTOP)
+def test_no_axe_violations(surveyor, page, mode):
+    survey = surveyor.survey(page, mode, MODES[mode])
+    problems = [
+        helpers.describe_violations(violations, f"{page.name} ({mode}, {size}, {survey.url})")
+        for size, violations in survey.axe.items()
+        if violations
+    ]
+    assert survey.screenshot and survey.screenshot.exists()
     assert not problems, "\n\n".join(problems)
 
 
 def test_every_route_has_a_page_type(live_app):
     """A new page must join the registry in pages.py (or be excluded with a reason)."""
-    from tests.browser.pages import EXCLUDED
-
     covered = {page.endpoint for page in PAGES} | set(EXCLUDED)
     missing = [endpoint for endpoint in pages_needing_routes(live_app) if endpoint not in covered]
     assert not missing, (

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import journeys
+from tests.browser.pages import page_named
 
 pytestmark = pytest.mark.browser
+JS = True
 
 
 @pytest.fixture
@@ -39,3 +41,26 @@ def test_switch_easy_read_on_without_an_account(keys):
 def test_ask_to_join_a_forum(keys, demo):
     journeys.sign_in(keys, journeys.new_person(demo, "js"))
     journeys.ask_to_join(keys, "Learning Disability Voice")
+
+
+def test_reply_to_a_meeting_with_access_needs(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "js", member_of="ld"))
+    journeys.reply_to_meeting(keys, demo.path(page_named("meeting")), javascript=JS)
+
+
+def test_reply_with_a_mistake(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "js", member_of="ld"))
+    journeys.reply_with_a_mistake(keys, demo.path(page_named("meeting")), javascript=JS)
+
+
+def test_make_a_contribution(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "js", member_of="ld"))
+    forum = demo.path(page_named("forum page"))
+    journeys.make_a_contribution(keys, forum, "The minibus should wait longer at each stop.")
+
+
+def test_download_a_pdf(keys, demo, chromium_session):
+    pdf = journeys.download_a_pdf(
+        keys, demo.path(page_named("briefing")), chromium_session.downloads
+    )
+    assert pdf.startswith(b"%PDF-")

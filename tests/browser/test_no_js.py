@@ -6,15 +6,16 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import journeys
+from tests.browser.pages import page_named
 
 pytestmark = pytest.mark.browser
+JS = False
 
 
 @pytest.fixture
 def keys(chromium_without_js, live_server):
     chromium_without_js.delete_all_cookies()
-    keyboard = journeys.Keyboard(chromium_without_js, live_server)
-    yield keyboard
+    yield journeys.Keyboard(chromium_without_js, live_server)
     chromium_without_js.delete_all_cookies()
 
 
@@ -48,3 +49,26 @@ def test_switch_easy_read_on_without_an_account(keys):
 def test_ask_to_join_a_forum(keys, demo):
     journeys.sign_in(keys, journeys.new_person(demo, "nojs"))
     journeys.ask_to_join(keys, "Older People's Forum")
+
+
+def test_reply_to_a_meeting_with_access_needs(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "nojs", member_of="ld"))
+    journeys.reply_to_meeting(keys, demo.path(page_named("meeting")), javascript=JS)
+
+
+def test_reply_with_a_mistake(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "nojs", member_of="ld"))
+    journeys.reply_with_a_mistake(keys, demo.path(page_named("meeting")), javascript=JS)
+
+
+def test_make_a_contribution(keys, demo):
+    journeys.sign_in(keys, journeys.new_person(demo, "nojs", member_of="ld"))
+    forum = demo.path(page_named("forum page"))
+    journeys.make_a_contribution(keys, forum, "Please print the timetable in large type.")
+
+
+def test_download_a_pdf(keys, demo, chromium_without_js_session):
+    pdf = journeys.download_a_pdf(
+        keys, demo.path(page_named("briefing")), chromium_without_js_session.downloads
+    )
+    assert pdf.startswith(b"%PDF-")

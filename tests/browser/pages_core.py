@@ -1,0 +1,156 @@
+"""Page types of the foundation: home, forums, accounts, inbox and error pages."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from tests.browser.registry import (
+    EMPTY,
+    ROLES,
+    SLUGS,
+    Demo,
+    FormSubmit,
+    PageType,
+    fixed,
+    forum_url,
+)
+
+
+def _invitation(demo: Demo) -> str:
+    """A fresh invitation for the member to join a forum they are not in, taken from
+    the email the site sends."""
+    from forum_site.models import OutgoingEmail
+    from forum_site.services import forums
+
+    forums.invite(demo.session, demo.viewer("convenor"), demo.forum("older"), email=ROLES["member"])
+    demo.session.commit()
+    email = demo.first(
+        select(OutgoingEmail)
+        .where(OutgoingEmail.to_address == ROLES["member"])
+        .order_by(OutgoingEmail.id.desc())
+    )
+    token = re.search(r"/invitations/(\S+)", email.body_text).group(1)
+    return demo.url("forums.accept_invitation", token=token)
+
+
+def _reset_link(demo: Demo) -> str:
+    from forum_site.services import accounts
+
+    token = accounts.make_reset_token(demo.user("member"), demo.app.config["SECRET_KEY"])
+    return demo.url("accounts.reset_password", token=token)
+
+
+def _message(demo: Demo) -> str:
+    from forum_site.models import InboxMessage
+    from forum_site.services import messages
+
+    member = demo.user("member")
+    query = select(InboxMessage).where(InboxMessage.user_id == member.id)
+    if demo.session.scalars(query.limit(1)).first() is None:
+        messages.send_message(
+            demo.session,
+            [member],
+            subject="Your request to join was accepted",
+            body="Grace has said yes. You can now come to meetings and have your say.",
+            link=demo.url("forums.show", slug=SLUGS["ld"]),
+            email=False,
+        )
+        demo.session.commit()
+    return demo.url("inbox.show", message_id=demo.first(query.order_by(InboxMessage.id)).id)
+
+
+CORE = [
+    PageType("home", "main.home", fixed("main.home")),
+    PageType("home, signed in", "main.home", fixed("main.home"), role="member"),
+    PageType("forums list", "forums.index", fixed("forums.index")),
+    PageType("forum page", "forums.show", forum_url("ld")),
+    PageType("forum page, member", "forums.show", forum_url("ld"), role="member"),
+    PageType("forum page, convenor", "forums.show", forum_url("ld"), role="convenor"),
+    PageType("forum page, commissioner", "forums.show", forum_url("older"), role="commissioner"),
+    PageType("join", "forums.join", forum_url("older", "forums.join"), role="member"),
+    PageType(
+        "join with errors",
+        "forums.join",
+        forum_url("older", "forums.join"),
+        role="member",
+        submit=FormSubmit(fill=(("message", "too long " * 120),)),
+    ),
+    PageType("requests", "forums.requests", forum_url("ld", "forums.requests"), role="convenor"),
+    PageType(
+        "requests with errors",
+        "forums.requests",
+        forum_url("ld", "forums.requests"),
+        role="convenor",
+        submit=FormSubmit(selector="main form[action*='/requests/']"),
+        status=400,
+    ),
+    PageType("members", "forums.members", forum_url("ld", "forums.members"), role="convenor"),
+    PageType("invite", "forums.invite", forum_url("ld", "forums.invite"), role="convenor"),
+    PageType(
+        "invite with errors",
+        "forums.invite",
+        forum_url("ld", "forums.invite"),
+        role="convenor",
+        submit=EMPTY,
+    ),
+    PageType("accept invitation", "forums.accept_invitation", _invitation, role="member"),
+    PageType("new forum", "forums.new", fixed("forums.new"), role="admin"),
+    PageType(
+        "new forum with errors", "forums.new", fixed("forums.new"), role="admin", submit=EMPTY
+    ),
+    PageType("settings", "main.settings", fixed("main.settings")),
+    PageType("accessibility", "main.accessibility", fixed("main.accessibility")),
+    PageType("about the pictures", "main.pictures", fixed("main.pictures")),
+    PageType("emails outbox", "main.outbox", fixed("main.outbox")),
+    PageType("sign in", "accounts.sign_in", fixed("accounts.sign_in")),
+    PageType("sign in with errors", "accounts.sign_in", fixed("accounts.sign_in"), submit=EMPTY),
+    PageType("register", "accounts.register", fixed("accounts.register")),
+    PageType("register with errors", "accounts.register", fixed("accounts.register"), submit=EMPTY),
+    PageType("forgot password", "accounts.forgot_password", fixed("accounts.forgot_password")),
+    PageType(
+        "forgot password with errors",
+        "accounts.forgot_password",
+        fixed("accounts.forgot_password"),
+        submit=EMPTY,
+    ),
+    PageType(
+        "reset link sent",
+        "accounts.forgot_password",
+        fixed("accounts.forgot_password"),
+        submit=FormSubmit(fill=(("email", "someone@example.org"),)),
+    ),
+    PageType("reset password", "accounts.reset_password", _reset_link),
+    PageType("reset password with errors", "accounts.reset_password", _reset_link, submit=EMPTY),
+    PageType(
+        "reset link not working",
+        "accounts.reset_password",
+        fixed("accounts.reset_password", token="not-a-real-token"),
+        status=400,
+    ),
+    PageType("account", "accounts.account", fixed("accounts.account"), role="member"),
+    PageType(
+        "change password", "accounts.change_password", fixed("accounts.change_password"), "member"
+    ),
+    PageType(
+        "change password with errors",
+        "accounts.change_password",
+        fixed("accounts.change_password"),
+        role="member",
+        submit=EMPTY,
+    ),
+    PageType("inbox", "inbox.index", fixed("inbox.index"), role="member"),
+    PageType("message", "inbox.show", _message, role="member"),
+    PageType("error: page not found", None, lambda demo: "/no-such-page", status=404),
+    PageType("error: not allowed", None, fixed("forums.new"), role="member", status=403),
+    PageType(
+        "error: expired form",
+        None,
+        fixed("main.accessibility"),
+        submit=FormSubmit(selector="form.easy-read-switch", drop_csrf=True),
+        status=400,
+    ),
+]
+
+PAGES: list[PageType] = [*CORE]

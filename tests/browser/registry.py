@@ -1,0 +1,118 @@
+"""The pieces of the page registry: page types, forms to send, and ``Demo``, which
+finds pages in the demo database. The lists of pages are in pages.py and pages_*.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import url_for
+from sqlalchemy import select
+
+from forum_site.demo.core import DEMO_PASSWORD, FORUMS
+from forum_site.extensions import db
+
+ROLES = {
+    "anonymous": None,
+    "member": "ali@example.org",
+    "convenor": "grace@example.org",
+    "commissioner": "priya.shah@example.org",
+    "admin": "admin@example.org",
+}
+PASSWORD = DEMO_PASSWORD
+SLUGS = {spec["key"]: spec["slug"] for spec in FORUMS}
+
+
+@dataclass(frozen=True)
+class FormSubmit:
+    """Send the page's form (as the page fills it, plus ``fill``) to get the next page:
+    with nothing filled in, that is the form showing its errors."""
+
+    selector: str = "main form[method=post]"
+    fill: tuple[tuple[str, str], ...] = ()
+    drop_csrf: bool = False
+
+
+EMPTY = FormSubmit()
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    endpoint: str | None  # the route it covers; None for pages with no route of their own
+    find: Callable[[Demo], str]
+    role: str = "anonymous"
+    submit: FormSubmit | None = None
+    status: int = 200
+
+    @property
+    def slug(self) -> str:
+        return "-".join("".join(c if c.isalnum() else " " for c in self.name.lower()).split())
+
+
+class Demo:
+    """Finds pages in the demo data. Finders run inside a request context of the app."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self._paths: dict[str, str] = {}
+
+    def path(self, page: PageType) -> str:
+        if page.name not in self._paths:
+            with self.app.test_request_context():
+                self._paths[page.name] = page.find(self)
+        return self._paths[page.name]
+
+    @property
+    def session(self):
+        return db.session
+
+    def url(self, endpoint: str, **values) -> str:
+        return url_for(endpoint, **values)
+
+    def forum(self, key: str):
+        from forum_site.models import Forum
+
+        return self.session.scalar(select(Forum).where(Forum.slug == SLUGS[key]))
+
+    def user(self, role: str):
+        from forum_site.models import User
+
+        return self.session.scalar(select(User).where(User.email == ROLES[role]))
+
+    def viewer(self, role: str):
+        from forum_site.services.viewer import load_viewer
+
+        return load_viewer(self.session, self.user(role))
+
+    def first(self, statement):
+        """The first row of a query, or a clear failure when the demo has none."""
+        found = self.session.scalars(statement.limit(1)).first()
+        if found is None:
+            raise LookupError(f"the demo data has nothing for: {statement}")
+        return found
+
+    def link(self, path: str, prefix: str) -> str:
+        """The first link on a page, as a visitor sees it, whose address starts with ``prefix``."""
+        from bs4 import BeautifulSoup
+
+        html = self.app.test_client().get(path).get_data(as_text=True)
+        for anchor in BeautifulSoup(html, "html.parser").find_all("a", href=True):
+            if anchor["href"].startswith(prefix):
+                return anchor["href"]
+        raise LookupError(f"no link starting {prefix!r} on {path}")
+
+    def set_easy_read(self, role: str, on: bool) -> None:
+        with self.app.app_context():
+            user = self.user(role)
+            if user.easy_read != on:
+                user.easy_read = on
+                self.session.commit()
+
+
+def forum_url(key: str, endpoint: str = "forums.show") -> Callable[[Demo], str]:
+    return lambda demo: demo.url(endpoint, slug=SLUGS[key])
+
+
+def fixed(endpoint: str, **values) -> Callable[[Demo], str]:
+    return lambda demo: demo.url(endpoint, **values)
