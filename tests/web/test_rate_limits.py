@@ -6,6 +6,16 @@ import pytest
 import redis
 
 from forum_site import create_app
+from forum_site.extensions import limiter
+
+
+@pytest.fixture(autouse=True)
+def restore_limiter():
+    """The limiter object is shared by every app in this process; its on/off switch is
+    set by the last app created, so put it back for the other tests."""
+    enabled = limiter.enabled
+    yield
+    limiter.enabled = enabled
 
 
 def _app(tmp_path, **extra):
