@@ -83,6 +83,16 @@ def _request_or_test_scope():
         return "test"
 
 
+@pytest.fixture(autouse=True)
+def _no_rate_limits_unless_a_test_asks():
+    """Flask-Limiter keeps its on/off switch on the one shared object, set by whichever app
+    was created last in this process; tests that want limits create their own app."""
+    from forum_site.extensions import limiter
+
+    limiter.enabled = False
+    yield
+
+
 @pytest.fixture
 def db(app):
     """A session whose work is rolled back after the test, even what views commit.
