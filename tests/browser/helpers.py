@@ -17,6 +17,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -147,6 +148,11 @@ def press(driver, *keys: str) -> None:
     actions.perform()
 
 
+def shift_tab(driver) -> None:
+    """Shift held down while Tab is pressed."""
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.TAB).key_up(Keys.SHIFT).perform()
+
+
 FOCUS_JS = """
 const el = document.activeElement;
 if (!el || el === document.body || el === document.documentElement) { return null; }
@@ -196,6 +202,12 @@ class Focus:
 
     def describe(self) -> str:
         return f"<{self.tag} id={self.id!r} name={self.name!r} text={self.text!r}> at {self.path}"
+
+    def style(self) -> str:
+        return (
+            f"outline {self.outline_style} {self.outline_width}px {self.outline_color}, "
+            f"box-shadow {self.box_shadow}, :focus-visible {self.focus_visible}"
+        )
 
 
 def focused(driver) -> Focus | None:

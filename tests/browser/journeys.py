@@ -60,11 +60,13 @@ class Keyboard:
 
     def tab_to(self, wanted: Callable[[Focus], bool], backwards: bool = False, limit=80) -> Focus:
         """Tab (or Shift+Tab) until ``wanted`` has the focus, checking each stop."""
-        key = Keys.SHIFT + Keys.TAB if backwards else Keys.TAB
         previous: Focus | None = None
         left_page = 0
         for _ in range(limit):
-            helpers.press(self.driver, key)
+            if backwards:
+                helpers.shift_tab(self.driver)
+            else:
+                helpers.press(self.driver, Keys.TAB)
             now = helpers.focused(self.driver)
             if now is None:  # past the last link: the browser's own buttons come next
                 left_page += 1
@@ -74,7 +76,7 @@ class Keyboard:
             left_page = 0
             self.steps.append(now.describe())
             assert now != previous, "Tab did not move the focus (trapped): " + self.trail()
-            assert now.shows_focus, "the focus cannot be seen on " + now.describe()
+            assert now.shows_focus, f"the focus cannot be seen on {now.describe()} ({now.style()})"
             assert now.width > 0 and now.height > 0, "focus on something hidden: " + self.trail()
             if wanted(now):
                 return now
@@ -248,3 +250,40 @@ def download_a_pdf(keys: Keyboard, page_path: str, downloads) -> bytes:
         ]
     )
     return arrived[0].read_bytes()
+
+
+SEGMENTED_INPUTS = {"date", "time", "datetime-local", "month", "week"}
+
+
+def tab_through_page(keys: Keyboard, limit: int = 400) -> list[Focus]:
+    """Tab from the top to past the end: every stop visible, none hidden, no trap, and
+    Shift+Tab goes back the same way."""
+    stops: list[Focus] = []
+    for _ in range(limit):
+        helpers.press(keys.driver, Keys.TAB)
+        now = helpers.focused(keys.driver)
+        if now is None:
+            break
+        keys.steps.append(now.describe())
+        same = stops and now == stops[-1]
+        # Date and time inputs have a stop for each part (day, month, year).
+        assert not same or now.type in SEGMENTED_INPUTS, "Tab did not move on: " + keys.trail()
+        assert now.shows_focus, f"the focus cannot be seen on {now.describe()} ({now.style()})"
+        assert now.width > 0 and now.height > 0, "focus on something hidden: " + now.describe()
+        if not same:
+            stops.append(now)
+        if len(stops) == 4 and not same:
+            _shift_tab_goes_back(keys, stops)
+    else:
+        raise AssertionError(f"still inside the page after {limit} Tabs: " + keys.trail())
+    assert stops, "nothing on the page takes the focus"
+    assert "skip to main content" in stops[0].text.lower(), stops[0].describe()
+    return stops
+
+
+def _shift_tab_goes_back(keys: Keyboard, stops: list[Focus]) -> None:
+    helpers.shift_tab(keys.driver)
+    back = helpers.focused(keys.driver)
+    assert back == stops[-2], f"Shift+Tab went to {back}, not back to {stops[-2].describe()}"
+    helpers.press(keys.driver, Keys.TAB)
+    assert helpers.focused(keys.driver) == stops[-1], "Tab after Shift+Tab did not return"

@@ -64,3 +64,37 @@ def test_download_a_pdf(keys, demo, chromium_session):
         keys, demo.path(page_named("briefing")), chromium_session.downloads
     )
     assert pdf.startswith(b"%PDF-")
+
+
+WHOLE_PAGES = [
+    "home",
+    "forum page, member",
+    "meeting, member",
+    "meeting reply with errors",
+    "budget",
+    "briefing",
+    "contributions",
+    "new meeting with errors",
+    "inbox",
+]
+
+
+# Start from the top, as after loading a page, even where the error summary took focus.
+TOP_OF_PAGE_JS = """
+const top = document.documentElement;
+top.setAttribute("tabindex", "-1");
+top.focus();
+top.removeAttribute("tabindex");
+window.scrollTo(0, 0);
+"""
+
+
+@pytest.mark.parametrize("name", WHOLE_PAGES)
+def test_tab_through_the_whole_page(visitor, live_server, name):
+    """Every stop shows its focus, and Tab always moves on to the end of the page."""
+    page = page_named(name)
+    visitor.visit(page)
+    keys = journeys.Keyboard(visitor.driver, live_server)
+    keys.steps = [f"{name}: {visitor.driver.current_url}"]
+    visitor.driver.execute_script(TOP_OF_PAGE_JS)
+    journeys.tab_through_page(keys)
