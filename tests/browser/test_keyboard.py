@@ -89,11 +89,12 @@ window.scrollTo(0, 0);
 """
 
 
+@pytest.mark.parametrize("easy_read", [False, True], ids=["normal", "easy-read"])
 @pytest.mark.parametrize("name", WHOLE_PAGES)
-def test_tab_through_the_whole_page(visitor, live_server, name):
+def test_tab_through_the_whole_page(visitor, live_server, name, easy_read):
     """Every stop shows its focus, and Tab always moves on to the end of the page."""
     page = page_named(name)
-    visitor.visit(page)
+    visitor.visit(page, easy_read=easy_read)
     keys = journeys.Keyboard(visitor.driver, live_server)
     keys.steps = [f"{name}: {visitor.driver.current_url}"]
     visitor.driver.execute_script(TOP_OF_PAGE_JS)
