@@ -59,6 +59,14 @@ MEETINGS = [
         submit=FormSubmit(selector="form[action$='/reply']", fill=(("other_needs", "x " * 600),)),
         status=400,
     ),
+    PageType(
+        "meeting question with errors",
+        "meetings.show",
+        meeting_url("meetings.show"),
+        role="member",
+        submit=FormSubmit(selector="form[action$='/questions']"),
+        status=400,
+    ),
     PageType("past meeting", "meetings.show", meeting_url("meetings.show", "past"), "member"),
     PageType(
         "draft meeting", "meetings.show", meeting_url("meetings.show", "draft", "older"), "convenor"
@@ -242,6 +250,24 @@ def _contribution(demo: Demo, key: str = "ld"):
     )
 
 
+def _waiting_contribution(demo: Demo) -> str:
+    """A point still waiting for an outcome, in a forum the council commissioner
+    works with: they see the answer form."""
+    from forum_site.models import Contribution
+    from forum_site.models.contributions import Status, Visibility
+
+    found = demo.first(
+        select(Contribution)
+        .where(
+            Contribution.forum_id.in_([_forum_id(demo, "ld"), _forum_id(demo, "older")]),
+            Contribution.status.in_([Status.RECEIVED, Status.CONSIDERING]),
+            Contribution.visibility != Visibility.PRIVATE,
+        )
+        .order_by(Contribution.id)
+    )
+    return demo.url("contributions.show", contribution_id=found.id)
+
+
 def _decision(demo: Demo, key: str = "ld"):
     from forum_site.models import Decision
 
@@ -282,6 +308,14 @@ CONTRIBUTIONS = [
         "contributions.show",
         lambda demo: demo.url("contributions.show", contribution_id=_contribution(demo).id),
         role="commissioner",
+    ),
+    PageType(
+        "answer with errors",
+        "contributions.show",
+        _waiting_contribution,
+        role="commissioner",
+        submit=FormSubmit(selector="form[action$='/answers']"),
+        status=400,
     ),
     PageType(
         "record contribution",
