@@ -40,13 +40,13 @@ from forum_site.models.contributions import (
     Status,
     Visibility,
 )
-from forum_site.models.easy_read import EasyReadVersion
 from forum_site.models.decisions import (
     Decision,
     DecisionMaker,
     decision_agenda_item,
     decision_contribution,
 )
+from forum_site.models.easy_read import EasyReadVersion
 from forum_site.models.forums import (
     Forum,
     Invitation,
@@ -69,24 +69,14 @@ from forum_site.models.meetings import (
     MeetingReview,
     PrepTask,
 )
-from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.messages import InboxMessage, OutgoingEmail
+from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 
 __all__ = [
     "EasyReadVersion",
     "PaperForm",
     "PaperFormAnswer",
     "PaperFormEntry",
-    "Briefing",
-    "BriefingStatus",
-    "BriefingVersion",
-    "GlossaryEntry",
-    "GlossarySource",
-    "KeptTerm",
-    "KeptTermKind",
-    "UnclearSignal",
-    "briefing_forum",
-    "briefing_meeting",
     "Contribution",
     "ContributionAnswer",
     "ContributionSupport",
@@ -97,6 +87,16 @@ __all__ = [
     "Visibility",
     "decision_agenda_item",
     "decision_contribution",
+    "Briefing",
+    "BriefingStatus",
+    "BriefingVersion",
+    "GlossaryEntry",
+    "GlossarySource",
+    "KeptTerm",
+    "KeptTermKind",
+    "UnclearSignal",
+    "briefing_forum",
+    "briefing_meeting",
     "Budget",
     "BudgetChange",
     "BudgetLine",
