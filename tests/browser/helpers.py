@@ -312,21 +312,20 @@ class Visitor:
         if not self.driver.current_url.startswith(self.base_url):
             self.driver.get(f"{self.base_url}/healthz")
 
-    def reading_mode(self, role: str, easy_read: bool) -> None:
+    def reading_mode(self, page, easy_read: bool) -> None:
         """Visitors keep it in a cookie; people with accounts keep it on the account."""
-        if role != "anonymous":
-            self.demo.set_easy_read(role, easy_read)
+        if page.role != "anonymous":
+            self.demo.set_easy_read(page.role, easy_read)
             return
         self._on_site()
         self.driver.delete_cookie("reading_prefs")
-        if easy_read:
-            self.driver.add_cookie(
-                {"name": "reading_prefs", "value": "easy_read=True", "path": "/"}
-            )
+        cookie = page.reading_cookie(easy_read)
+        if cookie:
+            self.driver.add_cookie({"name": "reading_prefs", "value": cookie, "path": "/"})
 
     def visit(self, page, easy_read: bool = False) -> None:
         self.as_role(page.role)
-        self.reading_mode(page.role, easy_read)
+        self.reading_mode(page, easy_read)
         self.driver.get(self.base_url + self.demo.path(page))
         if page.submit:
             submit = page.submit

@@ -142,6 +142,16 @@ CORE = [
     ),
     PageType("inbox", "inbox.index", fixed("inbox.index"), role="member"),
     PageType("message", "inbox.show", _message, role="member"),
+    PageType("home, in Arabic", "main.home", fixed("main.home"), language="ar"),
+    PageType("forum page, in Arabic", "forums.show", forum_url("ld"), language="ar"),
+    PageType(
+        "sign in with errors, in Arabic",
+        "accounts.sign_in",
+        fixed("accounts.sign_in"),
+        submit=EMPTY,
+        language="ar",
+    ),
+    PageType("home, in Welsh", "main.home", fixed("main.home"), language="cy"),
     PageType("error: page not found", None, lambda demo: "/no-such-page", status=404),
     PageType("error: not allowed", None, fixed("forums.new"), role="member", status=403),
     PageType(

@@ -44,6 +44,14 @@ class PageType:
     role: str = "anonymous"
     submit: FormSubmit | None = None
     status: int = 200
+    language: str = ""  # a visitor's chosen language ("ar" is right to left); "" = English
+
+    def reading_cookie(self, easy_read: bool) -> str:
+        """The visitor's reading settings cookie for this page in this mode."""
+        parts = ["easy_read=True"] if easy_read else []
+        if self.language:
+            parts.append(f"language={self.language}")
+        return "&".join(parts)
 
     @property
     def slug(self) -> str:

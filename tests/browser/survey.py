@@ -39,6 +39,8 @@ for (const el of document.querySelectorAll("body *")) {
   const style = getComputedStyle(el);
   if (rect.width > 0 && rect.right > limit + 1) {
     wide.push(describe(el) + " right=" + Math.round(rect.right));
+  } else if (rect.width > 0 && rect.left < -1) {
+    wide.push(describe(el) + " left=" + Math.round(rect.left));
   } else if (style.overflowX === "visible" && el.scrollWidth > el.clientWidth + 1 &&
              el.clientWidth > 0 && rect.left + el.scrollWidth > limit + 1) {
     wide.push(describe(el) + " (its content) right=" + Math.round(rect.left + el.scrollWidth));

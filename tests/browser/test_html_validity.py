@@ -83,7 +83,7 @@ class Fetcher:
     def fetch(self, page: PageType, easy_read: bool) -> tuple[int, str]:
         client = self.client(page.role)
         if page.role == "anonymous":
-            client.set_cookie("reading_prefs", "easy_read=True" if easy_read else "")
+            client.set_cookie("reading_prefs", page.reading_cookie(easy_read))
         else:
             self.demo.set_easy_read(page.role, easy_read)
         path = self.demo.path(page)
