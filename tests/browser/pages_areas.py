@@ -50,6 +50,7 @@ MEETINGS = [
         "meetings list", "meetings.forum_meetings", forum_url("ld", "meetings.forum_meetings")
     ),
     PageType("meeting", "meetings.show", meeting_url("meetings.show")),
+    PageType("meeting, in Arabic", "meetings.show", meeting_url("meetings.show"), language="ar"),
     PageType("meeting, member", "meetings.show", meeting_url("meetings.show"), role="member"),
     PageType(
         "meeting reply with errors",
@@ -133,6 +134,7 @@ def budget_url(endpoint: str, key: str = "ld"):
 BUDGETS = [
     PageType("budgets list", "budgets.forum_budgets", forum_url("ld", "budgets.forum_budgets")),
     PageType("budget", "budgets.show", budget_url("budgets.show")),
+    PageType("budget, in Arabic", "budgets.show", budget_url("budgets.show"), language="ar"),
     PageType("budget, member", "budgets.show", budget_url("budgets.show"), role="member"),
     PageType("new budget", "budgets.new", forum_url("ld", "budgets.new"), role="commissioner"),
     PageType(
