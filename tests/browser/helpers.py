@@ -137,7 +137,9 @@ def sign_in(driver, base_url: str, email: str, password: str) -> None:
     old_html = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait_for_new_page(driver, old_html)
-    assert "/sign-in" not in driver.current_url, f"could not sign in as {email}"
+    if "/sign-in" in driver.current_url:
+        said = driver.find_element(By.TAG_NAME, "main").text[:300]
+        raise AssertionError(f"could not sign in as {email} at {driver.current_url}: {said!r}")
 
 
 def press(driver, *keys: str) -> None:
@@ -310,7 +312,8 @@ class Visitor:
 
     def _on_site(self) -> None:
         if not self.driver.current_url.startswith(self.base_url):
-            self.driver.get(f"{self.base_url}/healthz")
+            # An HTML page: for anything else the browser asks for /favicon.ico.
+            self.driver.get(f"{self.base_url}/accessibility")
 
     def reading_mode(self, page, easy_read: bool) -> None:
         """Visitors keep it in a cookie; people with accounts keep it on the account."""
