@@ -44,7 +44,7 @@ class PageType:
     role: str = "anonymous"
     submit: FormSubmit | None = None
     status: int = 200
-    language: str = ""  # a visitor's chosen language ("ar" is right to left); "" = English
+    language: str = ""  # a visitor's chosen language, visitors only ("ar" is right to left)
 
     def reading_cookie(self, easy_read: bool) -> str:
         """The visitor's reading settings cookie for this page in this mode."""
