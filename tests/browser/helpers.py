@@ -337,5 +337,10 @@ class Visitor:
         assert ("easy-read" in classes.split()) == easy_read, (
             f"{page.name}: expected easy read {'on' if easy_read else 'off'}, body class {classes!r}"
         )
+        missing = page.expected_body_classes() - set(classes.split())
+        assert not missing, f"{page.name}: reading settings not applied, body class {classes!r}"
+        if page.language:
+            lang = self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+            assert lang == page.language, f"{page.name}: page language is {lang!r}"
         if page.role != "anonymous":
             assert "/sign-in" not in self.driver.current_url, f"{page.name}: sent to sign in"

@@ -51,6 +51,12 @@ MEETINGS = [
     ),
     PageType("meeting", "meetings.show", meeting_url("meetings.show")),
     PageType("meeting, in Arabic", "meetings.show", meeting_url("meetings.show"), language="ar"),
+    PageType(
+        "meeting, larger text, high contrast",
+        "meetings.show",
+        meeting_url("meetings.show"),
+        settings="text_size=larger&high_contrast=1",
+    ),
     PageType("meeting, member", "meetings.show", meeting_url("meetings.show"), role="member"),
     PageType(
         "meeting reply with errors",
@@ -135,6 +141,12 @@ BUDGETS = [
     PageType("budgets list", "budgets.forum_budgets", forum_url("ld", "budgets.forum_budgets")),
     PageType("budget", "budgets.show", budget_url("budgets.show")),
     PageType("budget, in Arabic", "budgets.show", budget_url("budgets.show"), language="ar"),
+    PageType(
+        "budget, larger text, high contrast",
+        "budgets.show",
+        budget_url("budgets.show"),
+        settings="text_size=larger&high_contrast=1",
+    ),
     PageType("budget, member", "budgets.show", budget_url("budgets.show"), role="member"),
     PageType("new budget", "budgets.new", forum_url("ld", "budgets.new"), role="commissioner"),
     PageType(

@@ -61,6 +61,8 @@ def _message(demo: Demo) -> str:
     return demo.url("inbox.show", message_id=demo.first(query.order_by(InboxMessage.id)).id)
 
 
+BIG = "text_size=larger&high_contrast=1"  # the largest text and the high-contrast colours
+
 CORE = [
     PageType("home", "main.home", fixed("main.home")),
     PageType("home, signed in", "main.home", fixed("main.home"), role="member"),
@@ -152,6 +154,16 @@ CORE = [
         language="ar",
     ),
     PageType("home, in Welsh", "main.home", fixed("main.home"), language="cy"),
+    PageType(
+        "forum page, larger text, high contrast", "forums.show", forum_url("ld"), settings=BIG
+    ),
+    PageType(
+        "sign in with errors, larger text, high contrast",
+        "accounts.sign_in",
+        fixed("accounts.sign_in"),
+        submit=EMPTY,
+        settings=BIG,
+    ),
     PageType("error: page not found", None, lambda demo: "/no-such-page", status=404),
     PageType("error: not allowed", None, fixed("forums.new"), role="member", status=403),
     PageType(

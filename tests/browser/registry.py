@@ -45,13 +45,27 @@ class PageType:
     submit: FormSubmit | None = None
     status: int = 200
     language: str = ""  # a visitor's chosen language, visitors only ("ar" is right to left)
+    settings: str = ""  # more of a visitor's reading settings: "text_size=larger&high_contrast=1"
 
     def reading_cookie(self, easy_read: bool) -> str:
         """The visitor's reading settings cookie for this page in this mode."""
         parts = ["easy_read=True"] if easy_read else []
         if self.language:
             parts.append(f"language={self.language}")
+        if self.settings:
+            parts.append(self.settings)
         return "&".join(parts)
+
+    def expected_body_classes(self) -> set[str]:
+        """Classes the body must have when this page's reading settings took effect."""
+        wanted = set()
+        for part in filter(None, self.settings.split("&")):
+            key, _, value = part.partition("=")
+            if key == "text_size":
+                wanted.add(f"text-{value}")
+            elif key == "high_contrast":
+                wanted.add("high-contrast")
+        return wanted
 
     @property
     def slug(self) -> str:
