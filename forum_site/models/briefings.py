@@ -16,13 +16,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
 from forum_site.models.accounts import User
-from forum_site.models.base import TimestampMixin
+from forum_site.models.base import TimestampMixin, append_only
 from forum_site.models.forums import Forum
 from forum_site.models.glossary import GlossaryEntry
 from forum_site.models.meetings import Meeting
@@ -104,9 +103,7 @@ class BriefingVersion(TimestampMixin, db.Model):
     briefing: Mapped[Briefing] = relationship(back_populates="versions")
 
 
-@event.listens_for(BriefingVersion, "before_update")
-def _versions_are_append_only(_mapper, _connection, version: BriefingVersion) -> None:
-    raise ValueError(f"Briefing version {version.id} is history and cannot be changed.")
+append_only(BriefingVersion, what="A published version of a briefing")
 
 
 class KeptTerm(TimestampMixin, db.Model):

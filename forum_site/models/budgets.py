@@ -21,13 +21,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    event,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
 from forum_site.models.accounts import Organisation, User
-from forum_site.models.base import TimestampMixin
+from forum_site.models.base import RecordIsAppendOnly, TimestampMixin, append_only
 from forum_site.models.briefings import Briefing
 from forum_site.models.forums import Forum
 from forum_site.models.meetings import Meeting
@@ -169,31 +168,9 @@ class BudgetNoticeSeen(TimestampMixin, db.Model):
     )
 
 
-class HistoryIsAppendOnly(Exception):
+class HistoryIsAppendOnly(RecordIsAppendOnly):
     """Raised when code tries to edit or delete a budget history entry."""
 
 
-def _refuse(action: str):
-    def listener(_mapper, _connection, target) -> None:
-        raise HistoryIsAppendOnly(
-            f"Budget history cannot be {action}: add a new entry instead ({target!r})."
-        )
-
-    return listener
-
-
 for _model in (BudgetRevision, BudgetChange):
-    event.listen(_model, "before_update", _refuse("changed"))
-    event.listen(_model, "before_delete", _refuse("deleted"))
-
-_HISTORY_TABLES = {BudgetRevision.__table__, BudgetChange.__table__}
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _refuse_bulk_edits(state) -> None:
-    """``session.execute(update(BudgetChange)...)`` skips the events above: refuse it too."""
-    if not (state.is_update or state.is_delete):
-        return
-    table = getattr(state.statement, "table", None)
-    if table is not None and table in _HISTORY_TABLES:
-        raise HistoryIsAppendOnly("Budget history cannot be changed or deleted in bulk.")
+    append_only(_model, error=HistoryIsAppendOnly, what="Budget history")

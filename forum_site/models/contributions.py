@@ -19,13 +19,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
 from forum_site.models.accounts import Organisation, User
-from forum_site.models.base import TimestampMixin
+from forum_site.models.base import RecordIsAppendOnly, TimestampMixin, append_only
 from forum_site.models.forums import Forum
 
 if TYPE_CHECKING:
@@ -175,17 +174,8 @@ class ContributionSupport(TimestampMixin, db.Model):
     user: Mapped[User] = relationship()
 
 
-class AnswersAreAppendOnly(Exception):
+class AnswersAreAppendOnly(RecordIsAppendOnly):
     """Raised when code tries to change or delete an answer already written."""
 
 
-@event.listens_for(ContributionAnswer, "before_update")
-def _refuse_update(_mapper, _connection, target: ContributionAnswer) -> None:
-    raise AnswersAreAppendOnly(
-        f"Answer {target.id} was already given. Add a correction instead of changing it."
-    )
-
-
-@event.listens_for(ContributionAnswer, "before_delete")
-def _refuse_delete(_mapper, _connection, target: ContributionAnswer) -> None:
-    raise AnswersAreAppendOnly(f"Answer {target.id} is part of the record and cannot be deleted.")
+append_only(ContributionAnswer, error=AnswersAreAppendOnly, what="An answer already given")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
 from forum_site.models.accounts import Organisation, User
-from forum_site.models.base import TimestampMixin
+from forum_site.models.base import TimestampMixin, append_only
 from forum_site.models.contributions import Contribution
 from forum_site.models.forums import Forum
 from forum_site.models.meetings import AgendaItem, CycleStage
@@ -68,3 +68,6 @@ class Decision(TimestampMixin, db.Model):
     agenda_items: Mapped[list[AgendaItem]] = relationship(
         secondary=decision_agenda_item, order_by=AgendaItem.id
     )
+
+
+append_only(Decision, what="A logged decision")

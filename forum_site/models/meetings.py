@@ -25,7 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
 from forum_site.models.accounts import User
-from forum_site.models.base import TimestampMixin
+from forum_site.models.base import TimestampMixin, append_only
 from forum_site.models.forums import Forum
 
 
@@ -315,3 +315,6 @@ class CalendarKey(TimestampMixin, db.Model):
     forum_id: Mapped[int] = mapped_column(ForeignKey("forum.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+append_only(MeetingChange, what="A meeting's change log")

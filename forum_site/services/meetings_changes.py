@@ -117,10 +117,19 @@ def move_meeting(
         kind="meeting-moved",
         site_url=site_url,
     )
-    change = _record(session, viewer, meeting, ChangeKind.MOVED, reason, told, summary)
-    change.old_starts_at, change.new_starts_at = old_start, starts_at
-    change.old_place, change.new_place = old_place, new_place
-    return change
+    return _record(
+        session,
+        viewer,
+        meeting,
+        ChangeKind.MOVED,
+        reason,
+        told,
+        summary,
+        old_starts_at=old_start,
+        new_starts_at=starts_at,
+        old_place=old_place,
+        new_place=new_place,
+    )
 
 
 def _move_summary(old_start, new_start, old_place, new_place) -> str:
@@ -132,8 +141,10 @@ def _move_summary(old_start, new_start, old_place, new_place) -> str:
     return "\n".join(lines) or "The end time has changed."
 
 
-def _record(session, viewer, meeting, kind, reason, told, summary) -> MeetingChange:
+def _record(session, viewer, meeting, kind, reason, told, summary, **times_and_places):
+    """The change log entry, complete before it is written: entries are never edited."""
     change = MeetingChange(
+        **times_and_places,
         meeting_id=meeting.id,
         kind=kind,
         what_changed=summary,

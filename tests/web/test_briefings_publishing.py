@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from forum_site.models import BriefingVersion, GlossaryEntry, GlossarySource, KeptTerm
+from forum_site.models.base import RecordIsAppendOnly
 from tests.factories import make_user
 from tests.factories_briefings import load_small_glossary, make_briefing, make_writer_and_forum
 
@@ -196,7 +197,7 @@ def test_versions_cannot_be_changed(db):
     make_briefing(db, forum, writer)
     version = db.scalar(select(BriefingVersion))
     version.body = "Rewritten history."
-    with pytest.raises(ValueError, match="history"):
+    with pytest.raises(RecordIsAppendOnly, match="cannot be changed"):
         db.flush()
     db.rollback()
 
