@@ -4,7 +4,7 @@ post, and htmx swaps just the part of the page that changed."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -13,6 +13,7 @@ from forum_site.models.meetings import ReplyAnswer
 from forum_site.services import meetings_debrief as debrief
 from forum_site.services import meetings_replies as replies
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.web.easy_read.steps import MEETING_REPLY_STEPS, FormSteps
 from forum_site.web.helpers import commit, is_htmx, render, show_error, viewer
 from forum_site.web.meetings import forms
 from forum_site.web.meetings.views import bp, load, page_context
@@ -39,7 +40,8 @@ def reply(meeting_id: int):
     meeting = load(meeting_id)
     _require_member(meeting)
     form = forms.ReplyForm()
-    if form.validate_on_submit():
+    steps = FormSteps(form, MEETING_REPLY_STEPS, enabled=g.prefs.easy_read)  # easy read
+    if steps.finished():
         needs = replies.Needs(
             **{name: getattr(form, name).data or _empty(name) for name in vars(replies.Needs())}
         )
@@ -50,6 +52,10 @@ def reply(meeting_id: int):
         else:
             commit()
             return _respond(meeting, "reply_block", "reply", _("Thank you. Your reply is saved."))
+    if steps.moved:  # easy read: the next (or previous) question, nothing wrong
+        return render(
+            "meetings/show.html", block="reply_block", **page_context(meeting, reply_form=form)
+        )
     return _failed(meeting, "reply_block", reply_form=form)
 
 
