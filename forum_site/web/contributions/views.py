@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, request, url_for
+from flask import Blueprint, Response, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from forum_site.web.contributions.forms import (
     RecordForm,
     SupportForm,
 )
+from forum_site.web.easy_read.steps import CONTRIBUTION_STEPS, FormSteps
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.helpers import commit, is_htmx, render, safe_next, show_error, site_url, viewer
 
@@ -83,8 +84,8 @@ def _contribute(forum, form: ContributeForm):
     """Save a member's contribution, or leave the errors on the form."""
     if not viewer().signed_in:
         return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
-    if not form.validate_on_submit():
-        return None
+    if not FormSteps(form, CONTRIBUTION_STEPS, enabled=g.prefs.easy_read).finished():
+        return None  # easy read shows one question at a time (web/easy_read/steps.py)
     try:
         contribution = service.contribute(
             db.session,
