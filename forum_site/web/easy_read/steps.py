@@ -225,13 +225,25 @@ MEETING_REPLY_STEPS = [
 
 # What members say (web/contributions/forms.py ContributeForm).
 CONTRIBUTION_STEPS = [
-    Step(_l("What do you want to say?"), ("text",), "talk"),
-    Step(_l("Who can see that you said it?"), ("visibility",), "private"),
+    Step(
+        _l("What do you want to say?"),
+        ("text",),
+        "talk",
+        hints={"text": _l("Use your own words.")},
+        attrs={"text": {"rows": "6", "maxlength": "4000"}},
+    ),
+    Step(
+        _l("Who can see that you said it?"),
+        ("visibility",),
+        "private",
+        notes=(_l("The commissioners will answer you."),),
+    ),
     Step(
         _l("What is it about?"),
         ("topic",),
         "idea",
         notes=(_l("You do not have to answer this."),),
+        hints={"topic": _l("1 or 2 words, like transport.")},
     ),
 ]
 
