@@ -236,7 +236,7 @@ CONTRIBUTION_STEPS = [
         _l("Who can see that you said it?"),
         ("visibility",),
         "private",
-        notes=(_l("The commissioners will answer you."),),
+        notes=(_l("You can keep your name from the commissioners."),),
     ),
     Step(
         _l("What is it about?"),
