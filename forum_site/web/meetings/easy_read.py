@@ -12,7 +12,6 @@ from markupsafe import Markup
 
 from easyread.builders import AgendaItem as EasyAgendaItem
 from easyread.builders import build_meeting
-from easyread.render import render_html
 from forum_site.extensions import db
 from forum_site.models.meetings import Meeting
 from forum_site.services.meetings_changes import place_of
@@ -99,8 +98,21 @@ def build(meeting: Meeting):
 
 
 def easy_read_meeting(meeting: Meeting) -> Markup | None:
-    """The easy-read HTML when the reader asked for easy read, else None (not built)."""
+    """The easy-read HTML when the reader asked for easy read, else None (not built).
+
+    A version a convenor checked (and changed) is shown instead of the automatic one,
+    with who checked it; convenors get the link to check it (web/easy_read)."""
     prefs = getattr(g, "prefs", None)
     if prefs is None or not prefs.easy_read:
         return None
-    return render_html(build(meeting), pictures=not prefs.hide_pictures, heading_level=2)
+    from forum_site.web.easy_read.kinds import meeting_source_hash
+    from forum_site.web.easy_read.views import easy_read_block
+    from forum_site.web.helpers import viewer
+
+    return easy_read_block(
+        "meeting",
+        meeting.id,
+        meeting_source_hash(meeting),
+        lambda: build(meeting),
+        can_check=viewer().convenes(meeting.forum_id),
+    )
