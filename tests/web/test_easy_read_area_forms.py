@@ -190,3 +190,31 @@ def test_convenors_find_the_check_link_in_the_standard_summary_too(client, db, s
     client.post("/sign-out")
     sign_in(people.convenor)
     assert client.get(f"/meetings/{meeting.id}").soup.select_one(link)
+
+
+def test_the_meeting_page_shows_the_version_a_convenor_checked(client, db, sign_in):
+    people = People(db)
+    meeting = make_meeting(db, people.forum)
+    sign_in(_easy_reader(db, people.convenor))
+    page = client.get(f"/meetings/{meeting.id}")
+    easy = page.soup.select_one(".meeting-easy-read")
+    assert "made automatically" in easy.get_text(" ", strip=True)
+    check_url = f"/easy-read/meeting/{meeting.id}/check"
+    assert easy.select_one(f"a[href='{check_url}']")
+
+    form = client.get(check_url).soup.select_one("form.er-check-form")
+    data = {box["name"]: box.get_text() for box in form.select("textarea")}
+    for picture_list in form.select("select"):
+        chosen = picture_list.select_one("option[selected]")
+        data[picture_list["name"]] = chosen["value"] if chosen else ""
+    first = next(name for name in data if name.endswith("_text"))
+    data[first] = "We meet to plan the day centre."
+    client.post(check_url, data={**data, "action": "checked"})
+
+    client.post("/sign-out")
+    sign_in(_easy_reader(db, people.member))
+    easy = client.get(f"/meetings/{meeting.id}").soup.select_one(".meeting-easy-read")
+    text = easy.get_text(" ", strip=True)
+    assert "A person checked this easy read: Cora Convenor on" in text
+    assert "We meet to plan the day centre." in text
+    assert not easy.select("a[href*='/check']")
