@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from easyread.model import Document, HardWordBox, NextStep, NumberCallout, Point
 from easyread.pictures import alt_text, has_picture, manifest
-from forum_site.models import EasyReadVersion, User
+from forum_site.models import EasyReadVersion, Meeting, User
 from forum_site.models.base import as_utc, utcnow
 from forum_site.services.errors import DomainError
 
@@ -48,6 +48,50 @@ def source_hash(*parts: str | None) -> str:
     """A fingerprint of the text an easy-read version is made from."""
     joined = "\x1f".join(part or "" for part in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+# ------------------------------------------------------------------ what each kind is made from
+
+
+def briefing_source_hash(briefing) -> str:
+    """A briefing's easy read is made from its title and text."""
+    return source_hash(briefing.title, briefing.body)
+
+
+def _stable(value):
+    """The same text for a value however the database hands it back (naive or aware times)."""
+    if isinstance(value, datetime):
+        return as_utc(value).isoformat()
+    return getattr(value, "value", value)
+
+
+def meeting_summary_source_hash(meeting: Meeting) -> str:
+    """The summary, what happened and was decided on each agenda item, and the actions."""
+    items = [(i.title, i.what_happened, i.what_was_decided) for i in meeting.agenda_items]
+    actions = [(a.who, a.what) for a in meeting.actions]
+    return source_hash(meeting.title, meeting.debrief_summary, repr(items), repr(actions))
+
+
+def meeting_source_hash(meeting: Meeting) -> str:
+    """Everything the easy-read meeting page is made from (web/meetings/easy_read.py)."""
+    agenda = [
+        (i.title, i.influence.value, i.decision_maker, i.what_we_want) for i in meeting.agenda_items
+    ]
+    closed = [(c.topic, c.reason) for c in meeting.closed_topics]
+    facts = [
+        _stable(getattr(meeting, name))
+        for name in (
+            "title", "purpose", "starts_at", "ends_at", "venue_name", "venue_address",
+            "joining_details", "everything_open", "step_free", "hearing_loop",
+            "accessible_toilet", "quiet_room", "parking", "contact_on_the_day",
+            "paid_for_time", "expenses_travel", "expenses_lunch", "expenses_carer",
+            "how_to_claim",
+        )
+    ]  # fmt: skip
+    return source_hash(repr(facts), repr(agenda), repr(closed))
+
+
+# ------------------------------------------------------------------ stored versions
 
 
 def stored_version(session: Session, kind: str, subject_id: int) -> EasyReadVersion | None:

@@ -217,4 +217,5 @@ def test_the_meeting_page_shows_the_version_a_convenor_checked(client, db, sign_
     text = easy.get_text(" ", strip=True)
     assert "A person checked this easy read: Cora Convenor on" in text
     assert "We meet to plan the day centre." in text
+    assert "out of date" not in text, "times read back from the database hash the same"
     assert not easy.select("a[href*='/check']")

@@ -18,7 +18,11 @@ from easyread.builders import build_briefing
 from easyread.model import Document
 from forum_site.models import Meeting
 from forum_site.services import briefings, glossary, meetings
-from forum_site.services.easy_read import source_hash
+from forum_site.services.easy_read import (  # noqa: F401  (areas import them from here too)
+    briefing_source_hash,
+    meeting_source_hash,
+    meeting_summary_source_hash,
+)
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
 
@@ -56,10 +60,6 @@ def load(session: Session, viewer: Viewer, kind: str, subject_id: int) -> Subjec
 # ------------------------------------------------------------------ briefings
 
 
-def briefing_source_hash(briefing) -> str:
-    return source_hash(briefing.title, briefing.body)
-
-
 def build_briefing_document(session: Session, briefing) -> Callable[[], Document]:
     """The same automatic version the briefing page shows (easyread.build_briefing)."""
     return lambda: build_briefing(
@@ -82,13 +82,6 @@ def _briefing(session: Session, viewer: Viewer, subject_id: int) -> Subject:
 
 
 # ------------------------------------------------------------------ meeting summaries
-
-
-def meeting_summary_source_hash(meeting: Meeting) -> str:
-    """The summary, what happened and was decided on each agenda item, and the actions."""
-    items = [(i.title, i.what_happened, i.what_was_decided) for i in meeting.agenda_items]
-    actions = [(a.who, a.what) for a in meeting.actions]
-    return source_hash(meeting.title, meeting.debrief_summary, repr(items), repr(actions))
 
 
 def meeting_summary_title(meeting: Meeting) -> str:
@@ -131,25 +124,6 @@ def _meeting_summary(session: Session, viewer: Viewer, subject_id: int) -> Subje
 
 
 # ------------------------------------------------------------------ meeting pages
-
-
-def meeting_source_hash(meeting: Meeting) -> str:
-    """Everything the easy-read meeting page is made from (web/meetings/easy_read.py)."""
-    agenda = [
-        (i.title, i.influence.value, i.decision_maker, i.what_we_want) for i in meeting.agenda_items
-    ]
-    closed = [(c.topic, c.reason) for c in meeting.closed_topics]
-    facts = [
-        getattr(meeting, name)
-        for name in (
-            "title", "purpose", "starts_at", "ends_at", "venue_name", "venue_address",
-            "joining_details", "everything_open", "step_free", "hearing_loop",
-            "accessible_toilet", "quiet_room", "parking", "contact_on_the_day",
-            "paid_for_time", "expenses_travel", "expenses_lunch", "expenses_carer",
-            "how_to_claim",
-        )
-    ]  # fmt: skip
-    return source_hash(repr(facts), repr(agenda), repr(closed))
 
 
 @register("meeting")
