@@ -126,6 +126,13 @@ def easy_read_document(
     )
 
 
+def checked_or_automatic(
+    session: Session, kind: str, subject_id: int, source_hash: str, build: Callable[[], Document]
+) -> Document:
+    """Just the document (for PDFs): the version a person checked, or the automatic one."""
+    return easy_read_document(session, kind, subject_id, source_hash, build).document
+
+
 def draft_document(
     session: Session, kind: str, subject_id: int, build: Callable[[], Document]
 ) -> tuple[Document, EasyReadVersion | None]:
