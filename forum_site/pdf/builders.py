@@ -19,6 +19,7 @@ from forum_site.models.base import as_utc
 from forum_site.pdf.documents import PrintDocument
 from forum_site.pdf.glossary import all_terms, terms_used
 from forum_site.services import briefings, budgets, contributions_feedback, forums, meetings
+from forum_site.services import easy_read as checked_easy_read
 from forum_site.services.budgets_show import figures
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
@@ -51,7 +52,13 @@ def briefing_document(session: Session, viewer: Viewer, briefing_id: int) -> Pri
         title=briefing.title,
         template="pdf/briefing.html",
         context=context,
-        easy_read=lambda: _easy_briefing(briefing, terms),
+        easy_read=lambda: checked_easy_read.checked_or_automatic(
+            session,
+            "briefing",
+            briefing.id,
+            checked_easy_read.briefing_source_hash(briefing),
+            lambda: _easy_briefing(briefing, terms),
+        ),
         filename=f"briefing-{briefing.id}",
     )
 
@@ -173,7 +180,13 @@ def summary_document(session: Session, viewer: Viewer, meeting_id: int) -> Print
         title=title,
         template="pdf/meeting_summary.html",
         context=context,
-        easy_read=lambda: easy_summary(meeting, title, terms),
+        easy_read=lambda: checked_easy_read.checked_or_automatic(
+            session,
+            "meeting_summary",
+            meeting.id,
+            checked_easy_read.meeting_summary_source_hash(meeting),
+            lambda: easy_summary(meeting, title, terms),
+        ),
         filename=f"meeting-{meeting.id}-summary",
     )
 
