@@ -291,3 +291,20 @@ def test_easy_read_block_gives_areas_the_document_the_line_and_the_link(app, db)
     assert "made automatically" in checker.get_text()
     assert checker.select_one("a[href='/easy-read/meeting/42/check']")
     assert not reader.select("a[href*='/check']")
+
+
+def test_the_easy_read_pdf_prints_the_checked_version(client, db, sign_in):
+    from tests.web.test_pdfs_helpers import read_pdf
+
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    first_text = next(name for name in data if name.endswith("_text"))
+    data[first_text] = "Lunch club moves to Tuesdays."
+    client.post(url, data={**data, "action": "checked"})
+    pdf = client.get(f"/print/briefings/{briefing.id}/easy-read.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    text = read_pdf(pdf.data).flat_text
+    assert "Lunch club moves to Tuesdays." in text
+    assert "A person checked this easy read: Priya Shah" in text
