@@ -106,9 +106,15 @@ def wait_for_new_page(driver, old_html) -> None:
 
 
 SUBMIT_FORM_JS = """
-const [selector, fill, dropCsrf] = arguments;
+const [selector, fill, dropCsrf, clear] = arguments;
 const form = document.querySelector(selector);
 if (!form) { return "no form matches " + selector; }
+for (const name of clear) {
+  form.querySelectorAll(`[name="${name}"]`).forEach(control => {
+    if (control.type === "radio" || control.type === "checkbox") { control.checked = false; }
+    else { control.value = ""; }
+  });
+}
 for (const [name, value] of Object.entries(fill)) {
   const control = form.elements[name];
   if (!control) { return "the form has no field " + name; }
@@ -121,10 +127,13 @@ return "";
 """
 
 
-def submit_form(driver, selector: str, fill: dict[str, str], drop_csrf: bool = False) -> None:
-    """Send a form as it is (plus ``fill``), skipping the browser's own checks, and wait."""
+def submit_form(driver, submit) -> None:
+    """Send a form as it is (with ``submit``'s changes), skipping the browser's own
+    checks, and wait for the next page."""
     old_html = driver.find_element(By.TAG_NAME, "html")
-    problem = driver.execute_script(SUBMIT_FORM_JS, selector, fill, drop_csrf)
+    problem = driver.execute_script(
+        SUBMIT_FORM_JS, submit.selector, dict(submit.fill), submit.drop_csrf, list(submit.clear)
+    )
     assert not problem, problem
     wait_for_new_page(driver, old_html)
 
@@ -331,8 +340,7 @@ class Visitor:
         self.reading_mode(page, easy_read)
         self.driver.get(self.base_url + self.demo.path(page))
         if page.submit:
-            submit = page.submit
-            submit_form(self.driver, submit.selector, dict(submit.fill), submit.drop_csrf)
+            submit_form(self.driver, page.submit)
         classes = self.driver.find_element(By.TAG_NAME, "body").get_attribute("class") or ""
         assert ("easy-read" in classes.split()) == easy_read, (
             f"{page.name}: expected easy read {'on' if easy_read else 'off'}, body class {classes!r}"

@@ -63,7 +63,11 @@ MEETINGS = [
         "meetings.show",
         meeting_url("meetings.show"),
         role="member",
-        submit=FormSubmit(selector="form[action$='/reply']", fill=(("other_needs", "x " * 600),)),
+        submit=FormSubmit(
+            selector="form[action$='/reply']",
+            fill=(("other_needs", "x " * 600),),
+            clear=("answer",),
+        ),
         status=400,
     ),
     PageType(

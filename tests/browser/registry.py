@@ -31,6 +31,7 @@ class FormSubmit:
     selector: str = "main form[method=post]"
     fill: tuple[tuple[str, str], ...] = ()
     drop_csrf: bool = False
+    clear: tuple[str, ...] = ()  # fields to send empty (radio buttons and boxes unticked)
 
 
 EMPTY = FormSubmit()

@@ -55,6 +55,8 @@ def send_form(client, response, path: str, submit):
     form = BeautifulSoup(response.get_data(as_text=True), "html.parser").select_one(submit.selector)
     assert form is not None, f"no form matches {submit.selector} on {path}"
     data = {**_form_data(form), **dict(submit.fill)}
+    for name in submit.clear:
+        data.pop(name, None)
     if submit.drop_csrf:
         data.pop("csrf_token", None)
     action = urljoin(path, form.get("action") or path)
