@@ -26,7 +26,10 @@ POSTGRES_URL = os.environ.get("FORUM_SITE_TEST_DATABASE_URL", "")
 
 
 def _worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER") or f"p{os.getpid()}"
+    """This test process's name, unique across runs that share one PostgreSQL server."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "p")
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "")[:8] or str(os.getpid())
+    return f"{worker}_{run}"
 
 
 def _run_on_postgres_server(*statements: str) -> None:
