@@ -70,9 +70,27 @@ from forum_site.models.meetings import (
     PrepTask,
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
+from forum_site.models.not_online import (
+    ConsentHow,
+    Letter,
+    LetterStatus,
+    MeetingAttendance,
+    ReachBy,
+    SignInCard,
+    SupportedAccount,
+    VenueComputer,
+)
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 
 __all__ = [
+    "ConsentHow",
+    "Letter",
+    "LetterStatus",
+    "MeetingAttendance",
+    "ReachBy",
+    "SignInCard",
+    "SupportedAccount",
+    "VenueComputer",
     "EasyReadVersion",
     "PaperForm",
     "PaperFormAnswer",
