@@ -13,6 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from forum_site.models import InboxMessage, OutgoingEmail, User
+from forum_site.services.not_online import letters
 
 
 def queue_email(session: Session, *, to: str, subject: str, body: str) -> OutgoingEmail:
@@ -33,9 +34,14 @@ def send_message(
     site_url: str = "",
     email: bool = True,
 ) -> int:
-    """Put a message in each recipient's inbox, and email those with an address."""
+    """Put a message in each recipient's inbox, email those with an address, and print a
+    letter for those who are not online."""
     count = 0
-    for user in {u.id: u for u in recipients}.values():
+    people = list({u.id: u for u in recipients}.values())
+    letters.letters_for_people_not_online(
+        session, people, subject=subject, body=body, easy_read_body=easy_read_body, kind=kind
+    )
+    for user in people:
         session.add(
             InboxMessage(
                 user_id=user.id,

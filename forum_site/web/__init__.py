@@ -18,6 +18,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.inbox.views import bp as inbox
     from forum_site.web.main.views import bp as main
     from forum_site.web.meetings.views import bp as meetings
+    from forum_site.web.not_online import blueprints as not_online
     from forum_site.web.pdfs.views import bp as pdfs
 
     return [
@@ -33,4 +34,5 @@ def blueprints() -> list[Blueprint]:
         decisions,
         pdfs,
         easy_read,
+        *not_online(),
     ]

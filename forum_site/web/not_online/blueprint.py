@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("not_online", __name__)

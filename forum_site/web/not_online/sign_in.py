@@ -1,0 +1,111 @@
+"""Signing in with a card (by scanning its QR code or typing its code, then a PIN), the
+venue computer's idle warning, sign-out and Finished, and taking an account over."""
+
+from __future__ import annotations
+
+import time
+
+from flask import flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from forum_site.extensions import db, limiter
+from forum_site.services.errors import DomainError
+from forum_site.services.not_online import cards, supported
+from forum_site.web.helpers import commit, render, safe_next, show_error
+from forum_site.web.not_online import venue as kiosk
+from forum_site.web.not_online.blueprint import bp
+from forum_site.web.not_online.forms import CardSignInForm, TakeOverForm
+
+PER_ADDRESS = "10 per minute; 60 per hour"
+PER_CARD = "5 per minute; 20 per hour"
+
+
+def _card_key() -> str:
+    """The card a sign-in is for, so one card can't be tried from many addresses at once."""
+    typed = request.form.get("code") or request.view_args.get("code") or ""
+    return "card:" + (cards.normalise_code(typed) or "none")
+
+
+def _after_sign_in() -> str:
+    venue = kiosk.current_venue()
+    if venue is not None:
+        session[kiosk.SEEN] = time.time()
+        return url_for("forums.show", slug=venue.forum.slug)
+    return safe_next(request.args.get("next"), url_for("main.home"))
+
+
+@bp.route("/card", methods=["GET", "POST"])
+@bp.route("/card/<code>", methods=["GET", "POST"])
+@limiter.limit(PER_ADDRESS, methods=["POST"])
+@limiter.limit(PER_CARD, methods=["POST"], key_func=_card_key)
+def card_sign_in(code: str | None = None):
+    form = CardSignInForm()
+    if request.method == "GET" and code:
+        form.code.data = cards.normalise_code(code)
+    if form.validate_on_submit():
+        try:
+            user = cards.sign_in_with_card(db.session, form.code.data, form.pin.data)
+        except DomainError as error:
+            commit()  # a wrong PIN is counted towards locking the card
+            show_error(form, error)
+        else:
+            commit()
+            login_user(user)
+            flash(_("You are signed in. Hello, %(name)s.", name=user.display_name), "success")
+            return redirect(_after_sign_in(), code=303)
+    form.pin.data = ""
+    return render("not_online/card_sign_in.html", form=form, venue=kiosk.current_venue())
+
+
+@bp.get("/venue/still-there")
+def still_there():
+    """The warning a minute before the idle sign-out, reached by a meta refresh."""
+    if kiosk.current_venue() is None or not current_user.is_authenticated:
+        return redirect(url_for("main.home"), code=303)
+    return render("not_online/still_there.html", **kiosk.warning_context())
+
+
+@bp.post("/venue/still-there")
+def keep_going():
+    """Pressing "I am still here" counts as using the computer, so the clock starts again."""
+    target = safe_next(request.form.get("next"), url_for("main.home"))
+    return redirect(target, code=303)
+
+
+@bp.get("/venue/signed-out")
+def timed_out():
+    """Where the warning page's refresh lands: the idle check has signed the person out."""
+    if current_user.is_authenticated:
+        if kiosk.current_venue() is None:
+            return redirect(url_for("main.home"), code=303)
+        logout_user()
+    return render("not_online/timed_out.html", venue=kiosk.current_venue())
+
+
+@bp.post("/venue/finished")
+def finished():
+    return kiosk.finished_response()
+
+
+@bp.route("/account/email", methods=["GET", "POST"])
+@login_required
+def take_over():
+    """A supported member adds an email address and a password, and manages it themselves."""
+    account = supported.supported_account_of(db.session, current_user.id)
+    if account is None or current_user.email:
+        return redirect(url_for("accounts.account"), code=303)
+    form = TakeOverForm()
+    if form.validate_on_submit():
+        try:
+            supported.take_over(
+                db.session, current_user, email=form.email.data, password=form.password.data
+            )
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            login_user(current_user)
+            flash(_("Your account has your email address now. You can sign in with it."))
+            return redirect(url_for("accounts.account"), code=303)
+    return render("not_online/take_over.html", form=form)
