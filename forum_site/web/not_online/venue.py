@@ -107,7 +107,7 @@ def _after_request(response):
 def _template_globals() -> dict:
     venue = current_venue()
     refresh_after = None
-    if venue is not None and current_user.is_authenticated:
+    if venue is not None and current_user.is_authenticated and request.endpoint not in PASSIVE:
         refresh_after = max(idle_limit(venue) - WARN_BEFORE, 30)
     return {"venue": venue, "venue_refresh_after": refresh_after}
 
