@@ -15,11 +15,12 @@ import pytest
 
 from tests.browser.pages_areas import AREAS
 from tests.browser.pages_core import CORE
+from tests.browser.pages_not_online import NOT_ONLINE, NOT_ONLINE_EXCLUDED
 from tests.browser.registry import PASSWORD, ROLES, FormSubmit, PageType
 
 __all__ = ["PAGES", "PASSWORD", "ROLES", "FormSubmit", "PageType", "cases", "by_role"]
 
-PAGES: list[PageType] = [*CORE, *AREAS]
+PAGES: list[PageType] = [*CORE, *AREAS, *NOT_ONLINE]
 
 # Downloads are not HTML pages; their own area tests check them.
 DOWNLOAD_SUFFIXES = (".ics", ".csv", ".json", ".pdf")
@@ -29,6 +30,7 @@ EXCLUDED = {
     "main.healthz": "JSON health check for load balancers, not a page",
     "easy_read.static": "static files (the easy-read style sheet)",
     "easy_read.picture_file": "an SVG picture, not a page",
+    **NOT_ONLINE_EXCLUDED,
 }
 
 

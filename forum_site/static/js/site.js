@@ -2,6 +2,20 @@
 (function () {
   "use strict";
 
+  // A shared computer at a venue: open the warning page before the idle sign-out (the
+  // same as the <noscript> refresh does without JavaScript).
+  var venueAfter = Number(document.body.getAttribute("data-venue-after"));
+  var venueUrl = document.body.getAttribute("data-venue-url");
+  if (venueAfter > 0 && venueUrl) {
+    var venueTimer = null;
+    var startVenueTimer = function () {
+      window.clearTimeout(venueTimer);
+      venueTimer = window.setTimeout(function () { window.location.assign(venueUrl); }, venueAfter * 1000);
+    };
+    startVenueTimer();
+    document.addEventListener("htmx:afterRequest", startVenueTimer);  // the server saw that too
+  }
+
   // Send the CSRF token with every htmx request.
   document.addEventListener("htmx:configRequest", function (event) {
     var meta = document.querySelector('meta[name="csrf-token"]');

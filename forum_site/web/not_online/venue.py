@@ -109,7 +109,11 @@ def _template_globals() -> dict:
     refresh_after = None
     if venue is not None and current_user.is_authenticated and request.endpoint not in PASSIVE:
         refresh_after = max(idle_limit(venue) - WARN_BEFORE, 30)
-    return {"venue": venue, "venue_refresh_after": refresh_after}
+    warning_url = ""
+    if refresh_after:
+        here = request.full_path.rstrip("?")
+        warning_url = url_for("not_online.still_there", next=here)
+    return {"venue": venue, "venue_refresh_after": refresh_after, "venue_warning_url": warning_url}
 
 
 def on_venue_computer() -> bool:
