@@ -81,6 +81,7 @@ from forum_site.models.not_online import (
     VenueComputer,
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.translations import LanguageReviewer, TranslationCheck
 
 __all__ = [
     "ConsentHow",
@@ -149,4 +150,6 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "LanguageReviewer",
+    "TranslationCheck",
 ]
