@@ -40,7 +40,7 @@ def seed(session: Session, base) -> None:
             "Grace has made you an account, so you can take part even without a computer.\n\n"
             "Your letters will come to you. Tell Grace if you want them a different way."
         ),
-        easy_read_body="You are a member now.\nGrace will give you your letters.",
+        easy_read_body="You are a member now.\nYour letters will come to you.",
         kind="welcome",
     )
     _attendance(session, base, forum, [rose.user, *(base.users[k] for k in ("member", "member2"))])

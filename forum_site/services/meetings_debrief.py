@@ -20,6 +20,7 @@ from forum_site.models.meetings import (
     MeetingReview,
     MeetingStatus,
 )
+from forum_site.models.paper_forms import PaperForm, PaperFormEntry
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.meetings import (
     LONG_TEXT,
@@ -170,10 +171,15 @@ class ReviewResult:
     responses: int = 0
     purpose_clear: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCALE, 0))
     listened_to: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCALE, 0))
+    # Ticks typed in from paper forms: counted above too, and kept apart here.
+    on_paper: int = 0
+    paper_purpose_clear: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCALE, 0))
+    paper_listened_to: dict[int, int] = field(default_factory=lambda: dict.fromkeys(SCALE, 0))
 
     def share_yes(self, question: str) -> float:
         counts = getattr(self, question)
-        return counts[3] / self.responses if self.responses else 0.0
+        answered = sum(counts.values())
+        return counts[3] / answered if answered else 0.0
 
 
 def review_results(session: Session, forum_id: int) -> list[ReviewResult]:
@@ -208,4 +214,42 @@ def review_results(session: Session, forum_id: int) -> list[ReviewResult]:
         result.responses += n
         result.purpose_clear[clear] += n
         result.listened_to[listened] += n
-    return list(results.values())
+    _add_paper_ticks(session, forum_id, results)
+    return sorted(results.values(), key=lambda r: (r.starts_at, r.meeting_id))
+
+
+def _add_paper_ticks(session: Session, forum_id: int, results: dict[int, ReviewResult]) -> None:
+    """Review ticks on paper sheets a convenor typed in (one query). A sheet may leave one
+    question blank, so each question counts its own ticks."""
+    rows = session.execute(
+        select(
+            Meeting.id,
+            Meeting.title,
+            Meeting.starts_at,
+            PaperFormEntry.purpose_clear,
+            PaperFormEntry.listened_to,
+            func.count(PaperFormEntry.id),
+        )
+        .join(PaperForm, PaperForm.meeting_id == Meeting.id)
+        .join(PaperFormEntry, PaperFormEntry.form_id == PaperForm.id)
+        .where(
+            Meeting.forum_id == forum_id,
+            Meeting.status == MeetingStatus.PUBLISHED,
+            (PaperFormEntry.purpose_clear.is_not(None)) | (PaperFormEntry.listened_to.is_not(None)),
+        )
+        .group_by(
+            Meeting.id,
+            Meeting.title,
+            Meeting.starts_at,
+            PaperFormEntry.purpose_clear,
+            PaperFormEntry.listened_to,
+        )
+    ).all()
+    for meeting_id, title, starts_at, clear, listened, n in rows:
+        result = results.setdefault(meeting_id, ReviewResult(meeting_id, title, as_utc(starts_at)))
+        result.responses += n
+        result.on_paper += n
+        for question, tick in (("purpose_clear", clear), ("listened_to", listened)):
+            if tick in SCALE:
+                getattr(result, question)[tick] += n
+                getattr(result, f"paper_{question}")[tick] += n

@@ -37,7 +37,12 @@ def test_no_account_without_consent_and_typed_words_are_kept(client, sign_in, db
     sign_in(convenor)
     response = client.post(
         f"/forums/{forum.slug}/not-online/new",
-        data={"name": "Pat Paper", "reach_by": "post", "consent_from": "Pat", "consent_how": "phone"},
+        data={
+            "name": "Pat Paper",
+            "reach_by": "post",
+            "consent_from": "Pat",
+            "consent_how": "phone",
+        },
     )
     assert response.status_code == 200
     summary = response.soup.select_one(".error-summary").get_text(" ", strip=True)
@@ -45,9 +50,16 @@ def test_no_account_without_consent_and_typed_words_are_kept(client, sign_in, db
     assert response.soup.select_one("#name")["value"] == "Pat Paper"
     response = client.post(
         f"/forums/{forum.slug}/not-online/new",
-        data={"name": "Pat Paper", "reach_by": "convenor", "consent_from": "Pat", "consent_how": "phone"},
+        data={
+            "name": "Pat Paper",
+            "reach_by": "convenor",
+            "consent_from": "Pat",
+            "consent_how": "phone",
+        },
     )
-    assert "Tick the box to show the person agreed" in response.soup.select_one(".error-summary").text
+    assert (
+        "Tick the box to show the person agreed" in response.soup.select_one(".error-summary").text
+    )
     assert db.query(User).filter_by(display_name="Pat Paper").count() == 0
 
 

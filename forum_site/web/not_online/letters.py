@@ -7,6 +7,7 @@ from flask import flash, make_response, redirect, render_template, request, url_
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import login_required
+from markupsafe import Markup
 
 from forum_site.extensions import db
 from forum_site.models.base import as_utc
@@ -62,16 +63,18 @@ def letters_html(forum, waiting) -> str:
     )
 
 
-def _letter_page(forum, letter, address: str) -> str:
+def _letter_page(forum, letter, address: str) -> Markup:
     """Each letter in the person's own language and reading mode."""
     with force_locale(letter.language or "en"):
-        return render_template(
-            "not_online/pdf/_letter.html",
-            letter=letter,
-            forum=forum,
-            address_lines=[line for line in address.splitlines() if line.strip()],
-            written=as_utc(letter.created_at),
-            paragraphs=_paragraphs(letter),
+        return Markup(
+            render_template(
+                "not_online/pdf/_letter.html",
+                letter=letter,
+                forum=forum,
+                address_lines=[line for line in address.splitlines() if line.strip()],
+                written=as_utc(letter.created_at),
+                paragraphs=_paragraphs(letter),
+            )
         )
 
 
