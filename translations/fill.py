@@ -79,3 +79,17 @@ def _form_tags(catalog) -> list[str]:
     for n in range(200):
         seen[form_of(n)].add(catalog.locale.plural_form(n))
     return ["other" if "other" in tags or not tags else min(tags) for tags in seen]
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    gaps = 0
+    for code in LANGUAGES:
+        filled, missing = fill(code, write=not check)
+        gaps += len(missing)
+        print(f"{code}: filled {filled}, still without a translation {len(missing)}")
+    return 1 if check and gaps else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
