@@ -25,7 +25,7 @@ from forum_site.services.contributions import feedback as contributions_feedback
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import render_markdown
-from forum_site.web.meetings.labels import ACCESS_ANSWERS, ACCESS_FEATURES, INFLUENCE
+from forum_site.vocabulary.meetings import ACCESS_ANSWERS, ACCESS_FEATURES, INFLUENCE
 
 FEEDBACK_IN_PACK = 6
 
