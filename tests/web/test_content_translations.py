@@ -123,3 +123,22 @@ def test_an_empty_translation_is_refused_with_a_message(app, client, db, sign_in
     assert page.status_code == 400
     assert page.soup.select_one(".error-summary")
     assert db.scalar(select(func.count()).select_from(ContentTranslation)) == 0
+
+
+def test_a_convenor_translates_a_meeting_purpose_for_urdu_readers(app, client, db, sign_in):
+    from tests.factories import make_forum
+    from tests.factories_meetings import make_meeting
+
+    convenor = make_user(db, name="Grace")
+    meeting = make_meeting(
+        db, make_forum(db, convenors=[convenor]), purpose="We will talk about it."
+    )
+    sign_in(convenor, target=app.test_client()).post(
+        f"/translate/meeting/{meeting.id}/ur",
+        data={"purpose": "ہم ڈے سینٹر کے بارے میں بات کریں گے۔"},
+    )
+    read_in(client, "ur")
+    page = client.get(f"/meetings/{meeting.id}")
+    purpose = page.soup.select_one("#purpose")
+    assert "ہم ڈے سینٹر کے بارے میں بات کریں گے۔" in purpose.get_text()
+    assert "Grace" in purpose.select_one(".translation-note").get_text()

@@ -22,6 +22,7 @@ from forum_site.services import meetings_replies as replies
 from forum_site.services.errors import NotFound
 from forum_site.text import render_markdown
 from forum_site.web.forums.panels import forum_panel, sections_for
+from forum_site.web.translations.reading import reader_translation, translate_url
 from forum_site.web.helpers import commit, render, site_url, viewer
 from forum_site.web.meetings import forms, labels
 from forum_site.web.meetings.easy_read import easy_read_meeting
@@ -94,6 +95,8 @@ def page_context(meeting: Meeting, **forms_by_name) -> dict:
         "easy_read": easy_read_meeting(meeting),
         "cycle": labels.cycle_dots(meeting.cycle_stage),
         "stage_number": labels.stage_number(meeting.cycle_stage),
+        "translation": reader_translation("meeting", meeting),
+        "translate_url": translate_url("meeting", meeting) if can_edit else None,
     }
     context.update(forms_by_name)
     return context
