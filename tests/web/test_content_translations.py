@@ -142,3 +142,20 @@ def test_a_convenor_translates_a_meeting_purpose_for_urdu_readers(app, client, d
     purpose = page.soup.select_one("#purpose")
     assert "ہم ڈے سینٹر کے بارے میں بات کریں گے۔" in purpose.get_text()
     assert "Grace" in purpose.select_one(".translation-note").get_text()
+
+
+def test_the_briefing_pdf_prints_the_translation_and_says_who_made_it(app, client, db, sign_in):
+    from tests.web.test_pdfs_helpers import read_pdf
+
+    writer, forum = make_writer_and_forum(db)
+    briefing = make_briefing(db, forum, writer)
+    sign_in(writer, target=app.test_client()).post(
+        f"/translate/briefing/{briefing.id}/so", data=SOMALI
+    )
+    read_in(client, "so")
+    response = client.get(f"/print/briefings/{briefing.id}/standard.pdf")
+    assert response.status_code == 200
+    text = read_pdf(response.data).text
+    assert SOMALI["title"] in text and SOMALI["body"] in text
+    assert "Soomaali" in text and writer.display_name in text
+    assert "Tuesdays from May" not in text

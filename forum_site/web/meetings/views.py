@@ -22,11 +22,11 @@ from forum_site.services import meetings_replies as replies
 from forum_site.services.errors import NotFound
 from forum_site.text import render_markdown
 from forum_site.web.forums.panels import forum_panel, sections_for
-from forum_site.web.translations.reading import reader_translation, translate_url
 from forum_site.web.helpers import commit, render, site_url, viewer
 from forum_site.web.meetings import forms, labels
 from forum_site.web.meetings.easy_read import easy_read_meeting
 from forum_site.web.panels import agenda_item_panels, meeting_panels
+from forum_site.web.translations.reading import reader_translation, translate_url
 
 bp = Blueprint("meetings", __name__)
 
