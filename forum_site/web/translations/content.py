@@ -14,8 +14,8 @@ from wtforms import TextAreaField
 from forum_site.extensions import db
 from forum_site.services import content_translations
 from forum_site.services.errors import DomainError
-from forum_site.web.helpers import commit, render, show_error, viewer
 from forum_site.web.i18n import text_direction
+from forum_site.web.responses import commit, render, show_error, viewer
 from forum_site.web.translations.views import bp
 
 READ_PAGES = {"briefing": "briefings.show", "meeting": "meetings.show"}

@@ -8,7 +8,7 @@ from flask_babel import get_locale
 
 from forum_site.extensions import db
 from forum_site.services import content_translations
-from forum_site.web.helpers import viewer
+from forum_site.web.responses import viewer
 
 
 def reader_language() -> str:
