@@ -145,7 +145,7 @@ def test_a_convenor_translates_a_meeting_purpose_for_urdu_readers(app, client, d
 
 
 def test_the_briefing_pdf_prints_the_translation_and_says_who_made_it(app, client, db, sign_in):
-    from tests.web.test_pdfs_helpers import read_pdf
+    from tests.web.pdf_world import read_pdf
 
     writer, forum = make_writer_and_forum(db)
     briefing = make_briefing(db, forum, writer)
