@@ -33,8 +33,13 @@ def number(value: int | float) -> str:
     return text.translate(_DIGITS[system]) if system in _DIGITS else text
 
 
+def language_name(code: str) -> str:
+    return current_app.config["LANGUAGES"].get(code, code)
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(number)
+    app.add_template_filter(language_name)
     app.add_template_filter(long_date)
     app.add_template_filter(date_and_time)
     app.add_template_filter(short_datetime)

@@ -24,6 +24,7 @@ from forum_site.web.meetings.blueprint import bp
 from forum_site.web.meetings.easy_read import easy_read_meeting
 from forum_site.web.panels import agenda_item_panels, meeting_panels
 from forum_site.web.responses import commit, render, site_url, viewer
+from forum_site.web.translations.reading import reader_translation, translate_url
 
 
 @bp.app_context_processor
@@ -90,6 +91,8 @@ def page_context(meeting: Meeting, **forms_by_name) -> dict:
         "easy_read": easy_read_meeting(meeting),
         "cycle": labels.cycle_dots(meeting.cycle_stage),
         "stage_number": labels.stage_number(meeting.cycle_stage),
+        "translation": reader_translation("meeting", meeting),
+        "translate_url": translate_url("meeting", meeting) if can_edit else None,
     }
     context.update(forms_by_name)
     return context

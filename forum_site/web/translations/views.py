@@ -93,3 +93,6 @@ def mark_checked(language: str):
         "success" if added else "error",
     )
     return redirect(url_for(".review", language=language, show=request.form.get("show")), 303)
+
+
+from forum_site.web.translations import content  # noqa: E402,F401  (its views join bp)
