@@ -36,7 +36,7 @@ AUXILIARIES = _set_of(
 DANGLING = _set_of(
     "a an the of and or but nor to for from with without by in at as into onto than "
     "which who whose whom if because while whilst although though unless until such "
-    "including like via per between among under during through "
+    "including like via per between among during "
     "across against towards toward within upon our their its his her your my every no very "
     "especially particularly mainly"
 )
@@ -174,6 +174,8 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
         return after in _DETERMINERS or after[:1].isdigit() or after in _PRONOUN_SUBJECTS
     if is_finite_form(token):
         return True
+    if token.endswith("ed") and (after in _DETERMINERS or after[:1].isdigit()):
+        return True  # a verb we do not list: "wards averaged 98 ..."
     if token not in base:
         return False
     if token not in _NOUN_LIKE and subject not in {"to", "and", "or"}:

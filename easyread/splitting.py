@@ -64,7 +64,7 @@ _BAD_STARTS = frozenset(
     {"to", "and", "or", "which", "who", "that", "whose", "of", "instead", "despite", "rather"}
 )
 _PREPOSITIONS = frozenset({"by", "for", "with", "from", "in", "on", "at", "without", "after"})
-_PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)")
+_PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)|\([^()]*\)|\band so on\b")
 
 
 @lru_cache(maxsize=8192)
@@ -111,7 +111,7 @@ _SUBJECTS = (
 Rewrite = str | Callable[[str], str]
 _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r";\s+"), ""),
-    (re.compile(r",\s+and\s+(?!then\b)"), ""),
+    (re.compile(r",\s+and\s+(?!then\b|so\s+on\b)"), ""),
     (re.compile(r",\s+but\s+"), "But "),
     (re.compile(r",\s+which\s+"), _which),
     (re.compile(r",\s+who\s+"), _who),
