@@ -16,7 +16,7 @@ from forum_site.services import content_translations
 from forum_site.services.errors import DomainError
 from forum_site.web.i18n import text_direction
 from forum_site.web.responses import commit, render, show_error, viewer
-from forum_site.web.translations.views import bp
+from forum_site.web.translations.blueprint import bp
 
 READ_PAGES = {"briefing": "briefings.show", "meeting": "meetings.show"}
 ID_ARGS = {"briefing": "briefing_id", "meeting": "meeting_id"}
