@@ -81,7 +81,11 @@ from forum_site.models.not_online import (
     VenueComputer,
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
-from forum_site.models.translations import LanguageReviewer, TranslationCheck
+from forum_site.models.translations import (
+    ContentTranslation,
+    LanguageReviewer,
+    TranslationCheck,
+)
 
 __all__ = [
     "ConsentHow",
@@ -150,6 +154,7 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "ContentTranslation",
     "LanguageReviewer",
     "TranslationCheck",
 ]

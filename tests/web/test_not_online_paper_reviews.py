@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from forum_site.services import meetings_debrief, paper_forms
+from forum_site.services import paper_forms
+from forum_site.services.meetings import debrief as meetings_debrief
 from forum_site.services.viewer import load_viewer
 from tests.factories import make_forum, make_user
 from tests.factories_meetings import make_meeting, make_review

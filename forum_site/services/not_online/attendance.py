@@ -17,7 +17,7 @@ from forum_site.models import Membership, User
 from forum_site.models.meetings import Meeting, MeetingReply, ReplyAnswer
 from forum_site.models.not_online import MeetingAttendance
 from forum_site.services.errors import DomainError, NotAllowed
-from forum_site.services.meetings_replies import needs_of
+from forum_site.services.meetings.replies import needs_of
 
 MOST_PENCE = 100_000_00  # £100,000: anything above is a typing slip
 

@@ -15,7 +15,7 @@ from forum_site.models.meetings import ReplyAnswer
 from forum_site.pdf.builders import local
 from forum_site.pdf.render import render_pdf
 from forum_site.services import meetings
-from forum_site.services import meetings_replies as replies
+from forum_site.services.meetings import replies
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import attendance, on_behalf
 from forum_site.web.helpers import commit, render, show_error, viewer
