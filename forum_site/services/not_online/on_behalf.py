@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from forum_site.models import Membership, Role, User
 from forum_site.models.meetings import Meeting, MeetingReply, ReplyAnswer
-from forum_site.services.meetings import replies
 from forum_site.services.errors import NotAllowed, NotFound
+from forum_site.services.meetings import replies
 from forum_site.services.viewer import Viewer
 
 

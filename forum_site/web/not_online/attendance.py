@@ -15,14 +15,14 @@ from forum_site.models.meetings import ReplyAnswer
 from forum_site.pdf.builders import local
 from forum_site.pdf.render import render_pdf
 from forum_site.services import meetings
-from forum_site.services.meetings import replies
 from forum_site.services.errors import DomainError
+from forum_site.services.meetings import replies
 from forum_site.services.not_online import attendance, on_behalf
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.vocabulary.meetings import NEEDS
 from forum_site.web.meetings.forms import ReplyForm
-from forum_site.web.meetings.labels import NEEDS
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import AttendanceForm
+from forum_site.web.responses import commit, render, show_error, viewer
 
 
 def _meeting(meeting_id: int):

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from forum_site.pdf.render import render_pdf
-from forum_site.web.helpers import site_url
+from forum_site.web.responses import site_url
 
 CARDS_PER_SHEET = 8
 

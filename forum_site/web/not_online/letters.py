@@ -15,9 +15,9 @@ from forum_site.pdf.render import render_pdf
 from forum_site.services import forums
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import letters, supported
-from forum_site.web.helpers import commit, render, viewer
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import REACH_BY, LettersSentForm
+from forum_site.web.responses import commit, render, viewer
 
 
 def _forum(slug: str):

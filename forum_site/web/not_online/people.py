@@ -11,7 +11,6 @@ from forum_site.extensions import db
 from forum_site.services import forums, meetings
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import cards, letters, supported, venues
-from forum_site.web.helpers import commit, render, show_error, viewer
 from forum_site.web.not_online import card_pdf
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import (
@@ -23,6 +22,7 @@ from forum_site.web.not_online.forms import (
     VenueComputerForm,
 )
 from forum_site.web.not_online.venue import set_cookie
+from forum_site.web.responses import commit, render, show_error, viewer
 
 
 def _forum(slug: str):

@@ -12,10 +12,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 from forum_site.extensions import db, limiter
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import cards, supported
-from forum_site.web.helpers import commit, render, safe_next, show_error
 from forum_site.web.not_online import venue as kiosk
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import CardSignInForm, TakeOverForm
+from forum_site.web.responses import commit, render, safe_next, show_error
 
 PER_ADDRESS = "10 per minute; 60 per hour"
 PER_CARD = "5 per minute; 20 per hour"

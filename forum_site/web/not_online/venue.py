@@ -18,7 +18,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 
 from forum_site.extensions import db
 from forum_site.services.not_online import venues
-from forum_site.web.helpers import render, safe_next
+from forum_site.web.responses import render, safe_next
 
 COOKIE = "venue_computer"
 SEEN = "venue_seen"
