@@ -23,6 +23,7 @@ from forum_site.services import easy_read as checked_easy_read
 from forum_site.services.budgets_show import figures
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
+from forum_site.services.visibility import shown_forums
 from forum_site.text import render_markdown
 from forum_site.web.meetings.labels import ACCESS_ANSWERS, ACCESS_FEATURES, INFLUENCE
 
@@ -40,11 +41,11 @@ def local(moment):
 def briefing_document(session: Session, viewer: Viewer, briefing_id: int) -> PrintDocument:
     briefing = briefings.get_briefing(session, viewer, briefing_id)
     terms = all_terms(session)
-    shown_forums = [f for f in briefing.forums if viewer.can_see_forum(f)]
+    forums_shown = shown_forums(viewer, briefing.forums)
     context = {
         "briefing": briefing,
         "body_html": render_markdown(briefing.body),
-        "forum_name": ", ".join(f.name for f in shown_forums),
+        "forum_name": ", ".join(f.name for f in forums_shown),
         "glossary": terms_used([briefing.title, briefing.summary, briefing.body], terms),
     }
     return PrintDocument(

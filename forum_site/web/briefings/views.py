@@ -19,6 +19,7 @@ from forum_site.services import (
     easy_read,
     forums,
     glossary,
+    visibility,
 )
 from forum_site.services.briefings_reading import reading_view
 from forum_site.services.errors import DomainError, NotAllowed
@@ -222,7 +223,8 @@ def show(briefing_id: int):
         reading=reading,
         easy=easy,
         updates=briefings.updates(briefing),
-        shown_forums=[f for f in briefing.forums if viewer().can_see_forum(f)],
+        shown_forums=visibility.shown_forums(viewer(), briefing.forums),
+        shown_meetings=visibility.shown_meetings(viewer(), briefing.meetings),
         can_edit=can_edit,
         signals=briefings_signals.unclear_signals(db.session, viewer(), briefing)
         if can_edit
