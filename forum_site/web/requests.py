@@ -13,6 +13,7 @@ from forum_site.models import User
 from forum_site.services import messages
 from forum_site.services.viewer import ANONYMOUS, load_viewer
 from forum_site.web import navigation, preferences
+from forum_site.web.accounts import signing
 from forum_site.web.i18n import text_direction
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -28,7 +29,7 @@ def _load_user(user_id: str) -> User | None:
     if not identifier.isdigit():
         return None
     user = db.session.scalar(select(User).where(User.id == int(identifier)))
-    if user is None or user.session_token != token:
+    if user is None or user.session_token != token or not signing.session_is_current(user):
         return None
     return user
 
@@ -38,6 +39,8 @@ def _before_request() -> None:
     if request.endpoint == "static":
         return
     user = current_user if current_user.is_authenticated else None
+    if user is not None:
+        signing.touch()
     g.viewer = load_viewer(db.session, user) if user else ANONYMOUS
     g.prefs = preferences.for_request(request, user, current_app.config["LANGUAGES"])
 

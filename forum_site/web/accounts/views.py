@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from forum_site.extensions import db, limiter
-from forum_site.services import accounts, messages
+from forum_site.services import accounts, messages, sessions
 from forum_site.services.errors import DomainError
 from forum_site.web.accounts.forms import (
+    ButtonForm,
     ChangePasswordForm,
     ForgotPasswordForm,
     NewPasswordForm,
     RegisterForm,
     SignInForm,
 )
+from forum_site.web.accounts.signing import sign_in_user, sign_out_user
 from forum_site.web.easy_read.steps import REGISTER_STEPS, FormSteps
 from forum_site.web.helpers import commit, render, safe_next, show_error, site_url
 
@@ -44,8 +46,8 @@ def register():
         except DomainError as error:
             show_error(form, error)
         else:
+            sign_in_user(user)
             commit()
-            login_user(user)
             flash(_("Your account is ready. You are signed in."), "success")
             return redirect(_next_page(), code=303)
     return render("accounts/register.html", form=form, steps=steps, next=_next_page())
@@ -63,15 +65,16 @@ def sign_in():
         except DomainError as error:
             show_error(form, error)
         else:
+            sign_in_user(user)
             commit()
-            login_user(user)
             return redirect(_next_page(), code=303)
     return render("accounts/sign_in.html", form=form, next=_next_page())
 
 
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()
+    sign_out_user()
+    commit()
     flash(_("You are signed out."), "success")
     return redirect(url_for("main.home"), code=303)
 
@@ -114,8 +117,9 @@ def reset_password(token: str):
     form = NewPasswordForm()
     if form.validate_on_submit():
         accounts.set_password(user, form.password.data)
+        sessions.end_all(db.session, user)
+        sign_in_user(user)
         commit()
-        login_user(user)
         flash(_("Your password is changed. You are signed in."), "success")
         return redirect(url_for("main.home"), code=303)
     return render("accounts/reset_password.html", form=form, token=token)
@@ -124,7 +128,19 @@ def reset_password(token: str):
 @bp.get("/account")
 @login_required
 def account():
-    return render("accounts/account.html", user=current_user)
+    return render("accounts/account.html", user=current_user, form=ButtonForm())
+
+
+@bp.post("/account/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    if ButtonForm().validate_on_submit():
+        user = current_user._get_current_object()
+        sessions.end_all(db.session, user)
+        sign_out_user()
+        commit()
+        flash(_("You are signed out on every computer, phone and tablet."), "success")
+    return redirect(url_for("main.home"), code=303)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -139,8 +155,9 @@ def change_password():
         except DomainError as error:
             show_error(form, error)
         else:
+            sessions.end_all(db.session, current_user)
+            sign_in_user(current_user)  # a new session here; every other one has ended
             commit()
-            login_user(current_user)  # keeps this session; other sessions are signed out
             flash(_("Your password is changed."), "success")
             return redirect(url_for("accounts.account"), code=303)
     return render("accounts/change_password.html", form=form)

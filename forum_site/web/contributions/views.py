@@ -26,6 +26,7 @@ from forum_site.web.contributions.forms import (
 from forum_site.web.easy_read.steps import CONTRIBUTION_STEPS, FormSteps
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.helpers import commit, is_htmx, render, safe_next, show_error, site_url, viewer
+from forum_site.web.validation import id_or_none
 
 bp = Blueprint("contributions", __name__)
 helpers.register(bp)
@@ -59,10 +60,10 @@ def forum_contributions(slug: str):
 def _prefill_target(forum, form: ContributeForm) -> str:
     """Links from meeting, agenda, budget and briefing pages say what it is about."""
     if request.method == "GET":
-        form.meeting_id.data = request.args.get("meeting", type=int)
-        form.agenda_item_id.data = request.args.get("agenda_item", type=int)
-        form.budget_line_id.data = request.args.get("budget_line", type=int)
-        form.briefing_id.data = request.args.get("briefing", type=int)
+        form.meeting_id.data = id_or_none(request.args.get("meeting"))
+        form.agenda_item_id.data = id_or_none(request.args.get("agenda_item"))
+        form.budget_line_id.data = id_or_none(request.args.get("budget_line"))
+        form.briefing_id.data = id_or_none(request.args.get("briefing"))
     try:
         return service.describe_target(db.session, forum, _target(form))
     except DomainError:
