@@ -73,6 +73,7 @@ from forum_site.models.meetings import (
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.security import RateCount, UserSession
+from forum_site.models.translations import LanguageReviewer, TranslationCheck
 
 __all__ = [
     "EasyReadVersion",
@@ -136,4 +137,6 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "LanguageReviewer",
+    "TranslationCheck",
 ]
