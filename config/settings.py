@@ -57,6 +57,7 @@ DEFAULTS: dict[str, Any] = {
     "TRUSTED_PROXIES": 0,
     "SESSION_IDLE_MINUTES": 120,  # signed out after two hours without using the site
     "SESSION_ABSOLUTE_HOURS": 24,  # and a day after signing in, whatever happens
+    "RATE_COUNT_PREFIX": "forum-site-limits",  # Redis keys for per-account limits
     "HSTS_SECONDS": 365 * 24 * 60 * 60,  # Strict-Transport-Security in production
 }
 

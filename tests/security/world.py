@@ -59,6 +59,9 @@ class World:
     private_ids: dict[str, int | str] = field(default_factory=dict)
 
 
+NOTHING = 2**31 - 1  # an id no row has: "not found"
+
+
 def _first(db, query):
     return db.scalar(query.limit(1))
 
@@ -83,13 +86,13 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
     return {
         "slug": forum.slug,
         "meeting_id": meeting.id,
-        "item_id": item.id if item else 1,
-        "briefing_id": briefing.id if briefing else 1,
-        "subject_id": briefing.id if briefing else 1,
-        "budget_id": budget.id if budget else 1,
-        "contribution_id": contribution.id if contribution else 1,
-        "decision_id": decision.id if decision else 1,
-        "membership_id": membership.id if membership else 1,
+        "item_id": item.id if item else NOTHING,
+        "briefing_id": briefing.id if briefing else NOTHING,
+        "subject_id": briefing.id if briefing else NOTHING,
+        "budget_id": budget.id if budget else NOTHING,
+        "contribution_id": contribution.id if contribution else NOTHING,
+        "decision_id": decision.id if decision else NOTHING,
+        "membership_id": membership.id if membership else NOTHING,
     }
 
 

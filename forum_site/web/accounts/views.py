@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from forum_site.extensions import db, limiter
 from forum_site.services import accounts, messages, sessions
 from forum_site.services.errors import DomainError
+from forum_site.web import limits
 from forum_site.web.accounts.forms import (
     ButtonForm,
     ChangePasswordForm,
@@ -58,11 +59,18 @@ def register():
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        limits.refuse_if_over(
+            (limits.SIGN_IN_PER_ACCOUNT, email), (limits.SIGN_IN_PER_ADDRESS, limits.address())
+        )
+        limits.add(limits.SIGN_IN_PER_ADDRESS, limits.address())
         try:
             user = accounts.authenticate(
                 db.session, email=form.email.data, password=form.password.data
             )
         except DomainError as error:
+            limits.add(limits.SIGN_IN_PER_ACCOUNT, email)
+            commit()  # the wrong guess counts, on every worker
             show_error(form, error)
         else:
             sign_in_user(user)
@@ -84,6 +92,12 @@ def sign_out():
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        limits.refuse_if_over(
+            (limits.RESET_PER_ACCOUNT, email), (limits.RESET_PER_ADDRESS, limits.address())
+        )
+        limits.add(limits.RESET_PER_ACCOUNT, email)
+        limits.add(limits.RESET_PER_ADDRESS, limits.address())
         user = accounts.find_user_by_email(db.session, form.email.data)
         if user is not None:
             token = accounts.make_reset_token(user, current_app.config["SECRET_KEY"])
@@ -99,7 +113,7 @@ def forgot_password():
                     link=link,
                 ),
             )
-            commit()
+        commit()  # the email (if any) and the attempt, counted on every worker
         # The same answer either way, so the page does not reveal who has an account.
         return render("accounts/reset_sent.html", email=form.email.data)
     return render("accounts/forgot_password.html", form=form)
