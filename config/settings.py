@@ -4,7 +4,7 @@ Environment variables: ``FORUM_SITE_ENV`` (development / production / testing),
 ``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL``, ``MAIL_SERVER``, ``MAIL_PORT``,
 ``MAIL_USERNAME``, ``MAIL_PASSWORD``, ``MAIL_USE_TLS``, ``MAIL_FROM``,
 ``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter), ``TRUSTED_PROXIES`` (how many reverse
-proxies set X-Forwarded-* headers; 0 by default).
+proxies set X-Forwarded-* headers; 0 by default), ``PASSWORD_HASH_PROFILE``.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_ABSOLUTE_HOURS": 24,  # and a day after signing in, whatever happens
     "RATE_COUNT_PREFIX": "forum-site-limits",  # Redis keys for per-account limits
     "HSTS_SECONDS": 365 * 24 * 60 * 60,  # Strict-Transport-Security in production
+    # argon2-cffi profile; None means RFC_9106_LOW_MEMORY, or CHEAPEST when ENV is testing.
+    "PASSWORD_HASH_PROFILE": None,
 }
 
 _ENV_VARS = {
@@ -76,6 +78,7 @@ _ENV_VARS = {
     "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
     "PDF_CACHE_DIR": "PDF_CACHE_DIR",
     "TRUSTED_PROXIES": "TRUSTED_PROXIES",
+    "PASSWORD_HASH_PROFILE": "PASSWORD_HASH_PROFILE",
     "NATIVE_DIGITS": "NATIVE_DIGITS",
 }
 
@@ -106,6 +109,9 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     if isinstance(uri, str) and uri.startswith(("postgres://", "postgresql://")):
         settings["SQLALCHEMY_DATABASE_URI"] = _coerce("SQLALCHEMY_DATABASE_URI", uri)
     settings["TESTING"] = settings["ENV"] == "testing" or settings.get("TESTING", False)
+    if not settings["PASSWORD_HASH_PROFILE"]:
+        testing = settings["ENV"] == "testing"
+        settings["PASSWORD_HASH_PROFILE"] = "CHEAPEST" if testing else "RFC_9106_LOW_MEMORY"
     settings.setdefault("SESSION_COOKIE_SECURE", settings["ENV"] == "production")
     settings.setdefault("REMEMBER_COOKIE_SECURE", settings["ENV"] == "production")
     return settings

@@ -3,8 +3,8 @@ calendar links), and a briefing is edited only by its own organisation."""
 
 from forum_site.models import Briefing, Status, Visibility
 from forum_site.models.meetings import MeetingStatus
-from forum_site.services.briefings_signals import say_unclear
-from forum_site.services.contributions_answers import answer_contribution
+from forum_site.services.briefings.signals import say_unclear
+from forum_site.services.contributions.answers import answer_contribution
 from forum_site.services.viewer import load_viewer
 from tests.factories import make_commissioner, make_forum, make_organisation, make_user
 from tests.factories_briefings import make_briefing

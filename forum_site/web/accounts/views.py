@@ -20,7 +20,7 @@ from forum_site.web.accounts.forms import (
 )
 from forum_site.web.accounts.signing import sign_in_user, sign_out_user
 from forum_site.web.easy_read.steps import REGISTER_STEPS, FormSteps
-from forum_site.web.helpers import commit, render, safe_next, show_error, site_url
+from forum_site.web.responses import commit, render, safe_next, show_error, site_url
 
 bp = Blueprint("accounts", __name__)
 
