@@ -9,7 +9,7 @@
 - one paper form per meeting and set of questions, so printing twice makes one code.
 
 Revision ID: 0012_hardening
-Revises: 0015_translations
+Revises: 0016_content_translations
 Create Date: 2026-12-01 21:00:00
 
 """
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_hardening"
-down_revision = "0015_translations"
+down_revision = "0016_content_translations"
 branch_labels = None
 depends_on = None
 
