@@ -97,6 +97,8 @@ def _choice_problem(field) -> str | None:
         return None
     if field.process_errors or not field.raw_data:
         return None
+    if getattr(field, "coerce", str) is int and not getattr(field, "validate_choice", True):
+        return None  # ids (range-checked above) that the service checks, with its own words
     allowed = _choice_values(field)
     if allowed is None:
         return None
