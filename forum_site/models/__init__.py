@@ -17,6 +17,7 @@ from forum_site.models.briefings import (
     KeptTerm,
     KeptTermKind,
     UnclearSignal,
+    briefing_coauthor,
     briefing_forum,
     briefing_meeting,
 )
@@ -81,6 +82,7 @@ from forum_site.models.not_online import (
     VenueComputer,
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.security import RateCount, UserSession
 from forum_site.models.translations import (
     ContentTranslation,
     LanguageReviewer,
@@ -98,6 +100,8 @@ __all__ = [
     "VenueComputer",
     "EasyReadVersion",
     "PaperForm",
+    "RateCount",
+    "UserSession",
     "PaperFormAnswer",
     "PaperFormEntry",
     "Contribution",
@@ -118,6 +122,7 @@ __all__ = [
     "KeptTerm",
     "KeptTermKind",
     "UnclearSignal",
+    "briefing_coauthor",
     "briefing_forum",
     "briefing_meeting",
     "Budget",
