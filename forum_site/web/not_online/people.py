@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from flask import abort, flash, make_response, redirect, url_for
 from flask_babel import gettext as _
-from flask_login import login_required, logout_user
+from flask_login import login_required
 
 from forum_site.extensions import db
 from forum_site.services import forums, meetings
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import cards, letters, supported, venues
+from forum_site.web.accounts.signing import sign_out_user
 from forum_site.web.not_online import card_pdf
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import (
@@ -168,8 +169,8 @@ def set_up_venue(slug: str):
     except DomainError as error:
         flash(error.message, "error")
         return redirect(url_for(".hub", slug=slug), code=303)
+    sign_out_user()  # the convenor's own account must not stay open on a shared computer
     commit()
-    logout_user()  # the convenor's own account must not stay open on a shared computer
     flash(_("This is now a shared computer for %(forum)s. You are signed out.", forum=forum.name))
     response = make_response(redirect(url_for(".card_sign_in"), code=303))
     set_cookie(response, computer.id, secret)

@@ -7,11 +7,12 @@ import time
 
 from flask import flash, redirect, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from forum_site.extensions import db, limiter
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import cards, supported
+from forum_site.web.accounts.signing import sign_in_user, sign_out_user
 from forum_site.web.not_online import venue as kiosk
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import CardSignInForm, TakeOverForm
@@ -50,8 +51,8 @@ def card_sign_in(code: str | None = None):
             commit()  # a wrong PIN is counted towards locking the card
             show_error(form, error)
         else:
+            sign_in_user(user)
             commit()
-            login_user(user)
             flash(_("You are signed in. Hello, %(name)s.", name=user.display_name), "success")
             return redirect(_after_sign_in(), code=303)
     form.pin.data = ""
@@ -79,7 +80,8 @@ def timed_out():
     if current_user.is_authenticated:
         if kiosk.current_venue() is None:
             return redirect(url_for("main.home"), code=303)
-        logout_user()
+        sign_out_user()
+        commit()
     return render("not_online/timed_out.html", venue=kiosk.current_venue())
 
 
@@ -104,8 +106,8 @@ def take_over():
         except DomainError as error:
             show_error(form, error)
         else:
+            sign_in_user(current_user)
             commit()
-            login_user(current_user)
             flash(_("Your account has your email address now. You can sign in with it."))
             return redirect(url_for("accounts.account"), code=303)
     return render("not_online/take_over.html", form=form)

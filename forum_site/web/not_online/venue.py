@@ -13,12 +13,13 @@ import time
 
 from flask import Blueprint, current_app, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from forum_site.extensions import db
 from forum_site.services.not_online import venues
-from forum_site.web.responses import render, safe_next
+from forum_site.web.accounts.signing import sign_out_user
+from forum_site.web.responses import commit, render, safe_next
 
 COOKIE = "venue_computer"
 SEEN = "venue_seen"
@@ -80,8 +81,9 @@ def _before_request():
     now = time.time()
     seen = session.get(SEEN, now)
     if now - seen >= idle_limit(venue):
-        logout_user()
+        sign_out_user()
         session.pop(SEEN, None)
+        commit()
         return redirect(url_for("not_online.timed_out"), code=303)
     if request.endpoint not in PASSIVE:
         session[SEEN] = now
@@ -145,7 +147,8 @@ def warning_context() -> dict:
 
 def finished_response():
     """Sign out, forget the session, and ask the browser to clear what it kept."""
-    logout_user()
+    sign_out_user()
+    commit()
     session.clear()
     flash(_("You are signed out. The next person can use the computer now."), "success")
     response = redirect(url_for("not_online.card_sign_in"), code=303)
