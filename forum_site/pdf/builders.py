@@ -57,15 +57,17 @@ def briefing_document(session: Session, viewer: Viewer, briefing_id: int) -> Pri
             "briefing",
             briefing.id,
             checked_easy_read.briefing_source_hash(briefing),
-            lambda: _easy_briefing(briefing, terms),
+            _same_as_the_page(session, briefing),
         ),
         filename=f"briefing-{briefing.id}",
     )
 
 
-def _easy_briefing(briefing, terms) -> Document:
-    text = "\n\n".join(part for part in (briefing.summary, briefing.body) if part)
-    return er.build_briefing(text, title=briefing.title, terms=terms)
+def _same_as_the_page(session: Session, briefing):
+    """The easy read the briefing page shows, so print and screen never disagree."""
+    from forum_site.web.easy_read.kinds import build_briefing_document
+
+    return build_briefing_document(session, briefing)
 
 
 # --- budget --------------------------------------------------------------------------

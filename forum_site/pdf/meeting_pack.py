@@ -55,7 +55,7 @@ def meeting_pack(session: Session, viewer: Viewer, meeting_id: int) -> PrintDocu
         title=_("Meeting pack: %(title)s", title=meeting.title),
         template="pdf/meeting_pack.html",
         context=context,
-        easy_read=lambda: easy_pack(meeting, linked, money, feedback, terms),
+        easy_read=lambda: easy_pack(session, meeting, linked, money, feedback, terms),
         filename=f"meeting-{meeting.id}-pack",
     )
 
@@ -102,20 +102,19 @@ def _texts(meeting, linked, money, feedback) -> list[str]:
     return texts
 
 
-def easy_pack(meeting, linked, money, feedback, terms) -> Document:
-    """The easy-read meeting page, then each briefing, budget and answer, one word list."""
-    document = er.build_meeting(
-        meeting.title,
-        meeting.purpose or _("We will tell you what this meeting is for."),
-        local(meeting.starts_at),
-        _place(meeting),
-        ends=local(meeting.ends_at),
-        not_up_for_discussion=[(t.topic, t.reason) for t in meeting.closed_topics],
-        agenda=[_easy_item(item) for item in meeting.agenda_items],
-        who_decides=", ".join(_deciders(meeting)),
-        access=_easy_access(meeting),
-        payment=meeting.payment_details if meeting.paid_for_time else "",
-        terms=terms,
+def easy_pack(session: Session, meeting, linked, money, feedback, terms) -> Document:
+    """The easy-read meeting page exactly as the web shows it (the checked version with
+    its facts made again from the data, DN-08), then each briefing, budget and answer."""
+    from forum_site.services import easy_read as checked_easy_read
+    from forum_site.web.meetings.easy_read import build
+
+    document = checked_easy_read.checked_or_automatic(
+        session,
+        "meeting",
+        meeting.id,
+        checked_easy_read.meeting_source_hash(meeting),
+        lambda: build(meeting),
+        checked_easy_read.meeting_text_hash(meeting),
     )
     others = [er.build_briefing(b.body, title=b.title, terms=terms) for b in linked]
     others += [easy_budget(budget, terms) for budget in money]
@@ -128,23 +127,3 @@ def easy_pack(meeting, linked, money, feedback, terms) -> Document:
 class _Group:
     def __init__(self, outcome, items):
         self.outcome, self.items = outcome, items
-
-
-def _easy_item(item) -> er.AgendaItem:
-    return er.AgendaItem(
-        title=item.title,
-        influence=item.influence.value,
-        who_decides=item.decision_maker,
-        details=item.what_we_want,
-    )
-
-
-def _place(meeting) -> str:
-    return ", ".join(
-        p for p in (meeting.venue_name, meeting.venue_address.replace("\n", ", ")) if p
-    )
-
-
-def _easy_access(meeting) -> list[str]:
-    said = [(str(label), answer) for label, answer in access_list(meeting)]
-    return [f"{label}: {answer}." for label, answer in said]

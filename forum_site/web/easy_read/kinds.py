@@ -22,6 +22,7 @@ from forum_site.services.easy_read import (  # noqa: F401  (areas import them fr
     briefing_source_hash,
     meeting_source_hash,
     meeting_summary_source_hash,
+    meeting_text_hash,
 )
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
@@ -36,6 +37,7 @@ class Subject:
     build: Callable[[], Document]
     can_check: bool
     page_url: str
+    text_hash: str | None = None  # the free text a check covers (DN-08); None: all of it
 
 
 Loader = Callable[[Session, Viewer, int], Subject]
@@ -139,4 +141,5 @@ def _meeting(session: Session, viewer: Viewer, subject_id: int) -> Subject:
         build=lambda: build(meeting),
         can_check=viewer.convenes(meeting.forum_id),
         page_url=meeting_page_url(meeting),
+        text_hash=meeting_text_hash(meeting),
     )

@@ -113,9 +113,11 @@ def _template_helpers(state) -> None:
 # ------------------------------------------------------------------ for area views
 
 
-def easy_read_for(kind: str, subject_id: int, source_hash: str, build) -> easy_read.EasyRead:
+def easy_read_for(
+    kind: str, subject_id: int, source_hash: str, build, text_hash: str | None = None
+) -> easy_read.EasyRead:
     """The checked or automatic version, for an area's page (see services.easy_read)."""
-    return easy_read.easy_read_document(db.session, kind, subject_id, source_hash, build)
+    return easy_read.easy_read_document(db.session, kind, subject_id, source_hash, build, text_hash)
 
 
 def check_url(kind: str, subject_id: int) -> str:
@@ -130,14 +132,15 @@ def easy_read_block(
     *,
     can_check: bool = False,
     heading_level: int = 2,
+    text_hash: str | None = None,
 ) -> Markup:
     """An area's whole easy-read block in one call: the checked (or automatic) document,
     who checked it or that it was made automatically, whether it may be out of date,
     and the link to check it for the person allowed to."""
     from flask import render_template
 
-    result = easy_read_for(kind, subject_id, source_hash, build)
-    return Markup(
+    result = easy_read_for(kind, subject_id, source_hash, build, text_hash)
+    block = EasyReadMarkup(
         render_template(
             "easy_read/_document_block.html",
             result=result,
@@ -145,6 +148,15 @@ def easy_read_block(
             heading_level=heading_level,
         )
     )
+    block.waiting = result.waiting_for_a_person
+    return block
+
+
+class EasyReadMarkup(Markup):
+    """An easy-read block; ``waiting`` is true when it is only the "a person is making
+    it" notice and the page should show its standard text (DN-07)."""
+
+    waiting = False
 
 
 @dataclass(frozen=True)
@@ -163,7 +175,7 @@ def easy_read_of(kind: str, subject_id: int) -> EasyReadView | None:
         subject = kinds.load(db.session, viewer(), kind, subject_id)
     except DomainError:
         return None
-    result = easy_read_for(kind, subject_id, subject.source_hash, subject.build)
+    result = easy_read_for(kind, subject_id, subject.source_hash, subject.build, subject.text_hash)
     return EasyReadView(result, check_url(kind, subject_id) if subject.can_check else None)
 
 
@@ -194,6 +206,8 @@ def check(kind: str, subject_id: int):
                 document=document,
                 person=current_user,
                 checked=request.form.get("action") == "checked",
+                automatic=subject.build(),
+                text_hash=subject.text_hash,
             )
         except DomainError as error:
             show_error(form, error)

@@ -101,11 +101,13 @@ def easy_read_meeting(meeting: Meeting) -> Markup | None:
     """The easy-read HTML when the reader asked for easy read, else None (not built).
 
     A version a convenor checked (and changed) is shown instead of the automatic one,
-    with who checked it; convenors get the link to check it (web/easy_read)."""
+    with who checked it and what changed since; convenors get the link to check it.
+    When rows still need a person the result says so (``.waiting``), and the page shows
+    its standard text under that notice (DN-07)."""
     prefs = getattr(g, "prefs", None)
     if prefs is None or not prefs.easy_read:
         return None
-    from forum_site.web.easy_read.kinds import meeting_source_hash
+    from forum_site.web.easy_read.kinds import meeting_source_hash, meeting_text_hash
     from forum_site.web.easy_read.views import easy_read_block
     from forum_site.web.helpers import viewer
 
@@ -115,4 +117,26 @@ def easy_read_meeting(meeting: Meeting) -> Markup | None:
         meeting_source_hash(meeting),
         lambda: build(meeting),
         can_check=viewer().convenes(meeting.forum_id),
+        text_hash=meeting_text_hash(meeting),
+    )
+
+
+def tell_checker(meeting: Meeting) -> None:
+    """After a change: if the easy read was checked and its words or facts changed, the
+    person who checked it gets a message (once for each change)."""
+    from flask import url_for
+
+    from forum_site.services import easy_read
+    from forum_site.web.helpers import site_url
+
+    db.session.flush()
+    db.session.expire(meeting)
+    easy_read.tell_checker(
+        db.session,
+        "meeting",
+        meeting.id,
+        easy_read.meeting_source_hash(meeting),
+        title=meeting.title,
+        link=url_for("easy_read.check", kind="meeting", subject_id=meeting.id),
+        site_url=site_url(),
     )
