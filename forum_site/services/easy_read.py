@@ -137,17 +137,18 @@ def easy_read_document(
     stored = stored_version(session, kind, subject_id)
     if stored is None or not stored.is_checked:
         return _automatic(build())
-    fresh = build()
     text_now = text_hash or source_hash
     facts = stored.checked_facts or {}
     same_source = stored.source_hash == source_hash
     if not same_source and facts.get("text_hash", stored.source_hash) != text_now:
-        return _automatic(fresh, check_withdrawn=True)
+        return _automatic(build(), check_withdrawn=True)
     checked_at = as_utc(stored.checked_at)
-    merged = facts_service.merge(
-        kind, Document.from_dict(stored.document), fresh, facts if not same_source else None,
-        checked_at,
-    )  # fmt: skip
+    document = Document.from_dict(stored.document)
+    merged = facts_service.Merged(document, 0)
+    if facts_service.fact_headings(kind):
+        merged = facts_service.merge(
+            kind, document, build(), facts if not same_source else None, checked_at
+        )
     document = merged.document
     document.mark_checked(stored.checked_by_name, checked_at.isoformat())
     return EasyRead(
@@ -230,7 +231,11 @@ def draft_document(
     stored = stored_version(session, kind, subject_id)
     if stored is None:
         return build(), None
-    return Document.from_dict(stored.document), stored
+    saved = Document.from_dict(stored.document)
+    if not facts_service.fact_headings(kind):
+        return saved, stored
+    # The fact rows always come from the data (DN-08): the person checks today's facts.
+    return facts_service.merge(kind, saved, build(), None, utcnow()).document, stored
 
 
 def rebuild(session: Session, kind: str, subject_id: int) -> None:

@@ -141,7 +141,7 @@ class Flag:
 def flags(document: Document) -> list[Flag]:
     """Rows that need a person before readers see this version."""
     found = []
-    for section in document.sections:
+    for section in getattr(document, "sections", ()):
         for item in section.items:
             if getattr(item, "needs_attention", False):
                 text = " ".join(getattr(item, "sentences", []) or [])

@@ -18,6 +18,7 @@ from easyread.model import Document, word_count
 from easyread.render import inline, render_html
 from forum_site.extensions import db
 from forum_site.services import easy_read
+from forum_site.services.easy_read_facts import fact_headings
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.easy_read import kinds
 from forum_site.web.easy_read.forms import check_form, rows
@@ -194,10 +195,11 @@ def _subject_to_check(kind: str, subject_id: int) -> kinds.Subject:
 def check(kind: str, subject_id: int):
     subject = _subject_to_check(kind, subject_id)
     document, stored = easy_read.draft_document(db.session, kind, subject_id, subject.build)
-    form = check_form(document)
+    fixed = fact_headings(kind)
+    form = check_form(document, fixed)
     if form.validate_on_submit():
         try:
-            easy_read.apply_edits(document, _edits(form, document))
+            easy_read.apply_edits(document, _edits(form, document, fixed))
             easy_read.save_version(
                 db.session,
                 kind=kind,
@@ -225,21 +227,22 @@ def check(kind: str, subject_id: int):
         stored=stored,
         out_of_date=stored is not None and stored.source_hash != subject.source_hash,
         form=form,
-        rows=rows(document),
-        long_rows=_rows_with_long_sentences(document),
+        rows=rows(document, fixed),
+        fixed=fixed,
+        long_rows=_rows_with_long_sentences(document, fixed),
     ), 400 if form.errors else 200
 
 
-def _rows_with_long_sentences(document: Document) -> set[tuple[int, int]]:
+def _rows_with_long_sentences(document: Document, fixed) -> set[tuple[int, int]]:
     """Rows with a sentence over 15 words (ER-01), so the person checking looks there first."""
     return {
         (s, i)
-        for s, i, item in rows(document)
+        for s, i, item in rows(document, fixed)
         if any(word_count(sentence) > 15 for sentence in easy_read.editable_text(item))
     }
 
 
-def _edits(form, document: Document) -> list[easy_read.PointEdit]:
+def _edits(form, document: Document, fixed) -> list[easy_read.PointEdit]:
     return [
         easy_read.PointEdit(
             section=s,
@@ -247,7 +250,7 @@ def _edits(form, document: Document) -> list[easy_read.PointEdit]:
             sentences=(form[f"s{s}_{i}_text"].data or "").splitlines(),
             picture=form[f"s{s}_{i}_pic"].data or None,
         )
-        for s, i, _item in rows(document)
+        for s, i, _item in rows(document, fixed)
     ]
 
 
