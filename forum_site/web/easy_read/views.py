@@ -134,10 +134,12 @@ def easy_read_block(
     can_check: bool = False,
     heading_level: int = 2,
     text_hash: str | None = None,
+    key_points=None,
 ) -> Markup:
     """An area's whole easy-read block in one call: the checked (or automatic) document,
     who checked it or that it was made automatically, whether it may be out of date,
-    and the link to check it for the person allowed to."""
+    and the link to check it for the person allowed to. ``key_points(document)`` picks
+    the rows that come first; the whole document then goes behind "More about this"."""
     from flask import render_template
 
     result = easy_read_for(kind, subject_id, source_hash, build, text_hash)
@@ -147,6 +149,7 @@ def easy_read_block(
             result=result,
             check_url=check_url(kind, subject_id) if can_check else None,
             heading_level=heading_level,
+            key_points=key_points(result.document) if key_points else None,
         )
     )
     block.waiting = result.waiting_for_a_person

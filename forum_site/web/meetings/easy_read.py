@@ -11,7 +11,8 @@ from flask import g
 from markupsafe import Markup
 
 from easyread.builders import AgendaItem as EasyAgendaItem
-from easyread.builders import build_meeting
+from easyread.builders import build_meeting, concept_picture
+from easyread.model import Point
 from forum_site.extensions import db
 from forum_site.models.meetings import Meeting
 from forum_site.services.meetings_changes import place_of
@@ -80,8 +81,8 @@ def build(meeting: Meeting):
     ]
     closed = [(c.topic, c.reason) for c in meeting.closed_topics]
     open_topics = ["Everything at this meeting is open. You can talk about all of it."]
-    deciders = sorted({i.decision_maker for i in meeting.agenda_items if i.decision_maker})
-    return build_meeting(
+    deciders = _deciders(meeting)
+    document = build_meeting(
         meeting.title,
         meeting.purpose or "We will tell you what this meeting is for.",
         utc_to_london(meeting.starts_at),
@@ -90,11 +91,42 @@ def build(meeting: Meeting):
         open_for_discussion=open_topics if meeting.everything_open else (),
         not_up_for_discussion=closed,
         agenda=agenda,
-        who_decides=" and ".join(deciders),
+        who_decides=deciders[0][0] if len(deciders) == 1 else "",
         access=_access(meeting),
         payment=_payment(meeting),
         terms=_terms(),
     )
+    if len(deciders) > 1:
+        _one_point_per_decider(document, deciders)
+    return document
+
+
+def _deciders(meeting: Meeting) -> list[tuple[str, list[str]]]:
+    """Who decides, in agenda order, each with the items they decide."""
+    found: dict[str, list[str]] = {}
+    for item in meeting.agenda_items:
+        name = (item.decision_maker or "").strip()
+        if name:
+            found.setdefault(name, []).append(item.title)
+    return list(found.items())
+
+
+def _one_point_per_decider(document, deciders) -> None:
+    """One row for each decider, never a machine-joined list of names."""
+    section = next((s for s in document.sections if s.heading == "Who makes the decision"), None)
+    if section is None:
+        return
+    picture = concept_picture("decision")
+    section.items = [
+        Point([f"**{name}** will make the final decision.", _about(titles)], picture=picture)
+        for name, titles in deciders
+    ]
+
+
+def _about(titles: list[str]) -> str:
+    if len(titles) == 1:
+        return f"This is about: {titles[0].rstrip('.')}."
+    return f"This is about {len(titles)} things on the list."
 
 
 def easy_read_meeting(meeting: Meeting) -> Markup | None:
@@ -118,7 +150,41 @@ def easy_read_meeting(meeting: Meeting) -> Markup | None:
         lambda: build(meeting),
         can_check=viewer().convenes(meeting.forum_id),
         text_hash=meeting_text_hash(meeting),
+        key_points=lambda document: key_points(document, meeting),
     )
+
+
+# The 5 to 8 messages that matter, first; the rest is behind "More about this".
+_KEY_ROWS = (
+    ("What the meeting is for", 1),
+    ("When and where", 2),
+    ("Who makes the decision", 2),
+    ("Money for your time", 1),
+)
+
+
+def key_points(document, meeting: Meeting) -> list:
+    """What it is, when, where, who decides, money, and how to take part: rows taken from
+    the same document (so a checked version's words and "changed since" notes come too)."""
+    from flask import url_for
+    from flask_babel import gettext as _
+
+    from easyread.model import NextStep
+
+    by_heading = {section.heading: section for section in document.sections}
+    found: list = []
+    for heading, count in _KEY_ROWS:
+        section = by_heading.get(heading)
+        if section is not None:
+            found += [item for item in section.items if isinstance(item, Point)][:count]
+    page = url_for("meetings.show", meeting_id=meeting.id)
+    found.append(
+        NextStep(
+            [_("[Tell us if you are coming](%(url)s).", url=f"{page}#reply")],
+            picture=concept_picture("have your say"),
+        )
+    )
+    return found[:8]
 
 
 def tell_checker(meeting: Meeting) -> None:
