@@ -31,6 +31,7 @@ def paper_form_document(session: Session, viewer: Viewer, meeting_id: int) -> Pr
         "online": online,
         "qr_svg": qr_svg(online),
         "question_picture": _picture,
+        "convenor": _convenor_name(session, meeting),
     }
     return PrintDocument(
         kind="paper-form",
@@ -41,6 +42,15 @@ def paper_form_document(session: Session, viewer: Viewer, meeting_id: int) -> Pr
         reference=form.display_code,
         filename=f"meeting-{meeting.id}-form-{form.code}",
     )
+
+
+def _convenor_name(session: Session, meeting) -> str:
+    """The person the form goes back to, by name (a form that says "the convenor" leaves
+    people asking who that is)."""
+    from forum_site.services.forums import convenors
+
+    people = convenors(session, meeting.forum)
+    return people[0].display_name if people else ""
 
 
 def _shown(question: dict) -> dict:

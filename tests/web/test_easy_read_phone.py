@@ -62,3 +62,42 @@ def test_the_easy_read_menu_is_one_control_that_works_without_javascript(client,
     menu = page.soup.select_one("header nav details.er-menu")
     assert menu.select_one("summary").get_text(strip=True) == "Menu"
     assert len(menu.select(".er-nav-item a")) >= 3
+
+
+def test_each_access_feature_has_its_own_picture(client, db, sign_in):
+    from forum_site.models.meetings import AccessAnswer
+
+    member, _forum, meeting = _member_in_easy_read(db)
+    for name in ("step_free", "hearing_loop", "accessible_toilet", "quiet_room", "parking"):
+        setattr(meeting, name, AccessAnswer.YES)
+    db.flush()
+    sign_in(member)
+    page = client.get(f"/meetings/{meeting.id}").soup
+    labels = {}
+    for row in page.select(".meeting-easy-read .er-more .er-point"):
+        text = row.select_one(".er-text").get_text(" ", strip=True)
+        picture = row.select_one(".er-picture svg")
+        labels[text] = picture.get("aria-label", "") if picture else ""
+    wanted = [
+        "You can get in without steps.",
+        "There is a hearing loop.",
+        "There is an accessible toilet.",
+        "There is a quiet room.",
+        "There is parking.",
+    ]
+    shown = [labels[sentence] for sentence in wanted]
+    assert all(shown) and len(set(shown)) == len(wanted), shown
+
+
+def test_the_easy_read_meetings_list_says_the_day_and_time_simply(client, db, sign_in):
+    from datetime import UTC, datetime
+
+    member, forum, meeting = _member_in_easy_read(db)
+    meeting.starts_at = datetime(2031, 12, 18, 14, 0, tzinfo=UTC)
+    meeting.ends_at = datetime(2031, 12, 18, 16, 0, tzinfo=UTC)
+    db.flush()
+    sign_in(member)
+    page = client.get(f"/forums/{forum.slug}/meetings").soup
+    card = page.select_one(".meeting-card").get_text(" ", strip=True)
+    assert "Thursday 18 December, 2pm to 4pm" in card
+    assert "PM" not in card and "UK time" not in card

@@ -26,6 +26,15 @@ _ACCESS_SENTENCES = {
     "quiet_room": "There is a quiet room.",
     "parking": "There is parking.",
 }
+# A picture of each thing, not one door for all of them (RULES.md DN-06).
+_ACCESS_PICTURES = {
+    "step_free": "fe-wheelchair-symbol",
+    "hearing_loop": "hi-hearing-aid",
+    "accessible_toilet": "fe-restroom",
+    "quiet_room": "fe-couch-and-lamp",
+    "parking": "fe-p-button",
+}
+_CONTACT_PICTURE = "fe-telephone-receiver"
 
 
 def _terms():
@@ -98,7 +107,25 @@ def build(meeting: Meeting):
     )
     if len(deciders) > 1:
         _one_point_per_decider(document, deciders)
+    _access_pictures(document, meeting)
     return document
+
+
+def _access_pictures(document, meeting: Meeting) -> None:
+    """Each access row gets the picture of its own feature."""
+    pictures = {_ACCESS_SENTENCES[name]: pic for name, pic in _ACCESS_PICTURES.items()}
+    contact = (
+        f"On the day, contact {meeting.contact_on_the_day}." if meeting.contact_on_the_day else None
+    )
+    for section in document.sections:
+        if section.heading != "When and where":
+            continue
+        for item in section.items:
+            text = " ".join(getattr(item, "sentences", []))
+            if text in pictures:
+                item.picture = pictures[text]
+            elif contact and text.startswith("On the day, contact"):
+                item.picture = _CONTACT_PICTURE
 
 
 def _deciders(meeting: Meeting) -> list[tuple[str, list[str]]]:
