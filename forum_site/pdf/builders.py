@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from easyread import builders as er
 from easyread.model import Document, Section
 from forum_site.models.base import as_utc
-from forum_site.pdf.documents import PrintDocument
+from forum_site.pdf.documents import PrintDocument, contact_for
 from forum_site.pdf.glossary import all_terms, terms_used
 from forum_site.services import briefings, budgets, contributions_feedback, forums, meetings
 from forum_site.services import easy_read as checked_easy_read
@@ -50,6 +50,7 @@ def briefing_document(session: Session, viewer: Viewer, briefing_id: int) -> Pri
     return PrintDocument(
         kind="briefing",
         title=briefing.title,
+        contact=_first_contact(session, shown_forums),
         template="pdf/briefing.html",
         context=context,
         easy_read=lambda: checked_easy_read.checked_or_automatic(
@@ -61,6 +62,12 @@ def briefing_document(session: Session, viewer: Viewer, briefing_id: int) -> Pri
         ),
         filename=f"briefing-{briefing.id}",
     )
+
+
+def _first_contact(session: Session, forums_shown):
+    """Who to contact: the first forum this reader can see (others are not named)."""
+    forums_shown = list(forums_shown)
+    return contact_for(session, forums_shown[0]) if forums_shown else None
 
 
 def _same_as_the_page(session: Session, briefing):
@@ -87,6 +94,7 @@ def budget_document(session: Session, viewer: Viewer, budget_id: int) -> PrintDo
     return PrintDocument(
         kind="budget",
         title=budget.title,
+        contact=_first_contact(session, budgets.visible_forums(viewer, budget)),
         template="pdf/budget.html",
         context=context,
         easy_read=lambda: easy_budget(budget, terms),
@@ -129,6 +137,7 @@ def feedback_document(session: Session, viewer: Viewer, slug: str) -> PrintDocum
     return PrintDocument(
         kind="you-said-we-did",
         title=title,
+        contact=contact_for(session, forum),
         template="pdf/you_said_we_did.html",
         context=context,
         easy_read=lambda: easy_feedback(groups, title, terms),
@@ -180,6 +189,7 @@ def summary_document(session: Session, viewer: Viewer, meeting_id: int) -> Print
     return PrintDocument(
         kind="meeting-summary",
         title=title,
+        contact=contact_for(session, meeting.forum),
         template="pdf/meeting_summary.html",
         context=context,
         easy_read=lambda: checked_easy_read.checked_or_automatic(

@@ -12,18 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from easyread import builders as er
-from easyread.model import Document
+from easyread.model import Document, Point, Section
 from forum_site.models import Briefing, BriefingStatus, briefing_meeting
 from forum_site.pdf.builders import (
     FEEDBACK_IN_PACK,
     access_list,
-    easy_budget,
-    easy_feedback,
     influence_words,
     local,
-    merge_easy,
 )
-from forum_site.pdf.documents import PrintDocument
+from forum_site.pdf.documents import PrintDocument, contact_for
 from forum_site.pdf.glossary import all_terms, terms_used
 from forum_site.services import briefings, budgets, contributions_feedback, meetings
 from forum_site.services.budgets_show import figures
@@ -52,6 +49,7 @@ def meeting_pack(session: Session, viewer: Viewer, meeting_id: int) -> PrintDocu
     }
     return PrintDocument(
         kind="meeting-pack",
+        contact=contact_for(session, meeting.forum),
         title=_("Meeting pack: %(title)s", title=meeting.title),
         template="pdf/meeting_pack.html",
         context=context,
@@ -116,14 +114,34 @@ def easy_pack(session: Session, meeting, linked, money, feedback, terms) -> Docu
         lambda: build(meeting),
         checked_easy_read.meeting_text_hash(meeting),
     )
-    others = [er.build_briefing(b.body, title=b.title, terms=terms) for b in linked]
-    others += [easy_budget(budget, terms) for budget in money]
-    if feedback:
-        groups = [_Group(outcome, [said]) for said, outcome in feedback]
-        others.append(easy_feedback(groups, _("You said, we did"), terms))
-    return merge_easy(document, others)
+    papers = _more_papers(meeting, linked, money, bool(feedback))
+    if papers.items:
+        document.sections.append(papers)
+    return document
 
 
-class _Group:
-    def __init__(self, outcome, items):
-        self.outcome, self.items = outcome, items
+def _more_papers(meeting, linked, money, has_feedback: bool) -> Section:
+    """The other papers are easy-read sheets of their own, so the pack stays short (at
+    most 8 pages for the demo meeting): each one is named, with where to get it."""
+    from flask import current_app, url_for
+
+    site = current_app.config["SITE_URL"].rstrip("/")
+    found = [
+        (b.title, url_for("pdfs.briefing_pdf", briefing_id=b.id, version="easy-read"))
+        for b in linked
+    ]
+    found += [
+        (b.title, url_for("pdfs.budget_pdf", budget_id=b.id, version="easy-read")) for b in money
+    ]
+    if has_feedback:
+        path = url_for("pdfs.feedback_pdf", slug=meeting.forum.slug, version="easy-read")
+        found.append((_("You said, we did"), path))
+    items = [
+        Point(
+            [_("**%(title)s** is on its own easy-read sheet.", title=title.rstrip(".")),
+             _("Ask for it at the meeting, or print it from %(address)s", address=site + path)],
+            picture=er.concept_picture("information"),
+        )
+        for title, path in found
+    ]  # fmt: skip
+    return Section(_("More papers for this meeting"), items)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from easyread.pictures import alt_text, picture_for, svg_markup
 from forum_site.pdf.builders import local
-from forum_site.pdf.documents import PrintDocument
+from forum_site.pdf.documents import PrintDocument, contact_for
 from forum_site.services import meetings, paper_forms
 from forum_site.services.viewer import Viewer
 
@@ -35,6 +35,7 @@ def paper_form_document(session: Session, viewer: Viewer, meeting_id: int) -> Pr
     }
     return PrintDocument(
         kind="paper-form",
+        contact=contact_for(session, meeting.forum),
         title=_("Have your say on paper: %(title)s", title=meeting.title),
         template="pdf/paper_form.html",
         easy_read_template="pdf/paper_form.html",

@@ -49,7 +49,6 @@ def meeting_time(moment) -> str:
 def easy_meeting_when(meeting) -> str:
     """ "Thursday 17 December, 2pm to 4pm": easy read's way (ER-06), UK local time."""
     from easyread.formats import easy_time
-
     from forum_site.web.meetings.forms import utc_to_london
 
     start, end = utc_to_london(meeting.starts_at), utc_to_london(meeting.ends_at)
