@@ -86,9 +86,12 @@ def _first_contact(session: Session, forums_shown):
 
 def _same_as_the_page(session: Session, briefing):
     """The easy read the briefing page shows, so print and screen never disagree."""
-    from forum_site.web.easy_read.kinds import build_briefing_document
+    from forum_site.services import glossary
 
-    return build_briefing_document(session, briefing)
+    # The same call as web/easy_read/kinds.py build_briefing_document.
+    return lambda: er.build_briefing(
+        briefing.body, title=briefing.title, terms=glossary.terms(session)
+    )
 
 
 # --- budget --------------------------------------------------------------------------

@@ -92,8 +92,8 @@ def _texts(meeting, linked, money, feedback) -> list[str]:
 def easy_pack(session: Session, meeting, linked, money, feedback, terms) -> Document:
     """The easy-read meeting page exactly as the web shows it (the checked version with
     its facts made again from the data, DN-08), then each briefing, budget and answer."""
+    from forum_site.easy_read_meetings import build
     from forum_site.services import easy_read as checked_easy_read
-    from forum_site.web.meetings.easy_read import build
 
     document = checked_easy_read.checked_or_automatic(
         session,

@@ -137,12 +137,12 @@ def easy_read_document(
     """
     stored = stored_version(session, kind, subject_id)
     if stored is None or not stored.is_checked:
-        return _automatic(build())
+        return _automatic(build(), kind=kind)
     text_now = text_hash or source_hash
     facts = stored.checked_facts or {}
     same_source = stored.source_hash == source_hash
     if not same_source and facts.get("text_hash", stored.source_hash) != text_now:
-        return _automatic(build(), check_withdrawn=True)
+        return _automatic(build(), check_withdrawn=True, kind=kind)
     checked_at = as_utc(stored.checked_at)
     document = Document.from_dict(stored.document)
     merged = facts_service.Merged(document, 0)
@@ -161,11 +161,11 @@ def easy_read_document(
     )
 
 
-def _automatic(document: Document, check_withdrawn: bool = False) -> EasyRead:
+def _automatic(document: Document, check_withdrawn: bool = False, kind: str = "") -> EasyRead:
     return EasyRead(
         document=document,
         check_withdrawn=check_withdrawn,
-        flags=tuple(facts_service.flags(document)),
+        flags=tuple(facts_service.flags(document, kind)),
     )
 
 

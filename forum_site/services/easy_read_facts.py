@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from easyread.model import Document, NumberCallout, Point, Section
+from easyread.model import Document, HardWordBox, NextStep, NumberCallout, Point, Section
 
 # The sections of each kind that are made from facts, by the heading the builder gives
 # them (easyread/builders.py). Every other section is free text a person may change.
@@ -41,10 +41,16 @@ def is_fact_section(kind: str, section: Section) -> bool:
 
 def row_key(item) -> str:
     """What a row says, to tell whether it is the same row as at the check."""
-    from forum_site.services.easy_read import editable_text
-
     value = getattr(item, "value", "")
-    return "\n".join([value, *editable_text(item)]).strip()
+    if isinstance(item, Point | NextStep):
+        said = list(item.sentences)
+    elif isinstance(item, HardWordBox):
+        said = [item.explanation]
+    elif isinstance(item, NumberCallout):
+        said = [item.sentence]
+    else:
+        said = [getattr(item, "text", "")]
+    return "\n".join([value, *said]).strip()
 
 
 def snapshot(kind: str, automatic: Document, text_hash: str) -> dict:
@@ -138,10 +144,14 @@ class Flag:
     why: str
 
 
-def flags(document: Document) -> list[Flag]:
-    """Rows that need a person before readers see this version."""
+def flags(document: Document, kind: str = "") -> list[Flag]:
+    """Rows that need a person before readers see this version. Rows of fact sections
+    are left out: they are made from the data every time and cannot be edited on the
+    check page, so holding the page back for them would leave nobody able to fix it."""
     found = []
     for section in getattr(document, "sections", ()):
+        if is_fact_section(kind, section):
+            continue
         for item in section.items:
             if getattr(item, "needs_attention", False):
                 text = " ".join(getattr(item, "sentences", []) or [])

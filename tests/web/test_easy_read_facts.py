@@ -13,7 +13,7 @@ from forum_site.models.meetings import AccessAnswer, Meeting
 from tests.factories import make_forum, make_user
 from tests.factories_briefings import make_briefing, make_writer_and_forum
 from tests.factories_meetings import make_meeting
-from tests.web.easy_read_helpers import easy_read_on
+from tests.web.easy_read_sentences import easy_read_on
 from tests.web.test_easy_read_checking import _form_data
 
 MOVE = {
@@ -48,7 +48,7 @@ def _easy_text(client, url, part: str = "main") -> str:
 def test_a_checked_meeting_that_moves_shows_the_new_facts_on_the_page_and_in_print(
     client, db, sign_in
 ):
-    from tests.web.test_pdfs_helpers import read_pdf
+    from tests.web.pdf_world import read_pdf
 
     convenor, member, meeting = _checked_meeting(client, db, sign_in)
     db.get(Meeting, meeting.id).step_free = AccessAnswer.NO
@@ -97,7 +97,7 @@ def test_nothing_changed_keeps_the_check_without_notices(client, db, sign_in):
 
 def test_new_words_withdraw_the_check(client, db, sign_in):
     _convenor, member, meeting = _checked_meeting(client, db, sign_in)
-    db.get(Meeting, meeting.id).purpose = "To plan the summer trip to the seaside."
+    db.get(Meeting, meeting.id).purpose = "We will plan the summer trip to the seaside."
     db.flush()
     sign_in(member)
     page = _easy_text(client, f"/meetings/{meeting.id}")

@@ -55,7 +55,7 @@ def test_have_your_say_with_nothing_written_asks_the_first_question(client, db, 
 
 
 def test_the_easy_read_menu_is_one_control_that_works_without_javascript(client, db):
-    from tests.web.easy_read_helpers import easy_read_on
+    from tests.web.easy_read_sentences import easy_read_on
 
     easy_read_on(client)
     page = client.get("/forums")
