@@ -17,6 +17,7 @@ from forum_site.models.briefings import (
     KeptTerm,
     KeptTermKind,
     UnclearSignal,
+    briefing_coauthor,
     briefing_forum,
     briefing_meeting,
 )
@@ -71,6 +72,7 @@ from forum_site.models.meetings import (
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.security import RateCount, UserSession
 from forum_site.models.translations import (
     ContentTranslation,
     LanguageReviewer,
@@ -80,6 +82,8 @@ from forum_site.models.translations import (
 __all__ = [
     "EasyReadVersion",
     "PaperForm",
+    "RateCount",
+    "UserSession",
     "PaperFormAnswer",
     "PaperFormEntry",
     "Contribution",
@@ -100,6 +104,7 @@ __all__ = [
     "KeptTerm",
     "KeptTermKind",
     "UnclearSignal",
+    "briefing_coauthor",
     "briefing_forum",
     "briefing_meeting",
     "Budget",

@@ -1,7 +1,7 @@
 """easy-read versions remember the facts a person checked (DN-08)
 
 Revision ID: 0008_easy_read_facts
-Revises: 0016_content_translations
+Revises: 0012_hardening
 Create Date: 2026-12-01 21:05:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_easy_read_facts"
-down_revision = "0016_content_translations"
+down_revision = "0012_hardening"
 branch_labels = None
 depends_on = None
 
