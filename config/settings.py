@@ -24,6 +24,10 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_USE_TLS": True,
     "MAIL_FROM": "forum-site <no-reply@forum-site.local>",
     "SITE_URL": "http://127.0.0.1:5000",
+    # Printed in the "Who to contact" box at the end of every PDF, beside the convenor.
+    "CONTACT_PHONE": None,
+    "CONTACT_EMAIL": None,
+    "CONTACT_ADDRESS": None,
     "PDF_PAGE_SIZE": "A4",
     "PDF_CACHE_DIR": None,  # None means: instance/pdf-cache (share it between web and worker)
     "PDF_QUEUE": "pdfs",  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
@@ -75,6 +79,9 @@ _ENV_VARS = {
     "MAIL_USE_TLS": "MAIL_USE_TLS",
     "MAIL_FROM": "MAIL_FROM",
     "SITE_URL": "SITE_URL",
+    "CONTACT_PHONE": "CONTACT_PHONE",
+    "CONTACT_EMAIL": "CONTACT_EMAIL",
+    "CONTACT_ADDRESS": "CONTACT_ADDRESS",
     "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
     "PDF_CACHE_DIR": "PDF_CACHE_DIR",
     "TRUSTED_PROXIES": "TRUSTED_PROXIES",

@@ -99,6 +99,7 @@ def edit(briefing_id: int):
             try:
                 text, notes = briefings.tidy(editor.text_from(form))
                 briefings.save_changes(db.session, viewer(), briefing, text)
+                _tell_easy_read_checker(briefing)
             except DomainError as error:
                 show_error(form, error)
             else:
@@ -273,6 +274,20 @@ def _easy_read(briefing: Briefing):
         briefing.id,
         kinds.briefing_source_hash(briefing),
         kinds.build_briefing_document(db.session, briefing),
+    )
+
+
+def _tell_easy_read_checker(briefing: Briefing) -> None:
+    """The words changed: a person who checked the easy read is told (DN-08)."""
+    db.session.flush()
+    easy_read.tell_checker(
+        db.session,
+        "briefing",
+        briefing.id,
+        kinds.briefing_source_hash(briefing),
+        title=briefing.title,
+        link=url_for("easy_read.check", kind="briefing", subject_id=briefing.id),
+        site_url=site_url(),
     )
 
 

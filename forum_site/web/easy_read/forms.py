@@ -18,22 +18,24 @@ class CheckForm(SiteForm):
     """Fields are added for each row of the document by :func:`check_form`."""
 
 
-def rows(document: Document) -> list[tuple[int, int, object]]:
-    """(section number, item number, item) for every row a person can change."""
+def rows(document: Document, fixed: frozenset[str] = frozenset()) -> list[tuple[int, int, object]]:
+    """(section number, item number, item) for every row a person can change. Sections
+    headed as in ``fixed`` are made from facts (DN-08), so they are not edited here."""
     return [
         (s, i, item)
         for s, section in enumerate(document.sections)
+        if section.heading not in fixed
         for i, item in enumerate(section.items)
         if isinstance(item, EDITABLE)
     ]
 
 
-def check_form(document: Document) -> SiteForm:
+def check_form(document: Document, fixed: frozenset[str] = frozenset()) -> SiteForm:
     choices = [SelectChoice("", _l("No picture"))] + [
         SelectChoice(c.id, f"{c.name} ({c.id})") for c in picture_choices()
     ]
     fields = {}
-    for s, i, item in rows(document):
+    for s, i, item in rows(document, fixed):
         fields[f"s{s}_{i}_text"] = TextAreaField(
             _l("Sentences (one on each line)"),
             default="\n".join(editable_text(item)),
