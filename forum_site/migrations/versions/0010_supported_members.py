@@ -1,7 +1,7 @@
 """supported members: accounts without email, sign-in cards, venue computers, letters, attendance
 
 Revision ID: 0010_supported_members
-Revises: 0012_hardening
+Revises: 0008_easy_read_facts
 Create Date: 2026-12-01 20:58:48.671827
 
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_supported_members"
-down_revision = "0012_hardening"
+down_revision = "0008_easy_read_facts"
 branch_labels = None
 depends_on = None
 
