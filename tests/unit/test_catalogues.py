@@ -60,3 +60,14 @@ def test_drafts_keep_the_english_placeholders(code):
             ):
                 wrong[english] = form
     assert wrong == {}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_string_is_translated_in_every_shipped_language(code):
+    """A new string needs its draft in translations/drafts/ (then run translations/fill.py)."""
+    missing = [
+        m.id
+        for m in _catalogue(code)
+        if m.id and (not all(m.string) if isinstance(m.string, tuple) else not m.string)
+    ]
+    assert missing == []
