@@ -71,6 +71,7 @@ from forum_site.models.meetings import (
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.translations import LanguageReviewer, TranslationCheck
 
 __all__ = [
     "EasyReadVersion",
@@ -131,4 +132,6 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "LanguageReviewer",
+    "TranslationCheck",
 ]

@@ -19,6 +19,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.main.views import bp as main
     from forum_site.web.meetings.views import bp as meetings
     from forum_site.web.pdfs.views import bp as pdfs
+    from forum_site.web.translations.views import bp as translations
 
     return [
         main,
@@ -33,4 +34,5 @@ def blueprints() -> list[Blueprint]:
         decisions,
         pdfs,
         easy_read,
+        translations,
     ]
