@@ -101,8 +101,10 @@ class Ids:
 
 def bulk(session, table, rows: list[dict]) -> None:
     table = getattr(table, "__table__", table)
+    started = time.perf_counter()
     for start in range(0, len(rows), CHUNK):
         session.execute(table.insert(), rows[start : start + CHUNK])
+    print(f"{table.name}: {len(rows)} rows in {time.perf_counter() - started:.1f} s", flush=True)
 
 
 def scale(args) -> dict:

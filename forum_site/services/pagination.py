@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import enum
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -98,15 +99,17 @@ def paginate(
     An unreadable or stale cursor gives the first page rather than an error.
     """
     after = decode_cursor(cursor, len(order))
-    seek = query.order_by(*(_ordered(key) for key in order))
+    width = len(query.selected_columns)
+    sort_values = [key.column.label(f"seek_{n}") for n, key in enumerate(order)]
+    seek = query.add_columns(*sort_values).order_by(*(_ordered(key) for key in order))
     if after is not None:
         seek = seek.where(_after(order, after))
     rows = list(session.execute(seek.limit(per_page + 1)).unique().all())
     shown = rows[:per_page]
-    items = [row[0] if len(row) == 1 else row for row in shown]
+    items = [row[0] if width == 1 else tuple(row[:width]) for row in shown]
     next_cursor = None
     if len(rows) > per_page:
-        next_cursor = encode_cursor(_values(order, shown[-1]))
+        next_cursor = encode_cursor(list(shown[-1][width:]))
     total = count_up_to(session, query) if count else Total(len(items))
     return Page(items, next_cursor, total, is_first=after is None)
 
@@ -149,20 +152,6 @@ def _after(order: Sequence[SortKey], values: list):
     return or_(*clauses)
 
 
-def _values(order: Sequence[SortKey], row) -> list:
-    """The sort values of the last row shown, read from the row's entity or columns."""
-    mapping = row._mapping
-    values = []
-    for key in order:
-        column = key.column
-        if column in mapping:
-            values.append(mapping[column])
-            continue
-        entity = row[0]
-        values.append(getattr(entity, column.key))
-    return values
-
-
 def encode_cursor(values: list) -> str:
     packed = json.dumps([_pack(v) for v in values], separators=(",", ":"))
     return base64.urlsafe_b64encode(packed.encode()).decode().rstrip("=")
@@ -188,8 +177,8 @@ def _pack(value):
         return {"d": value.isoformat()}
     if isinstance(value, Decimal):
         return {"n": str(value)}
-    if hasattr(value, "value") and not isinstance(value, (int, str)):
-        return value.value  # an Enum
+    if isinstance(value, enum.Enum):
+        return {"e": value.name}  # SQLAlchemy's Enum type takes the name back
     if value is None or isinstance(value, (int, str, float, bool)):
         return value
     raise TypeError(f"cannot put {type(value).__name__} in a cursor")
@@ -204,6 +193,8 @@ def _unpack(value):
             return date.fromisoformat(text)
         if kind == "n":
             return Decimal(text)
+        if kind == "e":
+            return str(text)
         raise ValueError(kind)
     if value is None or isinstance(value, (int, str, float, bool)):
         return value
