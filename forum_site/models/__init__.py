@@ -57,6 +57,7 @@ from forum_site.models.forums import (
     forum_organisation,
 )
 from forum_site.models.glossary import GlossaryEntry, GlossarySource
+from forum_site.models.indexes import INDEXES
 from forum_site.models.meetings import (
     AgendaItem,
     CalendarKey,
@@ -74,6 +75,7 @@ from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormE
 from forum_site.models.translations import LanguageReviewer, TranslationCheck
 
 __all__ = [
+    "INDEXES",
     "EasyReadVersion",
     "PaperForm",
     "PaperFormAnswer",

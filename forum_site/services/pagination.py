@@ -99,7 +99,7 @@ def paginate(
     An unreadable or stale cursor gives the first page rather than an error.
     """
     after = decode_cursor(cursor, len(order))
-    width = len(query.selected_columns)
+    width = len(query.column_descriptions)
     sort_values = [key.column.label(f"seek_{n}") for n, key in enumerate(order)]
     seek = query.add_columns(*sort_values).order_by(*(_ordered(key) for key in order))
     if after is not None:
