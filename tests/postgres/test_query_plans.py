@@ -59,7 +59,8 @@ def world(db, app):
         said.append(make_contribution(db, forum, member, meeting_id=meeting.id))
         support(db, said[-1], commissioner)
         if n % 2:
-            answer(db, commissioner, said[-1], Status.CHANGED, at=START + timedelta(days=3))
+            answer(db, commissioner, said[-1], Status.CONSIDERING, at=START + timedelta(days=2))
+            answer(db, commissioner, said[-1], Status.ALREADY_HAPPENING, at=START + timedelta(3))
     make_decision(db, forum, title="A plan decision", logged_by=commissioner, contributions=said)
     return {"forum": forum, "member": member, "commissioner": commissioner, "council": council}
 
