@@ -7,7 +7,7 @@ from flask_babel import format_number
 from flask_babel import gettext as _
 
 from forum_site.services.pagination import Page
-from forum_site.web.helpers import is_htmx
+from forum_site.web.responses import is_htmx
 
 CURSOR_ARG = "after"
 
