@@ -72,7 +72,11 @@ from forum_site.models.meetings import (
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
-from forum_site.models.translations import LanguageReviewer, TranslationCheck
+from forum_site.models.translations import (
+    ContentTranslation,
+    LanguageReviewer,
+    TranslationCheck,
+)
 
 __all__ = [
     "INDEXES",
@@ -134,6 +138,7 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "ContentTranslation",
     "LanguageReviewer",
     "TranslationCheck",
 ]

@@ -21,6 +21,7 @@ from forum_site.services.contributions import can_support
 from forum_site.services.errors import NotFound
 from forum_site.services.pagination import Page, count_up_to, newest_first, oldest_first, paginate
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 
 def can_see(viewer: Viewer, contribution: Contribution) -> bool:
@@ -86,7 +87,7 @@ def get_contribution(session: Session, viewer: Viewer, contribution_id: int) -> 
         .where(Contribution.id == contribution_id)
     )
     if contribution is None or not can_see(viewer, contribution):
-        raise NotFound("We could not find that contribution.")
+        raise NotFound(_l("We could not find that contribution."))
     return contribution
 
 

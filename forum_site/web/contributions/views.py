@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, g, redirect, request, url_for
+from flask import Response, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web import pagination
 from forum_site.web.contributions import exports
 from forum_site.web.contributions import wording as helpers
+from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.forms import (
     AnswerForm,
     ContributeForm,
@@ -35,9 +36,6 @@ from forum_site.web.responses import (
     site_url,
     viewer,
 )
-
-bp = Blueprint("contributions", __name__)
-helpers.register(bp)
 
 
 @bp.route("/forums/<slug>/contributions", methods=["GET", "POST"])
@@ -299,6 +297,3 @@ def waiting():
     listing = reading.waiting_too_long_page(db.session, viewer(), forum_ids, pagination.cursor())
     block = "waiting_page" if pagination.wants_more() else None
     return render("contributions/waiting.html", block=block, waiting=listing)
-
-
-from forum_site.web.contributions import feedback_views, panels  # noqa: E402,F401
