@@ -17,6 +17,7 @@ from forum_site.models.briefings import (
     KeptTerm,
     KeptTermKind,
     UnclearSignal,
+    briefing_coauthor,
     briefing_forum,
     briefing_meeting,
 )
@@ -72,6 +73,7 @@ from forum_site.models.meetings import (
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.security import RateCount, UserSession
 from forum_site.models.translations import (
     ContentTranslation,
     LanguageReviewer,
@@ -82,6 +84,8 @@ __all__ = [
     "INDEXES",
     "EasyReadVersion",
     "PaperForm",
+    "RateCount",
+    "UserSession",
     "PaperFormAnswer",
     "PaperFormEntry",
     "Contribution",
@@ -102,6 +106,7 @@ __all__ = [
     "KeptTerm",
     "KeptTermKind",
     "UnclearSignal",
+    "briefing_coauthor",
     "briefing_forum",
     "briefing_meeting",
     "Budget",

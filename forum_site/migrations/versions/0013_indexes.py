@@ -1,7 +1,7 @@
 """indexes for the filters and sorts the main pages use (see forum_site/models/indexes.py)
 
 Revision ID: 0013_indexes
-Revises: 0016_content_translations
+Revises: 0012_hardening
 Create Date: 2026-12-01 21:45:00
 
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-01 21:45:00
 from alembic import op
 
 revision = "0013_indexes"
-down_revision = "0016_content_translations"
+down_revision = "0012_hardening"
 branch_labels = None
 depends_on = None
 
