@@ -18,6 +18,7 @@ from forum_site.services import meetings as meeting_service
 from forum_site.services.errors import NotFound
 from forum_site.services.meetings import calendar, debrief, replies
 from forum_site.text import render_markdown
+from forum_site.web import pagination
 from forum_site.web.forums.panels import forum_panel, sections_for
 from forum_site.web.meetings import forms, labels
 from forum_site.web.meetings.blueprint import bp
@@ -60,9 +61,10 @@ def meeting_day(day) -> str:
 @bp.get("/forums/<slug>/meetings")
 def forum_meetings(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
-    listing = meeting_service.forum_meetings(db.session, viewer(), forum)
+    listing = meeting_service.forum_meetings(db.session, viewer(), forum, pagination.cursor())
     return render(
         "meetings/forum_meetings.html",
+        block="past_page" if pagination.wants_more() else None,
         forum=forum,
         listing=listing,
         can_edit=meeting_service.can_edit(viewer(), forum.id),
