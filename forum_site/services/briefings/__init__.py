@@ -141,18 +141,22 @@ def latest_published(session: Session, forum: Forum, limit: int) -> list[Briefin
 def linked_to_meeting(
     session: Session, viewer: Viewer, meeting: Meeting, *, newest_first: bool = False
 ) -> list[Briefing]:
-    """Published briefings linked to the meeting that this viewer may read."""
+    """Published briefings linked to the meeting that this viewer may read, and the
+    drafts linked to it that this viewer may edit (so a writer sees where theirs will go)."""
     order = (Briefing.published_at, Briefing.id)
     found = session.scalars(
         select(Briefing)
         .join(briefing_meeting, briefing_meeting.c.briefing_id == Briefing.id)
-        .where(
-            briefing_meeting.c.meeting_id == meeting.id, Briefing.status == BriefingStatus.PUBLISHED
-        )
+        .where(briefing_meeting.c.meeting_id == meeting.id)
         .options(selectinload(Briefing.forums))
         .order_by(*(column.desc() for column in order) if newest_first else order)
     )
-    return [briefing for briefing in found if can_see(viewer, briefing)]
+    return [
+        briefing
+        for briefing in found
+        if (briefing.status == BriefingStatus.PUBLISHED and can_see(viewer, briefing))
+        or can_edit(viewer, briefing)
+    ]
 
 
 def version_counts(session: Session, briefings: list[Briefing]) -> dict[int, int]:
