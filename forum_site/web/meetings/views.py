@@ -46,11 +46,11 @@ def meeting_time(moment) -> str:
 @bp.app_template_filter("easy_meeting_when")
 def easy_meeting_when(meeting) -> str:
     """ "Thursday 17 December, 2pm to 4pm": easy read's way (ER-06), UK local time."""
-    from easyread.formats import easy_time
+    from easyread.formats import easy_date, easy_time
     from forum_site.web.meetings.forms import utc_to_london
 
     start, end = utc_to_london(meeting.starts_at), utc_to_london(meeting.ends_at)
-    return f"{start:%A} {start.day} {start:%B}, {easy_time(start)} to {easy_time(end)}"
+    return f"{easy_date(start, with_year=False)}, {easy_time(start)} to {easy_time(end)}"
 
 
 @bp.app_template_filter("meeting_day")
