@@ -1,9 +1,8 @@
-import pytest
-
 """The convenor's preparation workspace and the debrief after the meeting."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from forum_site.models.meetings import Meeting, MeetingAction, PrepTask
