@@ -58,6 +58,7 @@ from forum_site.models.forums import (
     forum_organisation,
 )
 from forum_site.models.glossary import GlossaryEntry, GlossarySource
+from forum_site.models.indexes import INDEXES
 from forum_site.models.meetings import (
     AgendaItem,
     CalendarKey,
@@ -98,6 +99,7 @@ __all__ = [
     "SignInCard",
     "SupportedAccount",
     "VenueComputer",
+    "INDEXES",
     "EasyReadVersion",
     "PaperForm",
     "RateCount",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
@@ -19,11 +19,13 @@ from forum_site.models import (
     Meeting,
     Visibility,
 )
+from forum_site.models.decisions import decision_contribution
 from forum_site.models.meetings import CycleStage
 from forum_site.services.contributions import checked_text
 from forum_site.services.contributions.reading import views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.once import insert_once
+from forum_site.services.pagination import Page, newest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -129,6 +131,35 @@ def forum_decisions(session: Session, forum: Forum) -> list[Decision]:
             .order_by(Decision.decided_on.desc(), Decision.id.desc())
         )
     )
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """A decision in the list, with how many contributions it considered (counted in SQL)."""
+
+    decision: Decision
+    considered: int
+
+
+def forum_decisions_page(session: Session, forum: Forum, cursor: str | None) -> Page[DecisionRow]:
+    query = (
+        select(Decision)
+        .options(selectinload(Decision.organisation))
+        .where(Decision.forum_id == forum.id)
+    )
+    page = paginate(session, query, newest_first(Decision.decided_on, Decision.id), cursor)
+    return page.map(lambda rows: _with_counts(session, rows))
+
+
+def _with_counts(session: Session, decisions: list[Decision]) -> list[DecisionRow]:
+    counts = dict(
+        session.execute(
+            select(decision_contribution.c.decision_id, func.count())
+            .where(decision_contribution.c.decision_id.in_([d.id for d in decisions]))
+            .group_by(decision_contribution.c.decision_id)
+        ).all()
+    )
+    return [DecisionRow(d, counts.get(d.id, 0)) for d in decisions]
 
 
 def get_decision(session: Session, viewer: Viewer, decision_id: int) -> Decision:

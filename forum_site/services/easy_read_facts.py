@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from easyread.formats import easy_date
 from easyread.model import Document, HardWordBox, NextStep, NumberCallout, Point, Section
 
 # The sections of each kind that are made from facts, by the heading the builder gives
@@ -65,8 +66,7 @@ def snapshot(kind: str, automatic: Document, text_hash: str) -> dict:
 
 def checked_on(moment: datetime) -> str:
     """ "Tuesday 1 December 2026", the way easy read writes dates (ER-06)."""
-    local = moment.astimezone(LONDON)
-    return f"{local:%A} {local.day} {local:%B %Y}"
+    return easy_date(moment.astimezone(LONDON))
 
 
 # ------------------------------------------------------------------ putting it together

@@ -23,6 +23,7 @@ from forum_site.models import (
 )
 from forum_site.services import messages
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.pagination import Page, SortKey, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -111,18 +112,26 @@ def member_count(session: Session, forum: Forum) -> int:
     return session.scalar(select(func.count(Membership.id)).where(Membership.forum_id == forum.id))
 
 
-def members(session: Session, viewer: Viewer, forum: Forum) -> list[Membership]:
+CONVENORS_FIRST = (
+    SortKey(Membership.role, newest_first=True),
+    SortKey(User.display_name),
+    SortKey(Membership.id),
+)
+
+
+def members(
+    session: Session, viewer: Viewer, forum: Forum, cursor: str | None = None
+) -> Page[Membership]:
+    """A page of the forum's members: convenors first, then by name."""
     if not viewer.can_see_members(forum):
         raise NotAllowed(_l("Only the forum's convenors can see who belongs to it."))
-    return list(
-        session.scalars(
-            select(Membership)
-            .options(selectinload(Membership.user))
-            .join(User, User.id == Membership.user_id)
-            .where(Membership.forum_id == forum.id)
-            .order_by(Membership.role.desc(), User.display_name)
-        )
+    query = (
+        select(Membership)
+        .options(selectinload(Membership.user))
+        .join(User, User.id == Membership.user_id)
+        .where(Membership.forum_id == forum.id)
     )
+    return paginate(session, query, CONVENORS_FIRST, cursor, per_page=50)
 
 
 def pending_request(session: Session, forum: Forum, user_id: int) -> JoinRequest | None:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from easyread.glossary import Term, slugify
 from forum_site.models import GlossaryEntry, GlossarySource
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.pagination import Page, page_of_list
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
 from forum_site.words import _l
@@ -121,6 +122,11 @@ def search(session: Session, query: str) -> list[GlossaryEntry]:
     return sorted(in_name, key=lambda e: e.term.lower()) + sorted(
         rest, key=lambda e: e.term.lower()
     )
+
+
+def search_page(session: Session, query: str, cursor: str | None) -> Page[GlossaryEntry]:
+    """A page of ``search``: the glossary is small, so it is ranked in Python first."""
+    return page_of_list(search(session, query), cursor)
 
 
 def get_entry(session: Session, slug: str) -> GlossaryEntry:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from forum_site.models import InboxMessage, OutgoingEmail, User
 from forum_site.services.not_online import letters
+from forum_site.services.pagination import Page, newest_first, paginate
 
 
 def queue_email(
@@ -103,3 +104,9 @@ def mark_all_read(session: Session, user_id: int) -> None:
         .where(InboxMessage.user_id == user_id, InboxMessage.read_at.is_(None))
         .values(read_at=datetime.now(UTC))
     )
+
+
+def inbox_page(session: Session, user_id: int, cursor: str | None) -> Page[InboxMessage]:
+    """A page of someone's messages, newest first (services/pagination.py)."""
+    query = select(InboxMessage).where(InboxMessage.user_id == user_id)
+    return paginate(session, query, newest_first(InboxMessage.created_at, InboxMessage.id), cursor)

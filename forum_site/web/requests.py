@@ -89,3 +89,6 @@ def init_app(app: Flask) -> None:
     from forum_site.web import formatting
 
     formatting.init_app(app)
+    from forum_site.web import pagination
+
+    pagination.init_app(app)

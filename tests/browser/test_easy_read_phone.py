@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.browser.helpers import set_viewport
+from tests.browser.chromium import set_viewport
 from tests.browser.pages import page_named
 
 pytestmark = pytest.mark.browser

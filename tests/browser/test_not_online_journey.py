@@ -8,7 +8,8 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from forum_site.demo.not_online import ROSE_CARD, ROSE_PIN
-from tests.browser import helpers, journeys
+from tests.browser import chromium as helpers
+from tests.browser import journeys
 from tests.browser.pages import PASSWORD, ROLES, page_named
 from tests.browser.registry import SLUGS
 

@@ -32,11 +32,13 @@ from forum_site.services.briefings.checking import (
     too_long_message,
 )
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.pagination import Page, newest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
 from forum_site.words import _l
 
 MAX_TITLE = 200
+NOT_YET = datetime(9999, 12, 31, tzinfo=UTC)  # drafts sort before everything published
 MAX_SUMMARY = 300
 MAX_WHAT_CHANGED = 1000
 MAX_REASON = 500
@@ -103,18 +105,22 @@ def get_briefing(session: Session, viewer: Viewer, briefing_id: int) -> Briefing
     return briefing
 
 
-def forum_briefings(session: Session, viewer: Viewer, forum: Forum) -> list[Briefing]:
-    """Published briefings for the forum, plus drafts for its commissioners. Fixed queries."""
+NEWEST_FIRST = newest_first(func.coalesce(Briefing.published_at, NOT_YET), Briefing.id)
+
+
+def forum_briefings_page(
+    session: Session, viewer: Viewer, forum: Forum, cursor: str | None
+) -> Page[Briefing]:
+    """A page of the forum's briefings: drafts first (for commissioners), then newest."""
     query = (
         select(Briefing)
         .join(briefing_forum, briefing_forum.c.briefing_id == Briefing.id)
         .where(briefing_forum.c.forum_id == forum.id)
-        .options(selectinload(Briefing.forums), selectinload(Briefing.author))
-        .order_by(Briefing.published_at.desc().nulls_first(), Briefing.id.desc())
+        .options(selectinload(Briefing.author))
     )
     if not viewer.commissions(forum.id):
         query = query.where(Briefing.status == BriefingStatus.PUBLISHED)
-    return list(session.scalars(query))
+    return paginate(session, query, NEWEST_FIRST, cursor)
 
 
 def latest_published(session: Session, forum: Forum, limit: int) -> list[Briefing]:
@@ -135,18 +141,22 @@ def latest_published(session: Session, forum: Forum, limit: int) -> list[Briefin
 def linked_to_meeting(
     session: Session, viewer: Viewer, meeting: Meeting, *, newest_first: bool = False
 ) -> list[Briefing]:
-    """Published briefings linked to the meeting that this viewer may read."""
+    """Published briefings linked to the meeting that this viewer may read, and the
+    drafts linked to it that this viewer may edit (so a writer sees where theirs will go)."""
     order = (Briefing.published_at, Briefing.id)
     found = session.scalars(
         select(Briefing)
         .join(briefing_meeting, briefing_meeting.c.briefing_id == Briefing.id)
-        .where(
-            briefing_meeting.c.meeting_id == meeting.id, Briefing.status == BriefingStatus.PUBLISHED
-        )
+        .where(briefing_meeting.c.meeting_id == meeting.id)
         .options(selectinload(Briefing.forums))
         .order_by(*(column.desc() for column in order) if newest_first else order)
     )
-    return [briefing for briefing in found if can_see(viewer, briefing)]
+    return [
+        briefing
+        for briefing in found
+        if (briefing.status == BriefingStatus.PUBLISHED and can_see(viewer, briefing))
+        or can_edit(viewer, briefing)
+    ]
 
 
 def version_counts(session: Session, briefings: list[Briefing]) -> dict[int, int]:

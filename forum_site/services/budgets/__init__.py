@@ -27,6 +27,7 @@ from forum_site.models import (
 from forum_site.services.budgets.history import record_change, record_first_revision
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.money import MAX_PENCE
+from forum_site.services.pagination import Page, SortKey, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -107,19 +108,26 @@ def visible_forums(viewer: Viewer, budget: Budget) -> list[Forum]:
     return [forum for forum in budget.forums if viewer.can_see_forum(forum)]
 
 
-def budgets_for_forum(session: Session, viewer: Viewer, forum: Forum) -> list[Budget]:
-    """Budgets linked to a forum the viewer can already see, newest period first."""
+NEWEST_PERIOD_FIRST = (
+    SortKey(Budget.period_start, newest_first=True),
+    SortKey(Budget.title),
+    SortKey(Budget.id),
+)
+
+
+def budgets_for_forum(
+    session: Session, viewer: Viewer, forum: Forum, cursor: str | None = None, per_page: int = 25
+) -> Page[Budget]:
+    """A page of the budgets linked to a forum the viewer can already see, newest first."""
     if not viewer.can_see_forum(forum):
         raise NotFound(_l("We could not find that forum."))
-    return list(
-        session.scalars(
-            select(Budget)
-            .join(budget_forum, budget_forum.c.budget_id == Budget.id)
-            .where(budget_forum.c.forum_id == forum.id)
-            .options(selectinload(Budget.organisation), selectinload(Budget.lines))
-            .order_by(Budget.period_start.desc(), Budget.title)
-        )
+    query = (
+        select(Budget)
+        .join(budget_forum, budget_forum.c.budget_id == Budget.id)
+        .where(budget_forum.c.forum_id == forum.id)
+        .options(selectinload(Budget.organisation), selectinload(Budget.lines))
     )
+    return paginate(session, query, NEWEST_PERIOD_FIRST, cursor, per_page=per_page)
 
 
 def budgets_for_meeting(session: Session, viewer: Viewer, meeting: Meeting) -> list[Budget]:

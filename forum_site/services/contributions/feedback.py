@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import Contribution, ContributionAnswer, Forum, Meeting, Status
@@ -14,6 +14,7 @@ from forum_site.services.contributions.reading import (
     views_for,
     visible_clause,
 )
+from forum_site.services.pagination import Page, Total, newest_first, paginate
 from forum_site.services.viewer import Viewer
 
 
@@ -36,20 +37,9 @@ class OutcomeGroup:
     items: list[Said] = field(default_factory=list)
 
 
-def you_said_we_did(
-    session: Session, viewer: Viewer, forum: Forum, filters: Filters = Filters()
-) -> list[OutcomeGroup]:
-    """Groups in a fixed order (changed, partly, not taken forward, already happening)."""
-    query = (
-        select(Contribution)
-        .options(
-            selectinload(Contribution.author),
-            selectinload(Contribution.meeting),
-            selectinload(Contribution.answers).selectinload(ContributionAnswer.decision),
-            selectinload(Contribution.answers).selectinload(ContributionAnswer.organisation),
-        )
-        .where(visible_clause(viewer, forum.id), Contribution.status.in_(OUTCOMES))
-        .order_by(Contribution.last_answered_at.desc(), Contribution.id.desc())
+def _feedback_query(viewer: Viewer, forum: Forum, filters: Filters):
+    query = select(Contribution).where(
+        visible_clause(viewer, forum.id), Contribution.status.in_(OUTCOMES)
     )
     if filters.meeting_id:
         query = query.where(Contribution.meeting_id == filters.meeting_id)
@@ -57,12 +47,63 @@ def you_said_we_did(
         query = query.where(Contribution.topic == filters.topic)
     if filters.outcome:
         query = query.where(Contribution.status == filters.outcome)
-    rows = list(session.scalars(query))
+    return query
+
+
+def _with_answers(query):
+    return query.options(
+        selectinload(Contribution.author),
+        selectinload(Contribution.meeting),
+        selectinload(Contribution.answers).selectinload(ContributionAnswer.decision),
+        selectinload(Contribution.answers).selectinload(ContributionAnswer.organisation),
+    )
+
+
+NEWEST_ANSWERS_FIRST = newest_first(Contribution.last_answered_at, Contribution.id)
+
+
+def _grouped(session: Session, viewer: Viewer, rows: list[Contribution]) -> list[OutcomeGroup]:
     groups = {outcome: OutcomeGroup(outcome) for outcome in OUTCOMES}
     for view in views_for(session, viewer, rows, None):
         latest = view.contribution.answers[-1]
         groups[view.contribution.status].items.append(Said(view, latest))
     return [group for group in groups.values() if group.items]
+
+
+def you_said_we_did(
+    session: Session, viewer: Viewer, forum: Forum, filters: Filters = Filters()
+) -> list[OutcomeGroup]:
+    """Every answered contribution, in groups in a fixed order (for printed documents)."""
+    query = _with_answers(_feedback_query(viewer, forum, filters)).order_by(
+        *(key.column.desc() for key in NEWEST_ANSWERS_FIRST)
+    )
+    return _grouped(session, viewer, list(session.scalars(query)))
+
+
+@dataclass(frozen=True)
+class FeedbackPage:
+    """One page of "you said, we did": its groups, where to go next, totals per outcome."""
+
+    groups: list[OutcomeGroup]
+    page: Page
+    totals: dict[Status, int]
+
+
+def you_said_we_did_page(
+    session: Session, viewer: Viewer, forum: Forum, filters: Filters, cursor: str | None
+) -> FeedbackPage:
+    """The newest answers first, a page at a time, grouped by what happened on the page."""
+    query = _feedback_query(viewer, forum, filters)
+    page = paginate(session, _with_answers(query), NEWEST_ANSWERS_FIRST, cursor, count=False)
+    totals = dict(
+        session.execute(
+            select(Contribution.status, func.count(Contribution.id))
+            .where(query.whereclause)
+            .group_by(Contribution.status)
+        ).all()
+    )
+    page = replace(page, total=Total(sum(totals.values())))
+    return FeedbackPage(_grouped(session, viewer, page.items), page, totals)
 
 
 def filter_choices(session: Session, forum: Forum) -> tuple[list[Meeting], list[str]]:

@@ -19,6 +19,7 @@ from forum_site.models import Contribution, ContributionSupport, Forum, Visibili
 from forum_site.models.base import as_utc, utcnow
 from forum_site.services.contributions import can_support
 from forum_site.services.errors import NotFound
+from forum_site.services.pagination import Page, count_up_to, newest_first, oldest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -183,6 +184,15 @@ def forum_contributions(
     return views_for(session, viewer, list(rows), now)
 
 
+def forum_contributions_page(
+    session: Session, viewer: Viewer, forum: Forum, cursor: str | None, now: datetime | None = None
+) -> Page[ContributionView]:
+    """One page of what the viewer may read in this forum, newest first."""
+    query = select(Contribution).options(*_with_people()).where(visible_clause(viewer, forum.id))
+    page = paginate(session, query, newest_first(Contribution.created_at, Contribution.id), cursor)
+    return page.map(lambda rows: views_for(session, viewer, rows, now))
+
+
 def about(
     session: Session, viewer: Viewer, forum_ids: list[int], now=None, **target
 ) -> list[ContributionView]:
@@ -198,12 +208,8 @@ def about(
     return views_for(session, viewer, shown, now)
 
 
-def waiting_too_long(
-    session: Session, viewer: Viewer, forum_ids: list[int], now: datetime | None = None
-) -> list[ContributionView]:
-    """Unanswered contributions past their organisation's response time, oldest first."""
-    now = now or utcnow()
-    rows = session.scalars(
+def _waiting_query(forum_ids: list[int], now: datetime):
+    return (
         select(Contribution)
         .options(*_with_people(), selectinload(Contribution.forum))
         .where(
@@ -212,6 +218,32 @@ def waiting_too_long(
             Contribution.answer_due_at < now,
             Contribution.visibility != Visibility.PRIVATE,
         )
-        .order_by(Contribution.created_at, Contribution.id)
-    ).all()
-    return views_for(session, viewer, list(rows), now)
+    )
+
+
+def waiting_too_long(
+    session: Session, viewer: Viewer, forum_ids: list[int], now: datetime | None = None
+) -> Page[ContributionView]:
+    """Unanswered contributions past their organisation's response time, oldest first.
+
+    The first page only (a forum page's panel); ``waiting_too_long_page`` pages on.
+    """
+    return waiting_too_long_page(session, viewer, forum_ids, None, now)
+
+
+def count_waiting(session: Session, forum_ids: list[int], now: datetime | None = None) -> int:
+    """How many are waiting too long, counted in SQL (stops at COUNT_LIMIT)."""
+    return count_up_to(session, _waiting_query(forum_ids, now or utcnow())).number
+
+
+def waiting_too_long_page(
+    session: Session,
+    viewer: Viewer,
+    forum_ids: list[int],
+    cursor: str | None,
+    now: datetime | None = None,
+) -> Page[ContributionView]:
+    now = now or utcnow()
+    order = oldest_first(Contribution.created_at, Contribution.id)
+    page = paginate(session, _waiting_query(forum_ids, now), order, cursor)
+    return page.map(lambda rows: views_for(session, viewer, rows, now))

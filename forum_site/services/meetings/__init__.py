@@ -25,6 +25,7 @@ from forum_site.models.meetings import (
     ReplyAnswer,
 )
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.pagination import Page, newest_first, oldest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
 from forum_site.words import _l
@@ -255,34 +256,53 @@ class MeetingListing:
 @dataclass(frozen=True)
 class ForumMeetings:
     upcoming: list[MeetingListing]
-    past: list[MeetingListing]
+    past: Page[MeetingListing]
     drafts: list[MeetingListing]
 
 
+SOONEST_FIRST = oldest_first(Meeting.starts_at, Meeting.id)
+LATEST_FIRST = newest_first(Meeting.starts_at, Meeting.id)
+
+
 def forum_meetings(
-    session: Session, viewer: Viewer, forum: Forum, now: datetime | None = None
+    session: Session,
+    viewer: Viewer,
+    forum: Forum,
+    cursor: str | None = None,
+    now: datetime | None = None,
 ) -> ForumMeetings:
-    """The forum's meetings in three queries, whatever their number."""
+    """The next meetings, drafts, and a page of past ones: the same queries at any number."""
     now = now or now_utc()
-    query = select(Meeting).where(Meeting.forum_id == forum.id).order_by(Meeting.starts_at)
-    if not can_edit(viewer, forum.id):
-        query = query.where(Meeting.status != MeetingStatus.DRAFT)
-    meetings = list(session.scalars(query))
+    query = select(Meeting).where(Meeting.forum_id == forum.id)
+    shown = query.where(Meeting.status != MeetingStatus.DRAFT)
+    upcoming = paginate(
+        session, shown.where(Meeting.ends_at >= now), SOONEST_FIRST, None, count=False
+    )
+    past = paginate(session, shown.where(Meeting.ends_at < now), LATEST_FIRST, cursor)
+    drafts = []
+    if can_edit(viewer, forum.id):
+        drafts = list(
+            session.scalars(
+                query.where(Meeting.status == MeetingStatus.DRAFT).order_by(Meeting.starts_at)
+            )
+        )
+    meetings = [*upcoming.items, *past.items, *drafts]
     ids = [m.id for m in meetings]
     counts = _reply_counts(session, ids)
     mine = _my_answers(session, viewer, ids)
 
-    def listing(m: Meeting) -> MeetingListing:
-        return MeetingListing(
-            m, counts.get((m.id, ReplyAnswer.GOING), 0), counts.get((m.id, ReplyAnswer.MAYBE), 0),
-            mine.get(m.id),
-        )  # fmt: skip
+    def listing(rows: list[Meeting]) -> list[MeetingListing]:
+        return [
+            MeetingListing(
+                m,
+                counts.get((m.id, ReplyAnswer.GOING), 0),
+                counts.get((m.id, ReplyAnswer.MAYBE), 0),
+                mine.get(m.id),
+            )  # fmt: skip
+            for m in rows
+        ]
 
-    drafts = [listing(m) for m in meetings if m.status == MeetingStatus.DRAFT]
-    shown = [m for m in meetings if m.status != MeetingStatus.DRAFT]
-    upcoming = [listing(m) for m in shown if as_utc(m.ends_at) >= now]
-    past = [listing(m) for m in reversed(shown) if as_utc(m.ends_at) < now]
-    return ForumMeetings(upcoming, past, drafts)
+    return ForumMeetings(listing(upcoming.items), past.map(listing), listing(drafts))
 
 
 def _reply_counts(session: Session, meeting_ids: list[int]) -> dict:

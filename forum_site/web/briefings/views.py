@@ -18,6 +18,7 @@ from forum_site.services.briefings import words as briefings_words
 from forum_site.services.briefings.reading import reading_view
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.text import render_markdown
+from forum_site.web import pagination
 from forum_site.web.briefings import editor
 from forum_site.web.briefings import panels as _panels  # noqa: F401  (registers panels)
 from forum_site.web.briefings.forms import (
@@ -48,12 +49,13 @@ def _vary_on_htmx(response):
 @bp.get("/forums/<slug>/briefings")
 def forum_briefings(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
-    listing = briefings.forum_briefings(db.session, viewer(), forum)
+    listing = briefings.forum_briefings_page(db.session, viewer(), forum, pagination.cursor())
     return render(
         "briefings/forum_briefings.html",
+        block="briefings_page" if pagination.wants_more() else None,
         forum=forum,
         briefings=listing,
-        version_counts=briefings.version_counts(db.session, listing),
+        version_counts=briefings.version_counts(db.session, listing.items),
         can_write=briefings.can_write_for(viewer(), forum),
         sections=sections_for(forum),
     )

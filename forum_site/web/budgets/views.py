@@ -18,6 +18,7 @@ from forum_site.services.budgets import history as budgets_history
 from forum_site.services.budgets import show as budgets_show
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.money import format_money
+from forum_site.web import pagination
 from forum_site.web.budgets import reading
 from forum_site.web.budgets.editing import (
     budget_form,
@@ -66,14 +67,15 @@ def _locale() -> str:
 @bp.get("/forums/<slug>/budgets")
 def forum_budgets(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
-    found = budgets.budgets_for_forum(db.session, viewer(), forum)
+    found = budgets.budgets_for_forum(db.session, viewer(), forum, pagination.cursor())
     can_add = any(viewer().works_for(org.id) for org in forum.organisations)
     return render(
         "budgets/forum_budgets.html",
+        block="budgets_page" if pagination.wants_more() else None,
         forum=forum,
         budgets=found,
         figures={b.id: budgets_show.figures(b) for b in found},
-        notices=budgets_history.unseen_notices(db.session, viewer(), [b.id for b in found]),
+        notices=budgets_history.unseen_notices(db.session, viewer(), [b.id for b in found.items]),
         can_add=can_add,
         sections=sections_for(forum),
     )
@@ -247,10 +249,10 @@ def _flash_if_it_does_not_add_up(budget) -> None:
 
 @forum_panel("budgets/_forum_panel.html", order=30)
 def forum_budget_panel(forum, who) -> dict | None:
-    found = budgets.budgets_for_forum(db.session, who, forum)
+    found = budgets.budgets_for_forum(db.session, who, forum, per_page=3)
     if not found:
         return None
-    return {"forum": forum, "budgets": found[:3], "more": len(found) > 3}
+    return {"forum": forum, "budgets": found.items[:3], "more": found.total.number > 3}
 
 
 @meeting_panels.panel("budgets/_meeting_panel.html", order=20)

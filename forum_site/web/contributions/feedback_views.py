@@ -17,6 +17,7 @@ from forum_site.services import forums, impact
 from forum_site.services.contributions import feedback
 from forum_site.services.meetings import debrief as meetings_debrief
 from forum_site.vocabulary.contributions import STATUS_LABELS
+from forum_site.web import pagination
 from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.charts import bar_chart
 from forum_site.web.contributions.forms import FeedbackFilterForm
@@ -41,13 +42,16 @@ def you_said_we_did(slug: str):
         topic=form.topic.data or "",
         outcome=_outcome(form.outcome.data),
     )
-    groups = feedback.you_said_we_did(db.session, viewer(), forum, filters)
+    found = feedback.you_said_we_did_page(db.session, viewer(), forum, filters, pagination.cursor())
+    groups = found.groups
     return render(
         "contributions/you_said_we_did.html",
-        block="results",
+        block="results_page" if pagination.wants_more() else "results",
         forum=forum,
         form=form,
         groups=groups,
+        page=found.page,
+        totals=found.totals,
         easy_read=_easy_read(groups),
         filtered=filters != feedback.Filters(),
         sections=sections_for(forum),

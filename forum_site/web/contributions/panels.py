@@ -29,7 +29,7 @@ def forum_summary(forum, viewer) -> dict:
     )
     waiting = 0
     if viewer.commissions(forum.id):
-        waiting = len(reading.waiting_too_long(db.session, viewer, [forum.id]))
+        waiting = reading.count_waiting(db.session, [forum.id])
     return {
         "forum": forum,
         "made": sum(counts.values()),

@@ -14,6 +14,7 @@ from forum_site.services import contributions as service
 from forum_site.services import forums
 from forum_site.services.contributions import answers, reading
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.web import pagination
 from forum_site.web.contributions import exports
 from forum_site.web.contributions import wording as helpers
 from forum_site.web.contributions.blueprint import bp
@@ -48,12 +49,13 @@ def forum_contributions(slug: str):
             return saved
     form.fill_token()
     target_name = _prefill_target(forum, form)
-    listing = reading.forum_contributions(db.session, viewer(), forum)
-    commissions = viewer().commissions(forum.id)
+    listing = reading.forum_contributions_page(db.session, viewer(), forum, pagination.cursor())
+    commissions = viewer().commissions(forum.id) and listing.is_first
     waiting = reading.waiting_too_long(db.session, viewer(), [forum.id]) if commissions else []
     status = 400 if form.errors or form.form_errors else 200
     return render(
         "contributions/forum.html",
+        block="contributions_page" if pagination.wants_more() else None,
         forum=forum,
         form=form,
         contributions=listing,
@@ -293,5 +295,6 @@ def export(slug: str):
 def waiting():
     """Commissioners' list: contributions past their response time in forums they serve."""
     forum_ids = sorted(viewer().commissioned_forum_ids)
-    listing = reading.waiting_too_long(db.session, viewer(), forum_ids)
-    return render("contributions/waiting.html", waiting=listing)
+    listing = reading.waiting_too_long_page(db.session, viewer(), forum_ids, pagination.cursor())
+    block = "waiting_page" if pagination.wants_more() else None
+    return render("contributions/waiting.html", block=block, waiting=listing)

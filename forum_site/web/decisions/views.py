@@ -14,6 +14,7 @@ from forum_site.models.meetings import CycleStage
 from forum_site.services import decisions as service
 from forum_site.services import forums, visibility
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.web import pagination
 from forum_site.web.contributions import bp as _contributions  # noqa: F401  (its helpers)
 from forum_site.web.decisions.forms import MAKERS, STAGE_LABELS, DecisionForm
 from forum_site.web.forums.panels import sections_for
@@ -37,8 +38,9 @@ def forum_decisions(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
     return render(
         "decisions/index.html",
+        block="decisions_page" if pagination.wants_more() else None,
         forum=forum,
-        decisions=service.forum_decisions(db.session, forum),
+        decisions=service.forum_decisions_page(db.session, forum, pagination.cursor()),
         sections=sections_for(forum),
     )
 

@@ -10,6 +10,7 @@ from forum_site.extensions import db
 from forum_site.models import Role
 from forum_site.services import forums
 from forum_site.services.errors import DomainError
+from forum_site.web import pagination
 from forum_site.web.forums.forms import DecideForm, ForumForm, InviteForm, JoinForm, RoleForm
 from forum_site.web.forums.panels import panels_for, sections_for
 from forum_site.web.responses import commit, render, show_error, site_url, viewer
@@ -125,7 +126,7 @@ def decide(slug: str, request_id: int):
 @login_required
 def members(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
-    listing = forums.members(db.session, viewer(), forum)
+    listing = forums.members(db.session, viewer(), forum, pagination.cursor())
     return render("forums/members.html", forum=forum, members=listing, role_form=RoleForm())
 
 

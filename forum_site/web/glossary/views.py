@@ -13,6 +13,7 @@ from easyread.rules import RULES
 from forum_site.extensions import db
 from forum_site.services import glossary
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.web import pagination
 from forum_site.web.glossary.forms import EntryForm
 from forum_site.web.responses import commit, render, show_error, viewer
 
@@ -27,7 +28,7 @@ def index():
         "glossary/index.html",
         block="results" if query else None,
         query=query,
-        results=glossary.search(db.session, query) if query else None,
+        results=glossary.search_page(db.session, query, pagination.cursor()) if query else None,
         letters=glossary.by_letter(entries),
         total=len(entries),
     )

@@ -7,6 +7,7 @@ from flask_login import login_required
 
 from forum_site.extensions import db
 from forum_site.services import messages
+from forum_site.web import pagination
 from forum_site.web.responses import commit, render, safe_next, viewer
 
 bp = Blueprint("inbox", __name__)
@@ -15,7 +16,9 @@ bp = Blueprint("inbox", __name__)
 @bp.get("/inbox")
 @login_required
 def index():
-    return render("inbox/index.html", items=messages.inbox(db.session, viewer().user_id))
+    items = messages.inbox_page(db.session, viewer().user_id, pagination.cursor())
+    unread = messages.unread_count(db.session, viewer().user_id)
+    return render("inbox/index.html", items=items, unread_count_now=unread)
 
 
 @bp.get("/inbox/<int:message_id>")

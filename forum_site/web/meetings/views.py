@@ -18,6 +18,7 @@ from forum_site.services import meetings as meeting_service
 from forum_site.services.errors import NotFound
 from forum_site.services.meetings import calendar, debrief, replies
 from forum_site.text import render_markdown
+from forum_site.web import pagination
 from forum_site.web.forums.panels import forum_panel, sections_for
 from forum_site.web.meetings import forms, labels
 from forum_site.web.meetings.blueprint import bp
@@ -45,11 +46,11 @@ def meeting_time(moment) -> str:
 @bp.app_template_filter("easy_meeting_when")
 def easy_meeting_when(meeting) -> str:
     """ "Thursday 17 December, 2pm to 4pm": easy read's way (ER-06), UK local time."""
-    from easyread.formats import easy_time
+    from easyread.formats import easy_date, easy_time
     from forum_site.web.meetings.forms import utc_to_london
 
     start, end = utc_to_london(meeting.starts_at), utc_to_london(meeting.ends_at)
-    return f"{start:%A} {start.day} {start:%B}, {easy_time(start)} to {easy_time(end)}"
+    return f"{easy_date(start, with_year=False)}, {easy_time(start)} to {easy_time(end)}"
 
 
 @bp.app_template_filter("meeting_day")
@@ -60,9 +61,10 @@ def meeting_day(day) -> str:
 @bp.get("/forums/<slug>/meetings")
 def forum_meetings(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
-    listing = meeting_service.forum_meetings(db.session, viewer(), forum)
+    listing = meeting_service.forum_meetings(db.session, viewer(), forum, pagination.cursor())
     return render(
         "meetings/forum_meetings.html",
+        block="past_page" if pagination.wants_more() else None,
         forum=forum,
         listing=listing,
         can_edit=meeting_service.can_edit(viewer(), forum.id),
