@@ -123,20 +123,28 @@ def latest_published(session: Session, forum: Forum, limit: int) -> list[Briefin
 
 
 def linked_to_meeting(
-    session: Session, viewer: Viewer, meeting: Meeting, *, newest_first: bool = False
+    session: Session,
+    viewer: Viewer,
+    meeting: Meeting,
+    *,
+    newest_first: bool = False,
+    with_own_drafts: bool = False,
 ) -> list[Briefing]:
-    """Published briefings linked to the meeting that this viewer may read."""
-    order = (Briefing.published_at, Briefing.id)
-    found = session.scalars(
+    """Published briefings linked to the meeting that this viewer may read; with_own_drafts,
+    also the drafts this viewer may edit (the meeting page shows writers theirs; print never)."""
+    query = (
         select(Briefing)
         .join(briefing_meeting, briefing_meeting.c.briefing_id == Briefing.id)
-        .where(
-            briefing_meeting.c.meeting_id == meeting.id, Briefing.status == BriefingStatus.PUBLISHED
-        )
+        .where(briefing_meeting.c.meeting_id == meeting.id)
         .options(selectinload(Briefing.forums))
-        .order_by(*(column.desc() for column in order) if newest_first else order)
     )
-    return [briefing for briefing in found if can_see(viewer, briefing)]
+    if not with_own_drafts:
+        query = query.where(Briefing.status == BriefingStatus.PUBLISHED)
+    if newest_first:
+        query = query.order_by(Briefing.published_at.desc().nulls_last(), Briefing.id.desc())
+    else:
+        query = query.order_by(Briefing.published_at, Briefing.id)
+    return [briefing for briefing in session.scalars(query) if can_see(viewer, briefing)]
 
 
 def version_counts(session: Session, briefings: list[Briefing]) -> dict[int, int]:

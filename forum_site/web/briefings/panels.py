@@ -21,5 +21,7 @@ def latest_briefings(forum, viewer) -> dict | None:
 
 @meeting_panels.panel("briefings/_meeting_panel.html", order=20)
 def meeting_briefings(meeting, viewer) -> dict | None:
-    shown = briefings.linked_to_meeting(db.session, viewer, meeting, newest_first=True)
+    shown = briefings.linked_to_meeting(
+        db.session, viewer, meeting, newest_first=True, with_own_drafts=True
+    )
     return {"briefings": shown} if shown else None
