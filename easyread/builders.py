@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from easyread.formats import easy_when, money, per_person_per_week
+from easyread.formats import day_month_year, easy_when, money, per_person_per_week
 from easyread.glossary import Term
 from easyread.model import ContactBox, Document, Item, NextStep, NumberCallout, Point, Section
 from easyread.pictures import concepts, picture_for
@@ -274,9 +274,7 @@ def _who_decides(s: Simplifier, who: str, decision_date: date | str | None) -> S
     if who:
         items.extend(_rows(s, f"{who} will make the final decision.", _p("decision")))
     if isinstance(decision_date, date):
-        items.append(
-            _say([f"They will decide by {decision_date.day} {decision_date:%B %Y}."], "date")
-        )
+        items.append(_say([f"They will decide by {day_month_year(decision_date)}."], "date"))
     elif decision_date:
         items.extend(_rows(s, str(decision_date), _p("date")))
     if not items:

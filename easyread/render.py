@@ -26,18 +26,24 @@ from easyread.text import sentences as split_sentences
 TEMPLATES = Path(__file__).with_name("templates")
 CSS_FILE = Path(__file__).with_name("static") / "easyread.css"
 
+
+def _l(text: str) -> str:
+    """Marks the renderer's words for the site's catalogue (pybabel -k _l); stays English here."""
+    return text
+
+
 # Labels the web app can replace with translated text (render_html(labels=...)).
 LABELS = {
-    "checked": "A person checked this easy read:",
-    "automatic": "This easy read was made automatically. A person has not checked it yet.",
-    "contact": "Who to contact",
-    "word_list": "Words to know",
-    "hard_word": "Hard word:",
-    "phone": "Phone:",
-    "email": "Email:",
-    "address": "Address:",
-    "flagged": "Rows that need a person to check them:",
-    "needs_person": "Needs a person:",
+    "checked": _l("A person checked this easy read:"),
+    "automatic": _l("This easy read was made automatically. A person has not checked it yet."),
+    "contact": _l("Who to contact"),
+    "word_list": _l("Words to know"),
+    "hard_word": _l("Hard word:"),
+    "phone": _l("Phone:"),
+    "email": _l("Email:"),
+    "address": _l("Address:"),
+    "flagged": _l("Rows that need a person to check them:"),
+    "needs_person": _l("Needs a person:"),
 }
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from easyread.checks.base import Document, Finding
+from easyread.formats import easy_date
 from easyread.numbers import is_change
 
 _UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -177,4 +178,4 @@ def _long_date(match: re.Match) -> str | None:
         day = dt.date(year, int(match.group("mo")), int(match.group("d")))
     except ValueError:
         return None
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
+    return easy_date(day)

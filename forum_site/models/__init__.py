@@ -71,7 +71,11 @@ from forum_site.models.meetings import (
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
-from forum_site.models.translations import LanguageReviewer, TranslationCheck
+from forum_site.models.translations import (
+    ContentTranslation,
+    LanguageReviewer,
+    TranslationCheck,
+)
 
 __all__ = [
     "EasyReadVersion",
@@ -132,6 +136,7 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "ContentTranslation",
     "LanguageReviewer",
     "TranslationCheck",
 ]

@@ -4,34 +4,15 @@ from __future__ import annotations
 
 import re
 
-from flask_babel import format_date, format_time, get_locale
-from flask_babel import lazy_gettext as _l
+from flask_babel import get_locale
 from markupsafe import Markup, escape
 
-from forum_site.models.base import as_utc
+from forum_site.dates import date_and_time as when
+from forum_site.dates import plain_date as day
+from forum_site.dates import time_of
+from forum_site.models.contributions import Status
 from forum_site.services.money import format_money
-
-OUTCOME_LABELS = {
-    "changed": _l("This changed what happens."),
-    "partly": _l("This changed some things."),
-    "not_taken_forward": _l("We did not do this, and we said why."),
-    "already_happening": _l("This was already happening."),
-}
-
-
-def when(moment) -> str:
-    moment = as_utc(moment)
-    return (
-        f"{format_date(moment, 'EEEE d MMMM y')}, {format_time(moment, 'h:mm a')}" if moment else ""
-    )
-
-
-def time_of(moment) -> str:
-    return format_time(as_utc(moment), "h:mm a") if moment else ""
-
-
-def day(value) -> str:
-    return format_date(value, "d MMMM y") if value else ""
+from forum_site.vocabulary.contributions import OUTCOME_HEADINGS
 
 
 def money(pence: int | None) -> str:
@@ -67,7 +48,10 @@ def dir_attr(text: str | None) -> Markup:
 
 
 def outcome_label(outcome) -> str:
-    return str(OUTCOME_LABELS.get(getattr(outcome, "value", outcome), ""))
+    try:
+        return str(OUTCOME_HEADINGS.get(Status(getattr(outcome, "value", outcome)), ""))
+    except ValueError:
+        return ""
 
 
 def template_helpers() -> dict:

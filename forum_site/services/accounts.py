@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from forum_site.models import TextSize, User
 from forum_site.services.errors import DomainError
+from forum_site.words import _l
 
 MIN_PASSWORD_LENGTH = 10
 PASSWORD_HASH_PROFILES = ("RFC_9106_LOW_MEMORY", "RFC_9106_HIGH_MEMORY", "CHEAPEST")
@@ -59,7 +60,11 @@ def find_user_by_email(session: Session, email: str) -> User | None:
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise DomainError(
-            f"Your password needs at least {MIN_PASSWORD_LENGTH} characters.", field="password"
+            _l(
+                "Your password needs at least %(min_password_length)s characters.",
+                min_password_length=MIN_PASSWORD_LENGTH,
+            ),
+            field="password",
         )
 
 
@@ -67,7 +72,9 @@ def register(session: Session, *, email: str, display_name: str, password: str) 
     email = normalise_email(email)
     if find_user_by_email(session, email):
         raise DomainError(
-            "There is already an account with this email address. Sign in, or reset your password.",
+            _l(
+                "There is already an account with this email address. Sign in, or reset your password."
+            ),
             field="email",
         )
     check_new_password(password)
@@ -89,7 +96,9 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     except (VerificationError, InvalidHashError):
         user = None
     if user is None:
-        raise DomainError("The email address or password is not right. Check them and try again.")
+        raise DomainError(
+            _l("The email address or password is not right. Check them and try again.")
+        )
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
@@ -99,7 +108,9 @@ def change_password(user: User, *, current: str, new: str) -> None:
     try:
         _hasher().verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):
-        raise DomainError("Your current password is not right.", field="current_password") from None
+        raise DomainError(
+            _l("Your current password is not right."), field="current_password"
+        ) from None
     check_new_password(new)
     set_password(user, new)
 
@@ -125,12 +136,12 @@ def user_for_reset_token(session: Session, token: str, secret_key: str, max_age:
     try:
         data = serializer.loads(token, max_age=max_age)
     except SignatureExpired:
-        raise DomainError("This link has run out. Ask for a new one.") from None
+        raise DomainError(_l("This link has run out. Ask for a new one.")) from None
     except BadSignature:
-        raise DomainError("This link does not work. Ask for a new one.") from None
+        raise DomainError(_l("This link does not work. Ask for a new one.")) from None
     user = session.get(User, data.get("user"))
     if user is None or data.get("fingerprint") != _fingerprint(user):
-        raise DomainError("This link has already been used. Ask for a new one.")
+        raise DomainError(_l("This link has already been used. Ask for a new one."))
     return user
 
 

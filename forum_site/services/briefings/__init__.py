@@ -22,6 +22,7 @@ from forum_site.models import (
     Membership,
     User,
     briefing_forum,
+    briefing_meeting,
 )
 from forum_site.services import messages
 from forum_site.services.briefings.checking import (
@@ -33,6 +34,7 @@ from forum_site.services.briefings.checking import (
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
+from forum_site.words import _l
 
 MAX_TITLE = 200
 MAX_SUMMARY = 300
@@ -87,7 +89,7 @@ def get_briefing(session: Session, viewer: Viewer, briefing_id: int) -> Briefing
         .where(Briefing.id == briefing_id)
     )
     if briefing is None or not can_see(viewer, briefing):
-        raise NotFound("We could not find that briefing.")
+        raise NotFound(_l("We could not find that briefing."))
     return briefing
 
 
@@ -103,6 +105,38 @@ def forum_briefings(session: Session, viewer: Viewer, forum: Forum) -> list[Brie
     if not viewer.commissions(forum.id):
         query = query.where(Briefing.status == BriefingStatus.PUBLISHED)
     return list(session.scalars(query))
+
+
+def latest_published(session: Session, forum: Forum, limit: int) -> list[Briefing]:
+    """The forum's newest published briefings (everyone who sees the forum may read them)."""
+    return list(
+        session.scalars(
+            select(Briefing)
+            .join(briefing_forum, briefing_forum.c.briefing_id == Briefing.id)
+            .where(
+                briefing_forum.c.forum_id == forum.id, Briefing.status == BriefingStatus.PUBLISHED
+            )
+            .order_by(Briefing.published_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def linked_to_meeting(
+    session: Session, viewer: Viewer, meeting: Meeting, *, newest_first: bool = False
+) -> list[Briefing]:
+    """Published briefings linked to the meeting that this viewer may read."""
+    order = (Briefing.published_at, Briefing.id)
+    found = session.scalars(
+        select(Briefing)
+        .join(briefing_meeting, briefing_meeting.c.briefing_id == Briefing.id)
+        .where(
+            briefing_meeting.c.meeting_id == meeting.id, Briefing.status == BriefingStatus.PUBLISHED
+        )
+        .options(selectinload(Briefing.forums))
+        .order_by(*(column.desc() for column in order) if newest_first else order)
+    )
+    return [briefing for briefing in found if can_see(viewer, briefing)]
 
 
 def version_counts(session: Session, briefings: list[Briefing]) -> dict[int, int]:
@@ -151,29 +185,35 @@ def tidy(text: BriefingText) -> tuple[BriefingText, tuple[str, ...]]:
 
 def _validate(text: BriefingText) -> None:
     if not text.title:
-        raise DomainError("Give the briefing a title.", field="title")
+        raise DomainError(_l("Give the briefing a title."), field="title")
     if len(text.title) > MAX_TITLE:
-        raise DomainError(f"The title can have up to {MAX_TITLE} characters.", field="title")
+        raise DomainError(
+            _l("The title can have up to %(max_title)s characters.", max_title=MAX_TITLE),
+            field="title",
+        )
     if len(text.summary) > MAX_SUMMARY:
         raise DomainError(
-            f"The summary can have up to {MAX_SUMMARY} characters: one short sentence.",
+            _l(
+                "The summary can have up to %(max_summary)s characters: one short sentence.",
+                max_summary=MAX_SUMMARY,
+            ),
             field="summary",
         )
     message = too_long_message(text.body)
     if message:
         raise DomainError(message, field="body")
     if not text.forum_ids:
-        raise DomainError("Choose at least one forum to send the briefing to.", field="forums")
+        raise DomainError(_l("Choose at least one forum to send the briefing to."), field="forums")
 
 
 def _linked_forums(session: Session, viewer: Viewer, forum_ids: list[int]) -> list[Forum]:
     forums = list(session.scalars(select(Forum).where(Forum.id.in_(forum_ids))))
     if len(forums) != len(set(forum_ids)):
-        raise DomainError("One of the forums chosen does not exist.", field="forums")
+        raise DomainError(_l("One of the forums chosen does not exist."), field="forums")
     for forum in forums:
         if not can_write_for(viewer, forum):
             raise NotAllowed(
-                "You can only send briefings to forums whose services you commission.",
+                _l("You can only send briefings to forums whose services you commission."),
                 field="forums",
             )
     return forums
@@ -185,13 +225,15 @@ def _linked_meetings(session: Session, forums: list[Forum], ids: list[int]) -> l
     forum_ids = {f.id for f in forums}
     meetings = list(session.scalars(select(Meeting).where(Meeting.id.in_(ids))))
     if len(meetings) != len(set(ids)) or any(m.forum_id not in forum_ids for m in meetings):
-        raise DomainError("Choose meetings of the forums this briefing goes to.", field="meetings")
+        raise DomainError(
+            _l("Choose meetings of the forums this briefing goes to."), field="meetings"
+        )
     return meetings
 
 
 def create_draft(session: Session, viewer: Viewer, text: BriefingText) -> Briefing:
     if not viewer.signed_in:
-        raise NotAllowed("Sign in to write a briefing.")
+        raise NotAllowed(_l("Sign in to write a briefing."))
     _validate(text)
     forums = _linked_forums(session, viewer, text.forum_ids)
     briefing = Briefing(
@@ -211,15 +253,15 @@ def create_draft(session: Session, viewer: Viewer, text: BriefingText) -> Briefi
 def save_changes(session: Session, viewer: Viewer, briefing: Briefing, text: BriefingText) -> None:
     """Change a draft freely; a published briefing gets a new version and "what changed"."""
     if not can_edit(viewer, briefing):
-        raise NotAllowed("Only the writer or a commissioner of its forums can change this.")
+        raise NotAllowed(_l("Only the writer or a commissioner of its forums can change this."))
     _validate(text)
     if briefing.is_published:
         if not text.what_changed:
             raise DomainError(
-                "Say in a sentence what you changed. Readers will see it.", field="what_changed"
+                _l("Say in a sentence what you changed. Readers will see it."), field="what_changed"
             )
         if len(text.what_changed) > MAX_WHAT_CHANGED:
-            raise DomainError("Keep “what changed” short.", field="what_changed")
+            raise DomainError(_l("Keep “what changed” short."), field="what_changed")
         _refuse_unexplained(session, briefing, text.body, field="body")
     forums = _linked_forums(session, viewer, text.forum_ids)
     briefing.title, briefing.summary, briefing.body = text.title, text.summary, text.body
@@ -233,13 +275,13 @@ def save_changes(session: Session, viewer: Viewer, briefing: Briefing, text: Bri
 
 def publish(session: Session, viewer: Viewer, briefing: Briefing, site_url: str = "") -> Briefing:
     if not can_edit(viewer, briefing):
-        raise NotAllowed("Only the writer or a commissioner of its forums can publish this.")
+        raise NotAllowed(_l("Only the writer or a commissioner of its forums can publish this."))
     if briefing.is_published:
         return briefing  # a second click changes nothing
     if not briefing.body.strip():
-        raise DomainError("Write the briefing before publishing it.", field="body")
+        raise DomainError(_l("Write the briefing before publishing it."), field="body")
     if not briefing.summary.strip():
-        raise DomainError("Write a one-sentence summary before publishing.", field="summary")
+        raise DomainError(_l("Write a one-sentence summary before publishing."), field="summary")
     _refuse_unexplained(session, briefing, briefing.body)
     briefing.status = BriefingStatus.PUBLISHED
     briefing.published_at = datetime.now(UTC)
@@ -287,8 +329,10 @@ def _refuse_unexplained(session, briefing: Briefing, body: str, field: str | Non
     if words:
         listed = ", ".join(f"“{w}”" for w in words)
         raise DomainError(
-            f"Readers may not understand {listed}. Explain each one in the text, add it to "
-            "the glossary with a plain meaning, or give a reason to keep it.",
+            _l(
+                "Readers may not understand %(listed)s. Explain each one in the text, add it to the glossary with a plain meaning, or give a reason to keep it.",
+                listed=listed,
+            ),
             field=field,
         )
 
@@ -322,4 +366,4 @@ def updates(briefing: Briefing) -> list[BriefingVersion]:
 
 def require_editor(viewer: Viewer, briefing: Briefing) -> None:
     if not can_edit(viewer, briefing):
-        raise NotAllowed("Only the writer or a commissioner of its forums can do this.")
+        raise NotAllowed(_l("Only the writer or a commissioner of its forums can do this."))

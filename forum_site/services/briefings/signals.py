@@ -10,6 +10,7 @@ from forum_site.services.briefings import require_editor
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
+from forum_site.words import _l
 
 
 def say_unclear(
@@ -23,7 +24,7 @@ def say_unclear(
     anonymous: bool = False,
 ) -> UnclearSignal:
     if not briefing.is_published:
-        raise NotFound("We could not find that briefing.")
+        raise NotFound(_l("We could not find that briefing."))
     quoted, note = clean_text(quoted or "")[:1000], clean_text(note or "")[:1000]
     signal = UnclearSignal(
         briefing_id=briefing.id,

@@ -12,6 +12,7 @@ from forum_site.services.briefings import MAX_REASON, require_editor
 from forum_site.services.errors import DomainError
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
+from forum_site.words import _l
 
 
 def keep_word(
@@ -21,9 +22,12 @@ def keep_word(
     require_editor(viewer, briefing)
     reason = clean_text(reason or "")
     if not reason:
-        raise DomainError("Say why you need to keep this word.", field="reason")
+        raise DomainError(_l("Say why you need to keep this word."), field="reason")
     if len(reason) > MAX_REASON:
-        raise DomainError(f"Keep the reason to {MAX_REASON} characters or fewer.", field="reason")
+        raise DomainError(
+            _l("Keep the reason to %(max_reason)s characters or fewer.", max_reason=MAX_REASON),
+            field="reason",
+        )
     return _kept(session, viewer, briefing, word, KeptTermKind.REASON, reason=reason)
 
 

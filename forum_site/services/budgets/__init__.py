@@ -28,6 +28,7 @@ from forum_site.services.budgets.history import record_change, record_first_revi
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.money import MAX_PENCE
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 MAX_LINES = 60
 MAX_PEOPLE = 10_000_000
@@ -97,7 +98,7 @@ def get_budget(session: Session, viewer: Viewer, budget_id: int) -> Budget:
         )
     )
     if budget is None or not can_read(viewer, budget):
-        raise NotFound("We could not find that budget.")
+        raise NotFound(_l("We could not find that budget."))
     return budget
 
 
@@ -109,7 +110,7 @@ def visible_forums(viewer: Viewer, budget: Budget) -> list[Forum]:
 def budgets_for_forum(session: Session, viewer: Viewer, forum: Forum) -> list[Budget]:
     """Budgets linked to a forum the viewer can already see, newest period first."""
     if not viewer.can_see_forum(forum):
-        raise NotFound("We could not find that forum.")
+        raise NotFound(_l("We could not find that forum."))
     return list(
         session.scalars(
             select(Budget)
@@ -195,7 +196,7 @@ def create_budget(
 ) -> Budget:
     """Publish a budget. ``when`` is only for bringing in a budget published earlier."""
     if not viewer.works_for(organisation_id):
-        raise NotAllowed("Only commissioners from this organisation can publish its budgets.")
+        raise NotAllowed(_l("Only commissioners from this organisation can publish its budgets."))
     _check_details(data)
     _check_total(data.total_pence)
     _check_lines(data.lines)
@@ -249,9 +250,15 @@ def change_budget(
     _require_changer(viewer, budget)
     reason = reason.strip()
     if not reason:
-        raise DomainError("Say why the budget is changing. Members will see this.", "reason")
+        raise DomainError(_l("Say why the budget is changing. Members will see this."), "reason")
     if len(reason) > LONGEST_TEXT:
-        raise DomainError(f"Keep the reason to {LONGEST_TEXT} characters or fewer.", "reason")
+        raise DomainError(
+            _l(
+                "Keep the reason to %(longest_text)s characters or fewer.",
+                longest_text=LONGEST_TEXT,
+            ),
+            "reason",
+        )
     _check_total(total_pence)
     _check_lines(lines)
     _check_line_ids(budget, lines)
@@ -271,7 +278,7 @@ def change_budget(
 def _require_changer(viewer: Viewer, budget: Budget) -> None:
     if not can_change(viewer, budget):
         raise NotAllowed(
-            "Only commissioners from the organisation that owns this budget can change it."
+            _l("Only commissioners from the organisation that owns this budget can change it.")
         )
 
 
@@ -300,18 +307,18 @@ def _set_links(
 ) -> None:
     allowed = {f.id: f for f in forums_for_organisation(session, organisation_id)}
     if not forum_ids:
-        raise DomainError("Choose at least one forum that this budget is for.", "forums")
+        raise DomainError(_l("Choose at least one forum that this budget is for."), "forums")
     if any(forum_id not in allowed for forum_id in forum_ids):
-        raise DomainError("Choose forums that your organisation works with.", "forums")
+        raise DomainError(_l("Choose forums that your organisation works with."), "forums")
     meetings = meetings_for_forums(session, list(forum_ids))
     by_id = {m.id: m for m in meetings}
     if any(meeting_id not in by_id for meeting_id in meeting_ids):
-        raise DomainError("Choose meetings of the forums you chose.", "meetings")
+        raise DomainError(_l("Choose meetings of the forums you chose."), "meetings")
     budget.forums = [allowed[forum_id] for forum_id in dict.fromkeys(forum_ids)]
     budget.meetings = [by_id[meeting_id] for meeting_id in dict.fromkeys(meeting_ids)]
     briefings = {b.id: b for b in briefings_for_forums(session, list(forum_ids))}
     if any(briefing_id not in briefings for briefing_id in briefing_ids):
-        raise DomainError("Choose briefings for the forums you chose.", "briefings")
+        raise DomainError(_l("Choose briefings for the forums you chose."), "briefings")
     budget.briefings = [briefings[briefing_id] for briefing_id in dict.fromkeys(briefing_ids)]
 
 
@@ -320,32 +327,35 @@ def _set_links(
 
 def _check_details(data: BudgetInput) -> None:
     if not data.title.strip():
-        raise DomainError("Give the budget a title in plain words.", "title")
+        raise DomainError(_l("Give the budget a title in plain words."), "title")
     if len(data.title.strip()) > 200:
-        raise DomainError("Keep the title to 200 characters or fewer.", "title")
+        raise DomainError(_l("Keep the title to 200 characters or fewer."), "title")
     if data.period_end < data.period_start:
-        raise DomainError("The end of the period must be after its start.", "period_end")
+        raise DomainError(_l("The end of the period must be after its start."), "period_end")
     if (data.period_end - data.period_start).days > 5 * 366:
-        raise DomainError("A budget can cover up to 5 years. Check the dates.", "period_end")
+        raise DomainError(_l("A budget can cover up to 5 years. Check the dates."), "period_end")
     if len(data.money_comes_from) > LONGEST_TEXT:
         raise DomainError(
-            f"Keep where the money comes from to {LONGEST_TEXT} characters or fewer.",
+            _l(
+                "Keep where the money comes from to %(longest_text)s characters or fewer.",
+                longest_text=LONGEST_TEXT,
+            ),
             "money_comes_from",
         )
 
 
 def _check_total(total_pence: int | None) -> None:
     if total_pence is None:
-        raise DomainError("Enter the total amount of the budget.", "total")
+        raise DomainError(_l("Enter the total amount of the budget."), "total")
     if total_pence < 0:
-        raise DomainError("Enter a total of £0 or more.", "total")
+        raise DomainError(_l("Enter a total of £0 or more."), "total")
     if total_pence > MAX_PENCE:
-        raise DomainError("That total is more than £10 billion. Check the number.", "total")
+        raise DomainError(_l("That total is more than £10 billion. Check the number."), "total")
 
 
 def _check_lines(lines: list[LineInput]) -> None:
     if len(lines) > MAX_LINES:
-        raise DomainError(f"A budget can have up to {MAX_LINES} lines.")
+        raise DomainError(_l("A budget can have up to %(max_lines)s lines.", max_lines=MAX_LINES))
     for index, line in enumerate(lines):
         if not line.remove:
             _check_line(index, line)

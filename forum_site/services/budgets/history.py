@@ -37,6 +37,7 @@ from forum_site.services import messages
 from forum_site.services.errors import DomainError
 from forum_site.services.money import format_money
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 FIRST_REASON = "First published."
 
@@ -96,7 +97,7 @@ def record_change(
         else:
             pending.extend(_line_changes(existing[item.line_id], item))
     if not pending:
-        raise DomainError("Nothing has changed yet. Change a figure or a line, then save.")
+        raise DomainError(_l("Nothing has changed yet. Change a figure or a line, then save."))
     session.add(revision)
     session.flush()
     for entry in pending:

@@ -32,6 +32,7 @@ from forum_site.models.budgets import budget_forum
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
+from forum_site.words import _l
 
 MAX_TEXT = 4000
 MAX_TOPIC = 80
@@ -56,7 +57,11 @@ def checked_text(
         raise DomainError(empty, field=field)
     if len(cleaned) > most:
         raise DomainError(
-            f"This is {len(cleaned)} characters long. Please make it {most} characters or fewer.",
+            _l(
+                "This is %(length)s characters long. Please make it %(most)s characters or fewer.",
+                length=len(cleaned),
+                most=most,
+            ),
             field=field,
         )
     return cleaned
@@ -86,7 +91,7 @@ def contribute(
 ) -> Contribution:
     """A member's own contribution. Sending the same form twice gives back the first one."""
     if not viewer.is_member(forum.id):
-        raise NotAllowed("Only members of this forum can have their say here.")
+        raise NotAllowed(_l("Only members of this forum can have their say here."))
     cleaned = checked_text(text)
     earlier = _already_sent(
         session,
@@ -130,15 +135,17 @@ def record_for_member(
 ) -> Contribution:
     """A convenor typing in what a member (or the whole group) said on paper, aloud or by phone."""
     if not viewer.convenes(forum.id):
-        raise NotAllowed("Only the forum's convenors can record what someone else said.")
+        raise NotAllowed(_l("Only the forum's convenors can record what someone else said."))
     cleaned = checked_text(text)
     if Source(source) == Source.ONLINE:
-        raise DomainError("Say how you were told: paper form, meeting, phone or other.", "source")
+        raise DomainError(
+            _l("Say how you were told: paper form, meeting, phone or other."), "source"
+        )
     if member_id is not None:
         _require_member(session, forum, member_id)
         if not consent_given:
             raise DomainError(
-                "Tick the box to show the person agreed to you sending this for them.",
+                _l("Tick the box to show the person agreed to you sending this for them."),
                 field="consent_given",
             )
     earlier = _already_sent(
@@ -229,7 +236,7 @@ def _require_member(session: Session, forum: Forum, user_id: int) -> None:
         select(Membership.id).where(Membership.forum_id == forum.id, Membership.user_id == user_id)
     )
     if found is None:
-        raise DomainError("Choose a member of this forum.", field="member")
+        raise DomainError(_l("Choose a member of this forum."), field="member")
 
 
 def _check_target(session: Session, forum: Forum, target: Target) -> None:
@@ -237,13 +244,13 @@ def _check_target(session: Session, forum: Forum, target: Target) -> None:
     if target.meeting_id is not None:
         meeting = session.get(Meeting, target.meeting_id)
         if meeting is None or meeting.forum_id != forum.id:
-            raise DomainError("That meeting is not one of this forum's meetings.")
+            raise DomainError(_l("That meeting is not one of this forum's meetings."))
     if target.agenda_item_id is not None:
         item = session.get(AgendaItem, target.agenda_item_id)
         if item is None or item.meeting.forum_id != forum.id:
-            raise DomainError("That agenda item is not on one of this forum's meetings.")
+            raise DomainError(_l("That agenda item is not on one of this forum's meetings."))
         if target.meeting_id is not None and item.meeting_id != target.meeting_id:
-            raise DomainError("That agenda item belongs to another meeting.")
+            raise DomainError(_l("That agenda item belongs to another meeting."))
 
     if target.budget_line_id is not None:
         line = session.get(BudgetLine, target.budget_line_id)
@@ -253,7 +260,7 @@ def _check_target(session: Session, forum: Forum, target: Target) -> None:
             )
         )
         if not shared:
-            raise DomainError("That budget line is not shared with this forum.")
+            raise DomainError(_l("That budget line is not shared with this forum."))
     if target.briefing_id is not None:
         shared = session.scalar(
             select(briefing_forum.c.forum_id).where(
@@ -262,7 +269,7 @@ def _check_target(session: Session, forum: Forum, target: Target) -> None:
             )
         )
         if not shared:
-            raise DomainError("That briefing was not sent to this forum.")
+            raise DomainError(_l("That briefing was not sent to this forum."))
 
 
 def describe_target(session: Session, forum: Forum, target: Target) -> str:
@@ -321,11 +328,11 @@ def can_support(viewer: Viewer, contribution: Contribution) -> bool:
 
 def _check_can_support(viewer: Viewer, contribution: Contribution) -> None:
     if not viewer.is_member(contribution.forum_id):
-        raise NotAllowed("Only members of this forum can say \u201cme too\u201d.")
+        raise NotAllowed(_l("Only members of this forum can say \u201cme too\u201d."))
     if contribution.author_id == viewer.user_id:
-        raise DomainError("This is your own point, so it already counts for you.")
+        raise DomainError(_l("This is your own point, so it already counts for you."))
     if contribution.visibility == Visibility.PRIVATE:
-        raise DomainError("Private points to the convenor cannot be supported.")
+        raise DomainError(_l("Private points to the convenor cannot be supported."))
 
 
 def members_for_recording(session: Session, forum: Forum) -> list[User]:

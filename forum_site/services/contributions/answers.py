@@ -26,23 +26,10 @@ from forum_site.services import messages
 from forum_site.services.contributions import checked_text
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import Viewer
+from forum_site.vocabulary.contributions import STATUS_IN_A_SENTENCE, STATUS_IN_EASY_READ
+from forum_site.words import _l
 
 MAX_ANSWER = 5000
-STATUS_WORDS = {
-    Status.RECEIVED: "received",
-    Status.CONSIDERING: "being considered",
-    Status.CHANGED: "changed something",
-    Status.PARTLY: "partly",
-    Status.NOT_TAKEN_FORWARD: "not taken forward",
-    Status.ALREADY_HAPPENING: "already happening",
-}
-EASY_WORDS = {
-    Status.CONSIDERING: "We are thinking about it.",
-    Status.CHANGED: "It changed something.",
-    Status.PARTLY: "It changed some things.",
-    Status.NOT_TAKEN_FORWARD: "We cannot do it. We say why.",
-    Status.ALREADY_HAPPENING: "This is happening already.",
-}
 NEXT_STEPS = {
     Status.RECEIVED: (Status.CONSIDERING,),
     Status.CONSIDERING: (
@@ -86,7 +73,7 @@ def answer_contribution(
 ) -> ContributionAnswer:
     """Add one entry to the timeline and tell the contributor and supporters."""
     if not can_answer(viewer, contribution):
-        raise NotAllowed("Only commissioners who work with this forum can answer here.")
+        raise NotAllowed(_l("Only commissioners who work with this forum can answer here."))
     now = now or utcnow()
     earlier = _repeat(session, contribution, submission_token, answer, now)
     if earlier is not None:
@@ -96,7 +83,7 @@ def answer_contribution(
     if corrects_id:
         correction_reason = _check_correction(session, contribution, corrects_id, correction_reason)
         if status not in CORRECTABLE_TO:
-            raise DomainError("Choose the status the corrected answer should have.", "status")
+            raise DomainError(_l("Choose the status the corrected answer should have."), "status")
     else:
         _check_move(contribution, status)
         correction_reason = ""
@@ -125,7 +112,7 @@ def _status(value) -> Status:
     try:
         return Status(value)
     except ValueError:
-        raise DomainError("Choose what happened.", field="status") from None
+        raise DomainError(_l("Choose what happened."), field="status") from None
 
 
 def _repeat(session, contribution, token, answer, now) -> ContributionAnswer | None:
@@ -154,24 +141,24 @@ def _check_move(contribution: Contribution, status: Status) -> None:
         return
     if not allowed:
         raise DomainError(
-            "This already has a final answer. To change it, add a correction and say why.",
+            _l("This already has a final answer. To change it, add a correction and say why."),
             field="status",
         )
     if contribution.status == Status.RECEIVED:
         raise DomainError(
-            "First tell the member it is being considered. Then give the final answer.",
+            _l("First tell the member it is being considered. Then give the final answer."),
             field="status",
         )
-    raise DomainError("It is already being considered. Choose what happened.", field="status")
+    raise DomainError(_l("It is already being considered. Choose what happened."), field="status")
 
 
 def _check_correction(session, contribution, corrects_id, why) -> str:
     corrected = session.get(ContributionAnswer, corrects_id)
     if corrected is None or corrected.contribution_id != contribution.id:
-        raise DomainError("Choose an earlier answer to this contribution.", field="corrects")
+        raise DomainError(_l("Choose an earlier answer to this contribution."), field="corrects")
     why = (why or "").strip()
     if not why:
-        raise DomainError("Say why the earlier answer needs correcting.", "correction_reason")
+        raise DomainError(_l("Say why the earlier answer needs correcting."), "correction_reason")
     return checked_text(why, "correction_reason", MAX_ANSWER)
 
 
@@ -179,15 +166,15 @@ def _outcome_details(session, contribution, status, reason, what_changed, decisi
     details = {"reason": "", "what_changed": "", "decision_id": None}
     if status == Status.NOT_TAKEN_FORWARD:
         if not (reason or "").strip():
-            raise DomainError("Say why it is not being taken forward.", field="reason")
+            raise DomainError(_l("Say why it is not being taken forward."), field="reason")
         details["reason"] = checked_text(reason, "reason", MAX_ANSWER)
     if status in (Status.CHANGED, Status.PARTLY):
         if status == Status.CHANGED and not (what_changed or "").strip():
-            raise DomainError("Say what changed because of this.", field="what_changed")
+            raise DomainError(_l("Say what changed because of this."), field="what_changed")
         if (what_changed or "").strip():
             details["what_changed"] = checked_text(what_changed, "what_changed", MAX_ANSWER)
         if status == Status.CHANGED and not decision_id:
-            raise DomainError("Choose the decision it changed.", field="decision")
+            raise DomainError(_l("Choose the decision it changed."), field="decision")
         if decision_id:
             details["decision_id"] = _decision_in_forum(session, contribution, decision_id).id
     return details
@@ -196,7 +183,7 @@ def _outcome_details(session, contribution, status, reason, what_changed, decisi
 def _decision_in_forum(session, contribution, decision_id) -> Decision:
     decision = session.get(Decision, decision_id)
     if decision is None or decision.forum_id != contribution.forum_id:
-        raise DomainError("Choose a decision from this forum's decision log.", field="decision")
+        raise DomainError(_l("Choose a decision from this forum's decision log."), field="decision")
     return decision
 
 
@@ -284,7 +271,7 @@ def _excerpt(text: str, most: int = 200) -> str:
 def _body(opening: str, contribution: Contribution, entry: ContributionAnswer) -> str:
     parts = [
         f"{opening}: \u201c{_excerpt(contribution.text)}\u201d",
-        f"Where it is now: {STATUS_WORDS[entry.status]}.",
+        f"Where it is now: {STATUS_IN_A_SENTENCE[entry.status]}.",
         f"The answer: {entry.answer}",
     ]
     if entry.correction_reason:
@@ -300,5 +287,8 @@ def _easy_body(opening: str, entry: ContributionAnswer) -> str:
     lines = [opening, "We have an answer for you."]
     if entry.correction_reason:
         lines.append("We got the last answer wrong. This one puts it right.")
-    lines += [EASY_WORDS.get(entry.status, ""), "Open the web site to read the answer."]
+    lines += [
+        str(STATUS_IN_EASY_READ.get(entry.status, "")),
+        "Open the web site to read the answer.",
+    ]
     return "\n".join(line for line in lines if line)

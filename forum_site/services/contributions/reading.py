@@ -20,6 +20,7 @@ from forum_site.models.base import as_utc, utcnow
 from forum_site.services.contributions import can_support
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 
 def can_see(viewer: Viewer, contribution: Contribution) -> bool:
@@ -85,7 +86,7 @@ def get_contribution(session: Session, viewer: Viewer, contribution_id: int) -> 
         .where(Contribution.id == contribution_id)
     )
     if contribution is None or not can_see(viewer, contribution):
-        raise NotFound("We could not find that contribution.")
+        raise NotFound(_l("We could not find that contribution."))
     return contribution
 
 

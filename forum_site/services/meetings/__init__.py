@@ -21,11 +21,13 @@ from forum_site.models.meetings import (
     Meeting,
     MeetingReply,
     MeetingStatus,
+    PrepTask,
     ReplyAnswer,
 )
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
+from forum_site.words import _l
 
 SHORT_TEXT = 200
 LONG_TEXT = 5000
@@ -96,14 +98,22 @@ def can_edit(viewer: Viewer, forum_id: int) -> bool:
 
 def require_editor(viewer: Viewer, forum_id: int) -> None:
     if not can_edit(viewer, forum_id):
-        raise NotAllowed("Only the forum's convenors and its commissioners can change meetings.")
+        raise NotAllowed(
+            _l("Only the forum's convenors and its commissioners can change meetings.")
+        )
 
 
 def check_length(value: str, limit: int, field: str, what: str) -> str:
     value = clean_text(value or "")
     if len(value) > limit:
         raise DomainError(
-            f"{what} can have up to {limit} characters. It has {len(value)}.", field=field
+            _l(
+                "%(what)s can have up to %(limit)s characters. It has %(length)s.",
+                what=what,
+                limit=limit,
+                length=len(value),
+            ),
+            field=field,
         )
     return value
 
@@ -116,19 +126,23 @@ def _clean_details(details: MeetingDetails) -> MeetingDetails:
             limit = _LIMITS.get(f.name, LONG_TEXT)
             setattr(details, f.name, check_length(value, limit, f.name, label))
     if not details.title:
-        raise DomainError("Enter a title for the meeting.", field="title")
+        raise DomainError(_l("Enter a title for the meeting."), field="title")
     details.starts_at = as_utc(details.starts_at)
     details.ends_at = as_utc(details.ends_at)
     if details.ends_at <= details.starts_at:
-        raise DomainError("The meeting must end after it starts.", field="end_time")
+        raise DomainError(_l("The meeting must end after it starts."), field="end_time")
     return details
+
+
+def add_default_checklist(session: Session, meeting: Meeting) -> None:
+    for position, label in enumerate(DEFAULT_CHECKLIST, start=1):
+        session.add(PrepTask(meeting_id=meeting.id, position=position, label=label))
+    session.flush()
 
 
 def create_meeting(
     session: Session, viewer: Viewer, forum: Forum, details: MeetingDetails
 ) -> Meeting:
-    from forum_site.services.meetings.prep import add_default_checklist
-
     require_editor(viewer, forum.id)
     details = _clean_details(details)
     meeting = Meeting(forum_id=forum.id, created_by_id=viewer.user_id, **vars(details))
@@ -152,8 +166,10 @@ def update_meeting(
     )
     if meeting.status != MeetingStatus.DRAFT and time_changed:
         raise DomainError(
-            "To change the date or time of a published meeting, use 'Move this meeting', "
-            "so everyone who replied is told.",
+            _l(
+                "To change the date or time of a published meeting, use 'Move this meeting', "
+                "so everyone who replied is told."
+            ),
             field="start_date",
         )
     for name, value in vars(details).items():
@@ -222,9 +238,9 @@ def get_meeting(
         )
     meeting = session.scalar(query)
     if meeting is None or not viewer.can_see_forum(meeting.forum):
-        raise NotFound("We could not find that meeting.")
+        raise NotFound(_l("We could not find that meeting."))
     if meeting.status == MeetingStatus.DRAFT and not can_edit(viewer, meeting.forum_id):
-        raise NotFound("We could not find that meeting.")
+        raise NotFound(_l("We could not find that meeting."))
     return meeting
 
 

@@ -12,6 +12,7 @@ from forum_site.models.meetings import AgendaItem, ClosedTopic, InfluenceLevel, 
 from forum_site.services.errors import DomainError, NotFound
 from forum_site.services.meetings import LONG_TEXT, SHORT_TEXT, check_length, require_editor
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 # --- agenda items ----------------------------------------------------------------------
 
@@ -27,22 +28,22 @@ class AgendaDetails:
 
 
 def _clean_agenda(details: AgendaDetails) -> AgendaDetails:
-    details.title = check_length(details.title, SHORT_TEXT, "title", "The title")
+    details.title = check_length(details.title, SHORT_TEXT, "title", _l("The title"))
     if not details.title:
-        raise DomainError("Enter a title for the agenda item.", field="title")
+        raise DomainError(_l("Enter a title for the agenda item."), field="title")
     if details.influence is None:
-        raise DomainError("Choose how much say members have on this item.", field="influence")
+        raise DomainError(_l("Choose how much say members have on this item."), field="influence")
     details.what_we_want = check_length(
-        details.what_we_want, LONG_TEXT, "what_we_want", "What you want from members"
+        details.what_we_want, LONG_TEXT, "what_we_want", _l("What you want from members")
     )
     details.influence_explanation = check_length(
-        details.influence_explanation, LONG_TEXT, "influence_explanation", "The explanation"
+        details.influence_explanation, LONG_TEXT, "influence_explanation", _l("The explanation")
     )
     details.decision_maker = check_length(
-        details.decision_maker, SHORT_TEXT, "decision_maker", "Who decides"
+        details.decision_maker, SHORT_TEXT, "decision_maker", _l("Who decides")
     )
     details.decision_when = check_length(
-        details.decision_when, SHORT_TEXT, "decision_when", "When they decide"
+        details.decision_when, SHORT_TEXT, "decision_when", _l("When they decide")
     )
     return details
 
@@ -65,7 +66,7 @@ def add_agenda_item(
 def get_agenda_item(meeting: Meeting, item_id: int) -> AgendaItem:
     item = next((i for i in meeting.agenda_items if i.id == item_id), None)
     if item is None:
-        raise NotFound("We could not find that agenda item.")
+        raise NotFound(_l("We could not find that agenda item."))
     return item
 
 
@@ -108,12 +109,12 @@ def add_closed_topic(
     session: Session, viewer: Viewer, meeting: Meeting, *, topic: str, reason: str
 ) -> ClosedTopic:
     require_editor(viewer, meeting.forum_id)
-    topic = check_length(topic, 300, "topic", "What is not up for discussion")
-    reason = check_length(reason, LONG_TEXT, "reason", "The reason")
+    topic = check_length(topic, 300, "topic", _l("What is not up for discussion"))
+    reason = check_length(reason, LONG_TEXT, "reason", _l("The reason"))
     if not topic:
-        raise DomainError("Say what is not up for discussion.", field="topic")
+        raise DomainError(_l("Say what is not up for discussion."), field="topic")
     if not reason:
-        raise DomainError("Give the reason it is not up for discussion.", field="reason")
+        raise DomainError(_l("Give the reason it is not up for discussion."), field="reason")
     last = session.scalar(
         select(func.max(ClosedTopic.position)).where(ClosedTopic.meeting_id == meeting.id)
     )
@@ -130,7 +131,7 @@ def remove_closed_topic(session: Session, viewer: Viewer, meeting: Meeting, topi
     require_editor(viewer, meeting.forum_id)
     closed = session.get(ClosedTopic, topic_id)
     if closed is None or closed.meeting_id != meeting.id:
-        raise NotFound("We could not find that item.")
+        raise NotFound(_l("We could not find that item."))
     session.delete(closed)
     session.flush()
     session.expire(meeting, ["closed_topics"])

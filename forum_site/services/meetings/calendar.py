@@ -21,6 +21,7 @@ from forum_site.models.meetings import CalendarKey, Meeting, MeetingStatus
 from forum_site.services.errors import NotAllowed, NotFound
 from forum_site.services.meetings.changes import place_of
 from forum_site.services.viewer import Viewer, load_viewer
+from forum_site.words import _l
 
 PRODUCT_ID = "-//forum-site//meetings//EN"
 
@@ -99,7 +100,7 @@ def _key(session: Session, forum: Forum, user_id: int) -> CalendarKey | None:
 def personal_token(session: Session, viewer: Viewer, forum: Forum, secret: str) -> str:
     """The viewer's current token for this forum's feed (made on first use)."""
     if not viewer.signed_in or not viewer.can_see_forum(forum):
-        raise NotAllowed("Sign in as a member to get your calendar link.")
+        raise NotAllowed(_l("Sign in as a member to get your calendar link."))
     key = _key(session, forum, viewer.user_id)
     if key is None:
         key = CalendarKey(forum_id=forum.id, user_id=viewer.user_id, version=1)
@@ -125,9 +126,9 @@ def check_personal_link(
     key = _key(session, forum, user_id)
     user = session.get(User, user_id)
     if key is None or user is None:
-        raise NotFound("This calendar link does not work.")
+        raise NotFound(_l("This calendar link does not work."))
     expected = _token(secret, forum, user_id, key.version)
     if not hmac.compare_digest(expected, token) or not load_viewer(session, user).can_see_forum(
         forum
     ):
-        raise NotFound("This calendar link does not work.")
+        raise NotFound(_l("This calendar link does not work."))

@@ -22,6 +22,8 @@ from forum_site.services import messages
 from forum_site.services.errors import DomainError
 from forum_site.services.meetings import LONG_TEXT, SHORT_TEXT, check_length, require_editor
 from forum_site.services.viewer import Viewer
+from forum_site.vocabulary.dates import in_a_message
+from forum_site.words import _l
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -32,7 +34,7 @@ def place_of(meeting: Meeting) -> str:
 
 def _when(moment: datetime) -> str:
     local = as_utc(moment).astimezone(LONDON)
-    return f"{local:%A} {local.day} {local:%B %Y} at {local:%H:%M}"
+    return in_a_message(local)
 
 
 def _repliers(session: Session, meeting: Meeting) -> list:
@@ -45,9 +47,9 @@ def _repliers(session: Session, meeting: Meeting) -> list:
 
 
 def _reason(reason: str) -> str:
-    reason = check_length(reason, LONG_TEXT, "reason", "The reason")
+    reason = check_length(reason, LONG_TEXT, "reason", _l("The reason"))
     if not reason:
-        raise DomainError("Say why, so members understand what happened.", field="reason")
+        raise DomainError(_l("Say why, so members understand what happened."), field="reason")
     return reason
 
 
@@ -57,7 +59,7 @@ def cancel_meeting(
     require_editor(viewer, meeting.forum_id)
     reason = _reason(reason)
     if meeting.status == MeetingStatus.CANCELLED:
-        raise DomainError("This meeting is already cancelled.")
+        raise DomainError(_l("This meeting is already cancelled."))
     meeting.status = MeetingStatus.CANCELLED
     people = _repliers(session, meeting)
     told = messages.send_message(
@@ -90,20 +92,20 @@ def move_meeting(
     require_editor(viewer, meeting.forum_id)
     reason = _reason(reason)
     if meeting.status == MeetingStatus.CANCELLED:
-        raise DomainError("A cancelled meeting cannot be moved. Set up a new meeting instead.")
+        raise DomainError(_l("A cancelled meeting cannot be moved. Set up a new meeting instead."))
     starts_at, ends_at = as_utc(starts_at), as_utc(ends_at)
     if ends_at <= starts_at:
-        raise DomainError("The meeting must end after it starts.", field="end_time")
+        raise DomainError(_l("The meeting must end after it starts."), field="end_time")
     old_start, old_place = as_utc(meeting.starts_at), place_of(meeting)
     if venue_name is not None:
-        meeting.venue_name = check_length(venue_name, SHORT_TEXT, "venue_name", "The venue")
+        meeting.venue_name = check_length(venue_name, SHORT_TEXT, "venue_name", _l("The venue"))
     if venue_address is not None:
         meeting.venue_address = check_length(
-            venue_address, LONG_TEXT, "venue_address", "The address"
+            venue_address, LONG_TEXT, "venue_address", _l("The address")
         )
     new_place = place_of(meeting)
     if starts_at == old_start and ends_at == as_utc(meeting.ends_at) and new_place == old_place:
-        raise DomainError("The new time and place are the same as before.", field="start_date")
+        raise DomainError(_l("The new time and place are the same as before."), field="start_date")
     meeting.starts_at, meeting.ends_at = starts_at, ends_at
     summary = _move_summary(old_start, starts_at, old_place, new_place)
     told = messages.send_message(

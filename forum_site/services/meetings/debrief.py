@@ -29,6 +29,7 @@ from forum_site.services.meetings import (
     require_editor,
 )
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 SCALE = (1, 2, 3)  # 1 no, 2 partly, 3 yes
 
@@ -58,24 +59,24 @@ def save_debrief(
     """Save the debrief; ``publish`` puts the summary on the forum page (needs a summary)."""
     require_editor(viewer, meeting.forum_id)
     if meeting.status != MeetingStatus.PUBLISHED or not has_started(meeting, now):
-        raise DomainError("You can write the debrief once the meeting has started.")
+        raise DomainError(_l("You can write the debrief once the meeting has started."))
     if attended_count is not None and not 0 <= attended_count <= 10000:
-        raise DomainError("Enter how many people came, as a number.", field="attended_count")
+        raise DomainError(_l("Enter how many people came, as a number."), field="attended_count")
     for item in meeting.agenda_items:
         entry = items.get(item.id, ItemDebrief())
         item.what_happened = check_length(
-            entry.what_happened, LONG_TEXT, f"happened-{item.id}", "What happened"
+            entry.what_happened, LONG_TEXT, f"happened-{item.id}", _l("What happened")
         )
         item.what_was_decided = check_length(
-            entry.what_was_decided, LONG_TEXT, f"decided-{item.id}", "What was decided"
+            entry.what_was_decided, LONG_TEXT, f"decided-{item.id}", _l("What was decided")
         )
     meeting.attended_count = attended_count
     meeting.attendance_notes = check_length(
-        attendance_notes, LONG_TEXT, "attendance_notes", "Attendance notes"
+        attendance_notes, LONG_TEXT, "attendance_notes", _l("Attendance notes")
     )
-    meeting.debrief_summary = check_length(summary, LONG_TEXT, "summary", "The summary")
+    meeting.debrief_summary = check_length(summary, LONG_TEXT, "summary", _l("The summary"))
     if publish and not meeting.debrief_summary:
-        raise DomainError("Write a short summary before you publish it.", field="summary")
+        raise DomainError(_l("Write a short summary before you publish it."), field="summary")
     if publish and meeting.debrief_published_at is None:
         meeting.debrief_published_at = now or now_utc()
     session.flush()
@@ -93,14 +94,14 @@ def add_action(
     agenda_item_id: int | None = None,
 ) -> MeetingAction:
     require_editor(viewer, meeting.forum_id)
-    who = check_length(who, SHORT_TEXT, "who", "Who")
-    what = check_length(what, LONG_TEXT, "what", "What")
+    who = check_length(who, SHORT_TEXT, "who", _l("Who"))
+    what = check_length(what, LONG_TEXT, "what", _l("What"))
     if not who:
-        raise DomainError("Say who will do it.", field="who")
+        raise DomainError(_l("Say who will do it."), field="who")
     if not what:
-        raise DomainError("Say what they will do.", field="what")
+        raise DomainError(_l("Say what they will do."), field="what")
     if agenda_item_id is not None and agenda_item_id not in {i.id for i in meeting.agenda_items}:
-        raise DomainError("Choose an item from this meeting's agenda.", field="agenda_item_id")
+        raise DomainError(_l("Choose an item from this meeting's agenda."), field="agenda_item_id")
     action = MeetingAction(
         meeting_id=meeting.id, who=who, what=what, by_when=by_when, agenda_item_id=agenda_item_id
     )
@@ -132,15 +133,15 @@ def submit_review(
 ) -> MeetingReview:
     """One review per member per meeting; answering again replaces the earlier answers."""
     if not viewer.is_member(meeting.forum_id):
-        raise NotAllowed("Only members of this forum can review its meetings.")
+        raise NotAllowed(_l("Only members of this forum can review its meetings."))
     if not can_review(viewer, meeting, now):
-        raise DomainError("You can answer these questions once the meeting has started.")
+        raise DomainError(_l("You can answer these questions once the meeting has started."))
     if purpose_clear not in SCALE:
         raise DomainError(
-            "Choose an answer: was it clear what the meeting was for?", field="purpose_clear"
+            _l("Choose an answer: was it clear what the meeting was for?"), field="purpose_clear"
         )
     if listened_to not in SCALE:
-        raise DomainError("Choose an answer: did you feel listened to?", field="listened_to")
+        raise DomainError(_l("Choose an answer: did you feel listened to?"), field="listened_to")
     review = my_review(session, viewer, meeting)
     if review is None:
         review = MeetingReview(meeting_id=meeting.id, user_id=viewer.user_id)

@@ -10,22 +10,17 @@ from sqlalchemy.orm import Session
 
 from forum_site.models.meetings import Meeting, MeetingQuestion, PrepTask
 from forum_site.services.errors import DomainError, NotFound
-from forum_site.services.meetings import DEFAULT_CHECKLIST, check_length, require_editor
+from forum_site.services.meetings import check_length, require_editor
 from forum_site.services.meetings.replies import ReplySummary, reply_summary, visible_questions
 from forum_site.services.viewer import Viewer
-
-
-def add_default_checklist(session: Session, meeting: Meeting) -> None:
-    for position, label in enumerate(DEFAULT_CHECKLIST, start=1):
-        session.add(PrepTask(meeting_id=meeting.id, position=position, label=label))
-    session.flush()
+from forum_site.words import _l
 
 
 def add_task(session: Session, viewer: Viewer, meeting: Meeting, label: str) -> PrepTask:
     require_editor(viewer, meeting.forum_id)
-    label = check_length(label, 300, "label", "The task")
+    label = check_length(label, 300, "label", _l("The task"))
     if not label:
-        raise DomainError("Write the task.", field="label")
+        raise DomainError(_l("Write the task."), field="label")
     last = session.scalar(
         select(func.max(PrepTask.position)).where(PrepTask.meeting_id == meeting.id)
     )
@@ -42,7 +37,7 @@ def set_task_done(
     require_editor(viewer, meeting.forum_id)
     task = session.get(PrepTask, task_id)
     if task is None or task.meeting_id != meeting.id:
-        raise NotFound("We could not find that task.")
+        raise NotFound(_l("We could not find that task."))
     task.done = done
     session.flush()
     return task

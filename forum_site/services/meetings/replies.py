@@ -23,6 +23,7 @@ from forum_site.models.meetings import (
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.meetings import SHORT_TEXT, can_edit, check_length, now_utc
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 QUESTION_LIMIT = 2000
 NEED_FLAGS = (
@@ -49,9 +50,9 @@ class Needs:
 
 def _open_for_replies(meeting: Meeting, now: datetime) -> None:
     if meeting.status != MeetingStatus.PUBLISHED:
-        raise DomainError("You can only reply to a meeting that is going ahead.")
+        raise DomainError(_l("You can only reply to a meeting that is going ahead."))
     if as_utc(meeting.ends_at) < now:
-        raise DomainError("This meeting has finished, so replies are closed.")
+        raise DomainError(_l("This meeting has finished, so replies are closed."))
 
 
 def can_reply(viewer: Viewer, meeting: Meeting) -> bool:
@@ -68,15 +69,15 @@ def reply(
 ) -> MeetingReply:
     """Save or change the viewer's reply. Replying again replaces the earlier answer."""
     if not can_reply(viewer, meeting):
-        raise NotAllowed("Only members of this forum can reply to its meetings.")
+        raise NotAllowed(_l("Only members of this forum can reply to its meetings."))
     _open_for_replies(meeting, now or now_utc())
     if answer is None:
-        raise DomainError("Choose going, not going or maybe.", field="answer")
+        raise DomainError(_l("Choose going, not going or maybe."), field="answer")
     needs.other_interpreter = check_length(
-        needs.other_interpreter, SHORT_TEXT, "other_interpreter", "The interpreter"
+        needs.other_interpreter, SHORT_TEXT, "other_interpreter", _l("The interpreter")
     )
-    needs.language = check_length(needs.language, SHORT_TEXT, "language", "The language")
-    needs.other_needs = check_length(needs.other_needs, 1000, "other_needs", "Other needs")
+    needs.language = check_length(needs.language, SHORT_TEXT, "language", _l("The language"))
+    needs.other_needs = check_length(needs.other_needs, 1000, "other_needs", _l("Other needs"))
     mine = my_reply(session, viewer, meeting)
     if mine is None:
         mine = MeetingReply(meeting_id=meeting.id, user_id=viewer.user_id, answer=answer)
@@ -122,7 +123,7 @@ class ReplySummary:
 def reply_summary(session: Session, viewer: Viewer, meeting: Meeting) -> ReplySummary:
     """Totals and needs, in one query. Names only for convenors: commissioners see counts."""
     if not can_edit(viewer, meeting.forum_id):
-        raise NotAllowed("Only the forum's convenors can see everyone's replies.")
+        raise NotAllowed(_l("Only the forum's convenors can see everyone's replies."))
     replies = list(
         session.scalars(
             select(MeetingReply)
@@ -154,12 +155,12 @@ def add_question(
     now: datetime | None = None,
 ) -> MeetingQuestion:
     if not viewer.is_member(meeting.forum_id):
-        raise NotAllowed("Only members of this forum can send questions for its meetings.")
+        raise NotAllowed(_l("Only members of this forum can send questions for its meetings."))
     if meeting.status != MeetingStatus.PUBLISHED or as_utc(meeting.starts_at) < (now or now_utc()):
-        raise DomainError("Questions close when the meeting starts.")
-    body = check_length(body, QUESTION_LIMIT, "body", "Your question")
+        raise DomainError(_l("Questions close when the meeting starts."))
+    body = check_length(body, QUESTION_LIMIT, "body", _l("Your question"))
     if not body:
-        raise DomainError("Write your question or point.", field="body")
+        raise DomainError(_l("Write your question or point."), field="body")
     question = MeetingQuestion(
         meeting_id=meeting.id, author_id=viewer.user_id, body=body, is_private=private
     )

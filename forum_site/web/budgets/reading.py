@@ -11,6 +11,7 @@ from easyread.builders import build_budget
 from easyread.model import NumberCallout, Point, Section
 from easyread.pictures import picture_for
 from easyread.render import render_html
+from forum_site.dates import plain_date
 from forum_site.extensions import db
 from forum_site.models.meetings import MeetingStatus
 from forum_site.services import budgets
@@ -105,8 +106,8 @@ def _fix_total_sentence(document, budget) -> None:
     for section in document.sections:
         for item in section.items:
             if isinstance(item, NumberCallout) and item.sentence.startswith("This is the money"):
-                start = budget.period_start.strftime("%-d %B %Y")
-                end = budget.period_end.strftime("%-d %B %Y")
+                start = plain_date(budget.period_start)
+                end = plain_date(budget.period_end)
                 item.sentence = f"This is all the money from {start} to {end}."
                 return
 

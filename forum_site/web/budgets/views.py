@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from forum_site.dates import plain_date
 from forum_site.extensions import db
 from forum_site.services import budgets, forums
 from forum_site.services.budgets import LineError
@@ -47,7 +48,7 @@ def money_filter(pence: int | None) -> str:
 
 @bp.app_template_filter("budget_date")
 def budget_date(value) -> str:
-    return format_date(value, "d MMMM y") if value else ""
+    return plain_date(value)
 
 
 @bp.app_template_filter("change_sentences")

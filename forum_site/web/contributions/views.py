@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, g, redirect, request, url_for
+from flask import Response, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from forum_site.services.contributions import answers, reading
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.contributions import exports
 from forum_site.web.contributions import wording as helpers
+from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.forms import (
     AnswerForm,
     ContributeForm,
@@ -34,9 +35,6 @@ from forum_site.web.responses import (
     site_url,
     viewer,
 )
-
-bp = Blueprint("contributions", __name__)
-helpers.register(bp)
 
 
 @bp.route("/forums/<slug>/contributions", methods=["GET", "POST"])
@@ -296,6 +294,3 @@ def waiting():
     forum_ids = sorted(viewer().commissioned_forum_ids)
     listing = reading.waiting_too_long(db.session, viewer(), forum_ids)
     return render("contributions/waiting.html", waiting=listing)
-
-
-from forum_site.web.contributions import feedback_views, panels  # noqa: E402,F401

@@ -8,24 +8,13 @@ from markupsafe import Markup, escape
 
 from easyread.pictures import alt_text, picture_for, svg_markup
 from forum_site.models import Source, Status, Visibility
-from forum_site.web.contributions.forms import STATUS_LABELS
-
-STATUS_CLASSES = {
-    Status.RECEIVED: "status-received",
-    Status.CONSIDERING: "status-considering",
-    Status.CHANGED: "status-changed",
-    Status.PARTLY: "status-partly",
-    Status.NOT_TAKEN_FORWARD: "status-not-taken",
-    Status.ALREADY_HAPPENING: "status-already",
-}
-STATUS_PICTURES = {
-    Status.RECEIVED: "letter",
-    Status.CONSIDERING: "decision",
-    Status.CHANGED: "improve",
-    Status.PARTLY: "yes",
-    Status.NOT_TAKEN_FORWARD: "problem",
-    Status.ALREADY_HAPPENING: "good",
-}
+from forum_site.vocabulary.contributions import (
+    SOURCE_LABELS,
+    STATUS_CLASSES,
+    STATUS_LABELS,
+    STATUS_PICTURES,
+    VISIBILITY_NOTES,
+)
 
 
 def status_label(status) -> str:
@@ -33,21 +22,11 @@ def status_label(status) -> str:
 
 
 def source_label(source) -> str:
-    return {
-        Source.ONLINE: _("Sent on this site"),
-        Source.PAPER_FORM: _("From a paper form"),
-        Source.AT_MEETING: _("Said at the meeting"),
-        Source.PHONE_CALL: _("From a phone call"),
-        Source.OTHER: _("Passed on another way"),
-    }[Source(source)]
+    return str(SOURCE_LABELS[Source(source)])
 
 
 def visibility_note(visibility) -> str:
-    return {
-        Visibility.SHARED: "",
-        Visibility.ANONYMOUS: _("Anonymous to commissioners"),
-        Visibility.PRIVATE: _("Private to the convenor"),
-    }[Visibility(visibility)]
+    return str(VISIBILITY_NOTES[Visibility(visibility)])
 
 
 def author_words(label: str) -> str:

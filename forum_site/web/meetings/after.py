@@ -14,7 +14,8 @@ from forum_site.services.errors import DomainError
 from forum_site.services.meetings import debrief, prep
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.meetings import forms
-from forum_site.web.meetings.views import bp, load
+from forum_site.web.meetings.blueprint import bp
+from forum_site.web.meetings.views import load
 from forum_site.web.panels import meeting_panels
 from forum_site.web.responses import commit, render, show_error, viewer
 

@@ -16,7 +16,8 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.meetings import agenda, changes
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.meetings import forms
-from forum_site.web.meetings.views import bp, load, page_context
+from forum_site.web.meetings.blueprint import bp
+from forum_site.web.meetings.views import load, page_context
 from forum_site.web.responses import commit, render, show_error, site_url, viewer
 
 

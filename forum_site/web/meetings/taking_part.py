@@ -14,7 +14,8 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.meetings import debrief, replies
 from forum_site.web.easy_read.steps import MEETING_REPLY_STEPS, FormSteps
 from forum_site.web.meetings import forms
-from forum_site.web.meetings.views import bp, load, page_context
+from forum_site.web.meetings.blueprint import bp
+from forum_site.web.meetings.views import load, page_context
 from forum_site.web.responses import commit, is_htmx, render, show_error, viewer
 
 
