@@ -50,6 +50,8 @@ def renderer_labels() -> dict[str, str]:
         "phone": _("Phone:"),
         "email": _("Email:"),
         "address": _("Address:"),
+        "flagged": _("Rows that need a person to check them:"),
+        "needs_person": _("Needs a person:"),
     }
 
 
