@@ -18,9 +18,10 @@ from easyread.model import Document, Section
 from forum_site.models.base import as_utc
 from forum_site.pdf.documents import PrintDocument
 from forum_site.pdf.glossary import all_terms, terms_used
-from forum_site.services import briefings, budgets, contributions_feedback, forums, meetings
+from forum_site.services import briefings, budgets, forums, meetings
 from forum_site.services import easy_read as checked_easy_read
-from forum_site.services.budgets_show import figures
+from forum_site.services.budgets.show import figures
+from forum_site.services.contributions import feedback as contributions_feedback
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import render_markdown

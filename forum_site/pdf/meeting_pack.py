@@ -25,8 +25,9 @@ from forum_site.pdf.builders import (
 )
 from forum_site.pdf.documents import PrintDocument
 from forum_site.pdf.glossary import all_terms, terms_used
-from forum_site.services import briefings, budgets, contributions_feedback, meetings
-from forum_site.services.budgets_show import figures
+from forum_site.services import briefings, budgets, meetings
+from forum_site.services.budgets.show import figures
+from forum_site.services.contributions import feedback as contributions_feedback
 from forum_site.services.viewer import Viewer
 from forum_site.text import render_markdown
 

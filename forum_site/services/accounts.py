@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
@@ -14,10 +14,34 @@ from sqlalchemy.orm import Session
 from forum_site.models import TextSize, User
 from forum_site.services.errors import DomainError
 
-_hasher = PasswordHasher()
-# Used to spend the same time when the email is unknown, so timing does not reveal accounts.
-_DUMMY_HASH = _hasher.hash("not a real password")
 MIN_PASSWORD_LENGTH = 10
+PASSWORD_HASH_PROFILES = ("RFC_9106_LOW_MEMORY", "RFC_9106_HIGH_MEMORY", "CHEAPEST")
+_hashing: dict[str, object] = {"profile": "RFC_9106_LOW_MEMORY"}
+
+
+def use_password_profile(name: str) -> None:
+    """Choose argon2's cost (the PASSWORD_HASH_PROFILE setting; tests use CHEAPEST)."""
+    if name not in PASSWORD_HASH_PROFILES:
+        raise ValueError(
+            f"PASSWORD_HASH_PROFILE must be one of {', '.join(PASSWORD_HASH_PROFILES)}"
+        )
+    if _hashing["profile"] != name:
+        _hashing.clear()
+        _hashing["profile"] = name
+
+
+def _hasher() -> PasswordHasher:
+    if "hasher" not in _hashing:
+        params = getattr(profiles, str(_hashing["profile"]))
+        _hashing["hasher"] = PasswordHasher.from_parameters(params)
+    return _hashing["hasher"]  # type: ignore[return-value]
+
+
+def _dummy_hash() -> str:
+    # Checked when the email is unknown, so timing does not reveal which accounts exist.
+    if "dummy" not in _hashing:
+        _hashing["dummy"] = _hasher().hash("not a real password")
+    return _hashing["dummy"]  # type: ignore[return-value]
 
 
 def normalise_email(email: str) -> str:
@@ -25,7 +49,7 @@ def normalise_email(email: str) -> str:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def find_user_by_email(session: Session, email: str) -> User | None:
@@ -61,19 +85,19 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     """Return the user, or raise one message that does not say which part was wrong."""
     user = find_user_by_email(session, email)
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        _hasher().verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         user = None
     if user is None:
         raise DomainError("The email address or password is not right. Check them and try again.")
-    if _hasher.check_needs_rehash(user.password_hash):
+    if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
 
 
 def change_password(user: User, *, current: str, new: str) -> None:
     try:
-        _hasher.verify(user.password_hash, current)
+        _hasher().verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):
         raise DomainError("Your current password is not right.", field="current_password") from None
     check_new_password(new)

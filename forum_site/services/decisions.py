@@ -21,7 +21,7 @@ from forum_site.models import (
 )
 from forum_site.models.meetings import CycleStage
 from forum_site.services.contributions import checked_text
-from forum_site.services.contributions_reading import views_for
+from forum_site.services.contributions.reading import views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
 

@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from forum_site.extensions import db
 from forum_site.services.errors import NotAllowed, NotFound
-from forum_site.web.helpers import render, viewer
+from forum_site.web.responses import render, viewer
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from flask_babel import format_date
 
 from forum_site.extensions import db
 from forum_site.services import budgets
-from forum_site.services.budgets_show import current_lines
+from forum_site.services.budgets.show import current_lines
 from forum_site.services.money import format_money
 from forum_site.web.budgets.forms import MAX_ROWS, BudgetForm, ChangeForm
 

@@ -13,12 +13,14 @@ from easyread.pictures import picture_for
 from easyread.render import render_html
 from forum_site.extensions import db
 from forum_site.models.meetings import MeetingStatus
-from forum_site.services import budgets, budgets_history, budgets_show
+from forum_site.services import budgets
 from forum_site.services.budgets import BudgetInput
+from forum_site.services.budgets import history as budgets_history
+from forum_site.services.budgets import show as budgets_show
 from forum_site.services.money import format_money, parse_pence, to_decimal
 from forum_site.web.budgets.forms import SeenForm
-from forum_site.web.helpers import viewer
 from forum_site.web.panels import budget_panels
+from forum_site.web.responses import viewer
 
 
 def total_pence(form) -> int:

@@ -11,8 +11,10 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from forum_site.extensions import db
-from forum_site.services import budgets, budgets_history, budgets_show, forums
+from forum_site.services import budgets, forums
 from forum_site.services.budgets import LineError
+from forum_site.services.budgets import history as budgets_history
+from forum_site.services.budgets import show as budgets_show
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.money import format_money
 from forum_site.web.budgets import reading
@@ -24,7 +26,8 @@ from forum_site.web.budgets.editing import (
 )
 from forum_site.web.budgets.forms import LinksForm, SeenForm
 from forum_site.web.forums.panels import forum_panel, sections_for
-from forum_site.web.helpers import (
+from forum_site.web.panels import briefing_panels, meeting_panels
+from forum_site.web.responses import (
     commit,
     is_htmx,
     render,
@@ -33,7 +36,6 @@ from forum_site.web.helpers import (
     site_url,
     viewer,
 )
-from forum_site.web.panels import briefing_panels, meeting_panels
 
 bp = Blueprint("budgets", __name__)
 

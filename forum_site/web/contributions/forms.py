@@ -21,7 +21,7 @@ from wtforms.widgets import HiddenInput
 
 from forum_site.models import Source, Status, Visibility
 from forum_site.services.contributions import MAX_TEXT, MAX_TOPIC
-from forum_site.services.contributions_answers import MAX_ANSWER
+from forum_site.services.contributions.answers import MAX_ANSWER
 
 VISIBILITY_CHOICES = [
     SelectChoice(Visibility.SHARED.value, _l("Share it with the forum and the commissioners")),

@@ -11,11 +11,11 @@ from wtforms.fields.choices import SelectChoice
 from forum_site.extensions import db
 from forum_site.models import Decision, Source, Visibility
 from forum_site.services import contributions as service
-from forum_site.services import contributions_answers as answers
-from forum_site.services import contributions_reading as reading
 from forum_site.services import forums
+from forum_site.services.contributions import answers, reading
 from forum_site.services.errors import DomainError, NotAllowed
-from forum_site.web.contributions import exports, helpers
+from forum_site.web.contributions import exports
+from forum_site.web.contributions import wording as helpers
 from forum_site.web.contributions.forms import (
     AnswerForm,
     ContributeForm,
@@ -25,7 +25,15 @@ from forum_site.web.contributions.forms import (
 )
 from forum_site.web.easy_read.steps import CONTRIBUTION_STEPS, FormSteps
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, is_htmx, render, safe_next, show_error, site_url, viewer
+from forum_site.web.responses import (
+    commit,
+    is_htmx,
+    render,
+    safe_next,
+    show_error,
+    site_url,
+    viewer,
+)
 
 bp = Blueprint("contributions", __name__)
 helpers.register(bp)

@@ -17,7 +17,7 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.contributions.views import bp as _contributions  # noqa: F401  (helpers)
 from forum_site.web.decisions.forms import MAKERS, STAGE_LABELS, DecisionForm
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
 
 bp = Blueprint("decisions", __name__)
 

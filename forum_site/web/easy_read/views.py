@@ -24,7 +24,7 @@ from forum_site.web.easy_read.forms import check_form, rows
 from forum_site.web.easy_read.pictures import picture_markup, section_picture
 from forum_site.web.easy_read.steps import steps_for
 from forum_site.web.formatting import long_date
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
 
 EASYREAD_STATIC = Path(easyread.__file__).parent / "static"
 

@@ -14,7 +14,7 @@ from easyread.builders import AgendaItem as EasyAgendaItem
 from easyread.builders import build_meeting
 from forum_site.extensions import db
 from forum_site.models.meetings import Meeting
-from forum_site.services.meetings_changes import place_of
+from forum_site.services.meetings.changes import place_of
 from forum_site.web.meetings.forms import utc_to_london
 from forum_site.web.meetings.labels import ACCESS_FEATURES
 
@@ -107,7 +107,7 @@ def easy_read_meeting(meeting: Meeting) -> Markup | None:
         return None
     from forum_site.web.easy_read.kinds import meeting_source_hash
     from forum_site.web.easy_read.views import easy_read_block
-    from forum_site.web.helpers import viewer
+    from forum_site.web.responses import viewer
 
     return easy_read_block(
         "meeting",

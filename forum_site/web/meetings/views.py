@@ -16,16 +16,14 @@ from forum_site.models.base import as_utc
 from forum_site.models.meetings import Meeting, MeetingStatus
 from forum_site.services import forums
 from forum_site.services import meetings as meeting_service
-from forum_site.services import meetings_calendar as calendar
-from forum_site.services import meetings_debrief as debrief
-from forum_site.services import meetings_replies as replies
 from forum_site.services.errors import NotFound
+from forum_site.services.meetings import calendar, debrief, replies
 from forum_site.text import render_markdown
 from forum_site.web.forums.panels import forum_panel, sections_for
-from forum_site.web.helpers import commit, render, site_url, viewer
 from forum_site.web.meetings import forms, labels
 from forum_site.web.meetings.easy_read import easy_read_meeting
 from forum_site.web.panels import agenda_item_panels, meeting_panels
+from forum_site.web.responses import commit, render, site_url, viewer
 
 bp = Blueprint("meetings", __name__)
 

@@ -18,9 +18,9 @@ from forum_site.pdf.documents import PrintDocument, Version
 from forum_site.pdf.pipeline import Queued, get_pdf, job_state
 from forum_site.services import contributions, paper_forms
 from forum_site.services.errors import DomainError
-from forum_site.web.helpers import commit, render, safe_next, show_error, viewer
 from forum_site.web.pdfs import panels  # noqa: F401  (registers the Print panels)
 from forum_site.web.pdfs.forms import CodeForm, sheet_form
+from forum_site.web.responses import commit, render, safe_next, show_error, viewer
 
 log = logging.getLogger(__name__)
 bp = Blueprint("pdfs", __name__)

@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from forum_site.extensions import db
 from forum_site.services import translations
 from forum_site.services.errors import DomainError
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
 from forum_site.web.translations.forms import MarkCheckedForm, ReviewerForm
 
 bp = Blueprint("translations", __name__)

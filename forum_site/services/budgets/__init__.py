@@ -24,7 +24,7 @@ from forum_site.models import (
     budget_forum,
     forum_organisation,
 )
-from forum_site.services.budgets_history import record_change, record_first_revision
+from forum_site.services.budgets.history import record_change, record_first_revision
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.money import MAX_PENCE
 from forum_site.services.viewer import Viewer

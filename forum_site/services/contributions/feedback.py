@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import Contribution, ContributionAnswer, Forum, Meeting, Status
 from forum_site.models.contributions import OUTCOMES
-from forum_site.services.contributions_reading import (
+from forum_site.services.contributions.reading import (
     ContributionView,
     views_for,
     visible_clause,

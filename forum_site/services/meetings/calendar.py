@@ -19,7 +19,7 @@ from forum_site.models import Forum, User
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import CalendarKey, Meeting, MeetingStatus
 from forum_site.services.errors import NotAllowed, NotFound
-from forum_site.services.meetings_changes import place_of
+from forum_site.services.meetings.changes import place_of
 from forum_site.services.viewer import Viewer, load_viewer
 
 PRODUCT_ID = "-//forum-site//meetings//EN"

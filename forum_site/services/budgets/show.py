@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from forum_site.models import Budget, BudgetLine, LineKind
 from forum_site.models.base import as_utc
-from forum_site.services.budgets_history import change_summary, shown_amounts, withheld_line_ids
+from forum_site.services.budgets.history import change_summary, shown_amounts, withheld_line_ids
 from forum_site.services.money import format_money, pounds_text, share_in_pence
 
 

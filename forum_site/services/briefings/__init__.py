@@ -24,7 +24,7 @@ from forum_site.models import (
     briefing_forum,
 )
 from forum_site.services import messages
-from forum_site.services.briefings_checking import (
+from forum_site.services.briefings.checking import (
     blocking,
     check_writing,
     tidy_pasted,

@@ -127,7 +127,7 @@ def _clean_details(details: MeetingDetails) -> MeetingDetails:
 def create_meeting(
     session: Session, viewer: Viewer, forum: Forum, details: MeetingDetails
 ) -> Meeting:
-    from forum_site.services.meetings_prep import add_default_checklist
+    from forum_site.services.meetings.prep import add_default_checklist
 
     require_editor(viewer, forum.id)
     details = _clean_details(details)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from forum_site.models.meetings import Meeting, MeetingQuestion, PrepTask
 from forum_site.services.errors import DomainError, NotFound
 from forum_site.services.meetings import DEFAULT_CHECKLIST, check_length, require_editor
-from forum_site.services.meetings_replies import ReplySummary, reply_summary, visible_questions
+from forum_site.services.meetings.replies import ReplySummary, reply_summary, visible_questions
 from forum_site.services.viewer import Viewer
 
 
