@@ -18,7 +18,7 @@ from typing import Any
 from easyread.formats import day_month_year, easy_when, money, per_person_per_week
 from easyread.glossary import Term
 from easyread.model import ContactBox, Document, Item, NextStep, NumberCallout, Point, Section
-from easyread.pictures import concepts, picture_for
+from easyread.pictures import concepts, limit_repeats, picture_for
 from easyread.simplify import Simplifier, blocks
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -129,6 +129,7 @@ def list_item_text(item: str) -> str:
 
 
 def _finish(document: Document, simplifier: Simplifier, contact) -> Document:
+    limit_repeats(document.sections)
     document.title = document.title or "Easy read"
     document.title_picture = picture_for(document.title)
     document.word_list = simplifier.word_list()

@@ -35,10 +35,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyread.checks import jargon, numbers, sentences, wording
+from dataclasses import replace
+
+from easyread.checks import council, jargon, numbers, sentences, wording
 from easyread.checks.base import LEVELS, STANDARD, Document, Finding, normalised_set
 from easyread.glossary import Term, as_terms
-from easyread.readability import scores
+from easyread.readability import content_words, is_common, scores
 from easyread.rules import MUST_FIX, SEVERITIES
 
 __all__ = ["Finding", "Report", "add_check_command", "check"]
@@ -51,6 +53,8 @@ _WORD_KINDS = (
     "jargon",
     "wordy_phrase",
     "style",
+    "idiom",
+    "council_word",
     "rare_word",
 )
 
@@ -92,6 +96,8 @@ def check(
     doc = Document(text, level, as_terms(terms), normalised_set(explained))
     findings = _resolve_overlaps(_find_all(doc))
     summary_scores = scores(doc.prose, doc.sentences, doc.words)
+    share = common_share_without_jargon(doc, findings)
+    summary_scores = replace(summary_scores, common_word_share=share)
     findings += sentences.reading_level(doc, summary_scores)
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
     return Report(level, findings, _summary(doc, summary_scores, findings))
@@ -111,6 +117,8 @@ def _find_all(doc: Document) -> list[Finding]:
         *numbers.percentages(doc),
     ]
     covered = [(start, end) for start, end, _ in glossary_spans]
+    found += [*council.idioms(doc), *council.mixed_case_initials(doc, covered)]
+    found += [*council.titles(doc, covered), *council.council_words(doc, covered)]
     found += wording.rare_words(
         doc, covered + [(f.start, f.end) for f in found if f.kind in _WORD_KINDS]
     )
@@ -125,6 +133,33 @@ def _find_all(doc: Document) -> list[Finding]:
             *numbers.times_and_dates(doc),
         ]
     return found
+
+
+_JARGON_KINDS = frozenset({"jargon", "council_word", "idiom", "initials"})
+
+
+def common_share_without_jargon(doc: Document, findings: list[Finding]) -> float | None:
+    """ER-04's common-word share, where jargon never counts as common however frequent it is."""
+    jargon_spans = sorted((f.start, f.end) for f in findings if f.kind in _JARGON_KINDS)
+    jargon_spans += [(s, e) for s, e, _ in jargon.glossary_spans(doc)]
+    words = content_words(doc.words)
+    if not words:
+        return None
+    inside = _inside_any(words, sorted(jargon_spans))
+    common = sum(
+        1 for word, hard in zip(words, inside, strict=True) if not hard and is_common(word.text)
+    )
+    return common / len(words)
+
+
+def _inside_any(words, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each word (in text order), is it inside one of the spans (sorted)?"""
+    flags, index = [], 0
+    for word in words:
+        while index < len(spans) and spans[index][1] <= word.start:
+            index += 1
+        flags.append(index < len(spans) and spans[index][0] <= word.start)
+    return flags
 
 
 def _resolve_overlaps(found: list[Finding]) -> list[Finding]:

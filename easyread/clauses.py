@@ -288,8 +288,12 @@ _WHEN = re.compile(r"\s+when\s+(?!\w+ing\b)")
 
 def _when(sentence: str):
     """ "We must do X when Y." -> "We must do X." "This is when Y." (long sentences only)"""
+    from easyread.guard import is_finite_form
+
     for match in _WHEN.finditer(sentence):
         left, rest = sentence[: match.start()], sentence[match.end() :]
+        if sum(is_finite_form(w) for w in re.findall(r"[\w’']+", rest)) > 1:
+            continue  # "... delayed when they were ready to leave halved": the verb is later
         if stands_alone(left) and stands_alone(rest):
             yield _option(114, _finish(left), "This is when " + rest)
 

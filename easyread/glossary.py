@@ -18,6 +18,20 @@ GLOSSARY_FILE = Path(__file__).with_name("data") / "glossary.toml"
 
 
 @dataclass(frozen=True, slots=True)
+class Sense:
+    """One meaning of a glossary word, and the words nearby that show it is meant (DN-05).
+
+    ``clues`` are lower-case words or phrases; a clue within a few words after the
+    term counts double ("scrutiny by people who use services").
+    """
+
+    name: str
+    easy: str
+    plain: str = ""
+    clues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One glossary entry.
 
@@ -38,6 +52,7 @@ class Term:
     plain_alternative: str = ""
     jargon_sense: bool = False
     tags: tuple[str, ...] = field(default=())
+    senses: tuple[Sense, ...] = ()
 
     def forms(self) -> tuple[str, ...]:
         """Every way the term can appear in text."""
@@ -66,7 +81,37 @@ def _term_from_dict(entry: dict) -> Term:
         plain_alternative=entry.get("plain_alternative", ""),
         jargon_sense=bool(entry.get("jargon_sense", False)),
         tags=tuple(entry.get("tags", ())),
+        senses=tuple(
+            Sense(
+                name=sense["name"],
+                easy=sense["easy"],
+                plain=sense.get("plain", ""),
+                clues=tuple(clue.lower() for clue in sense.get("clues", ())),
+            )
+            for sense in entry.get("sense", ())
+        ),
     )
+
+
+_NEAR = 6
+
+
+def sense_for(term: Term, context: str, after: str = "") -> Sense | None:
+    """The sense the words around a term point to; None when no clue or a tie (ask the writer).
+
+    ``after`` is the text right after the term: a clue there counts double.
+    """
+    context, near = context.lower(), " ".join(after.lower().split()[:_NEAR])
+    scores = []
+    for sense in term.senses:
+        score = sum(2 if clue in near else 1 for clue in sense.clues if clue in context)
+        scores.append((score, sense))
+    scores.sort(key=lambda pair: -pair[0])
+    if not scores or scores[0][0] == 0:
+        return None
+    if len(scores) > 1 and scores[1][0] == scores[0][0]:
+        return None
+    return scores[0][1]
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,10 @@ _FILLER_OTHER = re.compile(
     r"^this\s+comes\s+with\b|^(?:this|these)\s+(?:the|a|an|our|their|his|her|its|we|you|they|it)\b",
     re.IGNORECASE,
 )  # "This the Leader committed to": a lost object relative ("which the Leader ...")
+# A list item that starts like this was cut out of the middle of a clause.
+_BAD_ITEM_START = re.compile(
+    r"^(?:which|who|whose|that|especially|particularly|staffed|run|led|including)\b", re.I
+)
 _START_OK = re.compile(r"^[\W_]*(?:[A-Z£$€0-9]|\*\*[A-Z£0-9])")
 
 
@@ -178,7 +182,9 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
         return True  # a verb we do not list: "wards averaged 98 ..."
     if token not in base:
         return False
-    if token not in _NOUN_LIKE and subject not in {"to", "and", "or"}:
+    if subject in {"to", "and", "or"}:
+        return False  # "a policy and evidence of insurance": a list of nouns, not a subject
+    if token not in _NOUN_LIKE:
         return True  # "A small number move to a care home"
     return _has_plural_subject(tokens, index)
 
@@ -222,6 +228,9 @@ def _plural_subject(word: str) -> bool:
 
 
 def ends_finished(sentence: str) -> bool:
+    raw = _WORD.findall(visible_text(sentence))
+    if len(raw) > 1 and raw[-1] == "A" and raw[-2][:1].isupper():
+        return True  # a label: "Appendix A", "Band A"
     tokens = _tokens(sentence)
     if tokens[-2:] == ["so", "on"]:
         return True
@@ -237,6 +246,8 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
     if not text.endswith(":") and not ends_finished(text):
         found.append("ends on a joining word")
     if list_item:
+        if _BAD_ITEM_START.match(text) or ";" in text:
+            found.append("is part of another line, not a list item")
         return found
     if FILLER.match(text) or _FILLER_OTHER.match(text):
         found.append("a filler that hides who did what")

@@ -138,3 +138,25 @@ def _with_intro(first_part: str, start: str, items: list[str]) -> list[str] | No
     if word_count(intro) < 2 or any(word_count(i) > MAX_ITEM_WORDS for i in every):
         return None
     return [intro.rstrip(",:;") + ":", *(_capitalise(i) for i in every)]
+
+
+_LETTERED = re.compile(r"^\(?(?:[a-h]|i{1,3}|iv|v|vi{0,3})\)\s+", re.I)
+
+
+def semicolon_list(sentence: str) -> list[str] | None:
+    """ "The risks are: A; B, which C; and D." -> "The risks are:" "A" "B, which C" "D".
+
+    Also "(a) ...; (b) ..." lists after a colon. Only with 2 or more semicolons after the colon.
+    """
+    intro, colon, rest = sentence.partition(": ")
+    if not colon or rest.count("; ") < 2 or word_count(intro) < 2:
+        return None
+    body = rest.rstrip().rstrip(".!?")
+    items = []
+    for part in re.split(r";\s+", body):
+        part = re.sub(r"^(?:and|or)\s+", "", part.strip().rstrip(";,"))
+        part = _LETTERED.sub("", part)
+        if not part:
+            return None
+        items.append(_capitalise(part))
+    return [intro.rstrip() + ":", *items]

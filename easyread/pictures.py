@@ -95,12 +95,47 @@ def _lookup(index: dict, phrase: list[str]) -> Concept | None:
     return found
 
 
+_CLAUSE_END = re.compile(
+    r"[,;:()–—]|\.\s|\s(?:which|who|because|although|while|whereas|unless|if|so that|but)\s", re.I
+)
+
+
+def main_part(text: str) -> str:
+    """The main clause of a row's first sentence: its subject and main action (DN-06).
+
+    "The council, which runs 3 homes, will close one." -> "The council".
+    A word that only happens to appear later in the row does not choose the picture.
+    """
+    plain = visible_text(text).strip()
+    match = _CLAUSE_END.search(plain, 12)
+    return plain[: match.start()] if match else plain
+
+
 def picture_for(text: str, chosen_by_author: str | None = None) -> str | None:
-    """The picture id for a row: the author's choice, else the concept's picture."""
+    """The picture id for a row: the author's choice, else the main subject's or action's.
+
+    No picture is better than a wrong one: words outside the main clause are not used.
+    """
     if chosen_by_author:
         return chosen_by_author
-    concept = concept_for(text)
+    concept = concept_for(main_part(text))
     return concept.picture if concept else None
+
+
+MAX_REPEATS = 2
+
+
+def limit_repeats(sections) -> None:
+    """A picture at most twice on a page (section) unless an author chose it (DN-06)."""
+    for section in sections:
+        seen: dict[str, int] = {}
+        for item in section.items:
+            picture = getattr(item, "picture", None)
+            if not picture or getattr(item, "picture_chosen_by_author", False):
+                continue
+            seen[picture] = seen.get(picture, 0) + 1
+            if seen[picture] > MAX_REPEATS:
+                item.picture = None
 
 
 @lru_cache(maxsize=1)

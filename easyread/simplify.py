@@ -197,6 +197,10 @@ class Simplifier:
         marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
         short, harm = _undo_harm(marked, list(split_sentence(marked)), list_item)
         notes = [harm] if harm else []
+        unclear = self.explainer.take_unclear()
+        if unclear:
+            words = ", ".join(f'"{word}"' for word in unclear)
+            notes.append(f"Which meaning of {words} is this? Please explain it in your own words.")
         if any(word_count(s) > MAX_WORDS for s in short):
             notes.append(f"A sentence is still longer than {MAX_WORDS} words: please shorten it.")
         unknown = [self.explainer.unknown_initials(s) for s in short]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from easyread.glossary import Term
+from easyread.glossary import Term, sense_for
 from easyread.model import HardWordBox, WordListEntry
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -34,6 +34,8 @@ class TermExplainer:
     terms: Iterable[Term] = ()
     explained: list[Term] = field(default_factory=list)
     local_initials: dict[str, str] = field(default_factory=dict)
+    # Words whose sense we could not tell from the sentence: the writer is asked (DN-05).
+    unclear: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.terms = tuple(self.terms)
@@ -43,6 +45,7 @@ class TermExplainer:
             self._by_form, self._first_words, self._longest = _index.__wrapped__(self.terms)
         self._spelled: dict[str, str] = {}
         self._explained_names: set[str] = set()
+        self._entries: list[WordListEntry] = []
 
     def _matches(self, sentence: str):
         """Glossary terms in a sentence: leftmost, longest, never overlapping."""
@@ -120,29 +123,53 @@ class TermExplainer:
     ) -> str:
         shown = sentence[start:end]
         spelled = term.acronym_for or ("" if _is_initials(term.term) else term.term)
+        title = ""
         if spelled and _is_initials(shown.rstrip("s")):
             plural = shown.endswith("s") and shown[:-1].isupper()
             shown = plural_of(spelled) if plural else spelled
+            title = box_title(shown, term)  # before "sector sector" is trimmed below
             last_word = shown.split()[-1]
             following = sentence[end:].split(maxsplit=1)
             if len(shown.split()) > 1 and following and following[0].lower() == last_word.lower():
                 shown = shown[: -len(last_word)].rstrip()
             if not sentence[:start].strip(" *\"'‘“"):
                 shown = shown[0].upper() + shown[1:]
-        if not explain or term.term in self._explained_names:
+        if not explain:
             return shown
+        explanation, key = self._explanation(term, sentence, end, shown)
+        if explanation is None or key in self._explained_names:
+            return shown if explanation is not None else self._bold(sentence, start, shown)
         self.explained.append(term)
-        self._explained_names.add(term.term)
-        boxes.append(HardWordBox(term=display_name(term), explanation=self.spell_out(term.easy)))
+        self._explained_names.add(key)
+        title = title or box_title(shown, term)
+        self._entries.append(WordListEntry(term=title, explanation=self.spell_out(explanation)))
+        boxes.append(HardWordBox(term=title, explanation=self.spell_out(explanation)))
+        return self._bold(sentence, start, shown)
+
+    def _explanation(self, term: Term, sentence: str, end: int, shown: str):
+        """(easy explanation, key) for the sense used here; (None, "") when it is unclear."""
+        if not term.senses:
+            return term.easy, term.term
+        sense = sense_for(term, sentence, sentence[end:])
+        if sense is None:
+            if shown not in self.unclear:
+                self.unclear.append(shown)
+            return None, ""
+        return sense.easy, f"{term.term}#{sense.name}"
+
+    @staticmethod
+    def _bold(sentence: str, start: int, shown: str) -> str:
         already_bold = sentence[max(0, start - 2) : start] == "**"
         return shown if already_bold else f"**{shown}**"
 
     def word_list(self) -> list[WordListEntry]:
-        """Every explained term, in the order the reader met them."""
-        return [
-            WordListEntry(term=display_name(t), explanation=self.spell_out(t.easy))
-            for t in self.explained
-        ]
+        """Every explained term (in the sense used), in the order the reader met them."""
+        return list(self._entries)
+
+    def take_unclear(self) -> list[str]:
+        """Words met since the last call whose sense we could not tell (and forget them)."""
+        found, self.unclear = self.unclear, []
+        return found
 
     def spell_out(self, text: str) -> str:
         """Initials in a definition written out, without bold or boxes."""
@@ -169,6 +196,14 @@ def plural_of(words: str) -> str:
     else:
         plural = last + "s"
     return f"{head} {plural}" if head else plural
+
+
+def box_title(shown: str, term: Term) -> str:
+    """A box is titled with the word as the text has it ("Assessments", "Local authorities")."""
+    title = " ".join(shown.replace("**", "").split())
+    if not title:
+        return display_name(term)
+    return title[0].upper() + title[1:]
 
 
 def display_name(term: Term) -> str:

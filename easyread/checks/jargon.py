@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from easyread.checks.base import Document, Finding, normalise
+from easyread.checks.inflect import phrase_forms
 from easyread.checks.patterns import phrase_pattern
 from easyread.glossary import Term, slugify
 from easyread.readability import zipf
@@ -79,6 +80,11 @@ def matcher_for(terms: tuple[Term, ...]) -> TermMatcher:
             by_form.setdefault(normalise(form), term)
             if _is_initials(form):
                 exact.add(_same_case(form))
+    for term in terms:  # then every inflection ("piloting", "tendered"), never over a real form
+        for form in (*term.forms(), term.acronym_for):
+            if form and form.strip() and not _is_initials(form):
+                for inflected in phrase_forms(normalise(form)):
+                    by_form.setdefault(inflected, term)
     pattern = phrase_pattern(by_form)
     return TermMatcher(pattern, by_form, frozenset(exact), frozenset(map(normalise, exact)))
 

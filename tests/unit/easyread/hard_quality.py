@@ -107,6 +107,75 @@ def grade(document: Document) -> float:
     return scores(text).flesch_kincaid_grade or 0.0
 
 
+_FLAG_KINDS = frozenset({"jargon", "council_word", "idiom", "initials", "rare_word"})
+
+
+def jargon_spans(source: str, phrases: list[str]) -> list[tuple[int, int]]:
+    """Every place an annotated jargon phrase occurs (any case, plural "s" allowed)."""
+    spans = []
+    for phrase in phrases:
+        body = re.escape(phrase).replace(r"\ ", r"\s+")
+        for m in re.finditer(rf"(?<![\w-]){body}s?(?![\w-])", source, re.IGNORECASE):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+@dataclass
+class JargonReport:
+    annotated: int
+    caught: int
+    false_alarms: list[str]
+    plain_words: int
+
+    @property
+    def recall(self) -> float:
+        return self.caught / max(1, self.annotated)
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_alarms) / max(1, self.plain_words)
+
+
+def measure_jargon(path: Path) -> JargonReport:
+    """Checker findings against the hand-annotated jargon of one passage."""
+    from easyread.checker import check
+    from easyread.readability import content_words
+    from easyread.text import words
+
+    source = path.read_text(encoding="utf-8")
+    phrases = annotations(path).get("jargon", [])
+    flagged = [f for f in check(source).findings if f.kind in _FLAG_KINDS]
+    stems = {_stem(f.text) for f in flagged}
+    caught = 0
+    phrases = [p for p in phrases if not _explained_in_text(source, p)]
+    for phrase in phrases:
+        places = jargon_spans(source, [phrase])
+        hit = any(f.start < e and s < f.end for f in flagged for s, e in places)
+        caught += hit or _stem(phrase) in stems  # first use only: another form was flagged
+    marked = jargon_spans(source, phrases + annotations(path).get("also_hard", []))
+    alarms = [f.text for f in flagged if not any(f.start < e and s < f.end for s, e in marked)]
+    plain = {
+        w.text.lower()
+        for w in content_words(words(source))
+        if not any(s <= w.start < e for s, e in marked)
+    }
+    return JargonReport(len(phrases), caught, alarms, len(plain))
+
+
+def _explained_in_text(source: str, phrase: str) -> bool:
+    """The writer explained it: "virtual ward (care at home ...)" or "... Fund (BCF)"."""
+    places = jargon_spans(source, [phrase])
+    if not places:
+        return False
+    start, end = places[0]
+    after, before = source[end : end + 2], source[max(0, start - 1) : start]
+    return after.startswith(" (") or (before == "(" and source[end : end + 1] == ")")
+
+
+def _stem(phrase: str) -> str:
+    return " ".join(w[:6] for w in phrase.lower().split())
+
+
 @dataclass
 class PassageReport:
     name: str
@@ -146,12 +215,13 @@ def measure(path: Path, terms=None) -> PassageReport:
 
 
 def main(part: str = "all") -> None:
-    print(f"{'passage':34} words broken/400 ok%   flagged FK   numbers-lost")
+    print(f"{'passage':34} words broken/400 ok%   flagged FK   recall  false  numbers-lost")
     for path in passages(part):
-        r = measure(path)
+        r, j = measure(path), measure_jargon(path)
         print(
             f"{r.name:34} {r.words:5} {r.broken_per_400:6.2f} {r.share_ok * 100:6.1f} "
-            f"{r.flagged_rows:5} {r.fk_grade:5.1f} {','.join(r.numbers_lost) or '-'}"
+            f"{r.flagged_rows:5} {r.fk_grade:5.1f} {j.recall * 100:5.0f}% "
+            f"{j.false_alarm_rate * 100:5.1f}% {','.join(r.numbers_lost) or '-'}"
         )
 
 

@@ -108,14 +108,27 @@ def terms_in(text: str, terms) -> list:
 
 
 def unexplained_terms(source: str, document: Document, terms) -> list[str]:
+    """Terms used but not in a box and the word list. A box may be titled with any form
+    of the term, as the text has it (DN-05): "Day services" for "day opportunities"."""
     boxes = {item.term.lower() for item in document.all_items() if isinstance(item, HardWordBox)}
     listed = {entry.term.lower() for entry in document.word_list}
+    asked = " ".join(p.attention_note.lower() for p in document.all_items() if isinstance(p, Point))
     missing = []
     for term in terms_in(source, terms):
-        name = (term.acronym_for or term.term).lower()
-        if name not in boxes or name not in listed:
+        names = _names(term)
+        asked_writer = any(f'"{n}' in asked for n in names) and "which meaning" in asked
+        if (not (names & boxes) or not (names & listed)) and not asked_writer:
             missing.append(term.term)
     return missing
+
+
+def _names(term) -> set[str]:
+    forms = [term.term, *term.aliases, term.acronym_for]
+    names = {f.lower() for f in forms if f}
+    names |= {n + "s" for n in names} | {n[:-1] + "ies" for n in names if n.endswith("y")}
+    if term.acronym_for:
+        names |= {term.acronym_for.lower() + "s"}
+    return names
 
 
 @dataclass
