@@ -32,10 +32,8 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from dataclasses import replace
 
 from easyread.checks import council, jargon, numbers, sentences, wording
 from easyread.checks.base import LEVELS, STANDARD, Document, Finding, normalised_set

@@ -42,7 +42,6 @@ PEOPLE = frozenset(
         "her",
         "everyone",
         "users",
-        "the",
         "public",
         "board",
         "committee",

@@ -84,7 +84,21 @@ def wordy(doc: Document) -> Iterator[Finding]:
             kind = "wordy_phrase"
             message = f'"{said}" can be said more simply: try "{phrase.use}".'
         suggestion = None if phrase.use.startswith("(") else phrase.use
+        suggestion = _in_the_sense_used(said, doc.prose[match.end() : match.end() + 40], suggestion)
+        if suggestion != phrase.use and not phrase.use.startswith("("):
+            message = f'"{said}" can be said more simply: try "{suggestion}".'
         yield doc.finding(phrase.rule_id, kind, match.start(), match.end(), message, suggestion)
+
+
+def _in_the_sense_used(said: str, following: str, suggestion: str | None) -> str | None:
+    """ "inform residents" -> "tell", but "inform the strategy" -> "shape" (senses in
+    data/council_words.txt), so a suggestion never changes the meaning."""
+    from easyread.checks import council
+
+    entry = council.lexicon(council.COUNCIL_WORDS_FILE).by_form.get(normalise(said))
+    if entry is None or entry.for_people == entry.for_things:
+        return suggestion
+    return entry.suggestion(following) or suggestion
 
 
 def respectful(doc: Document) -> Iterator[Finding]:
