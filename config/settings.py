@@ -25,7 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "SITE_URL": "http://127.0.0.1:5000",
     "PDF_PAGE_SIZE": "A4",
     "PDF_CACHE_DIR": None,  # None means: instance/pdf-cache (share it between web and worker)
-    "PDF_QUEUE": "pdfs",  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
+    "PDF_QUEUE": "pdfs",
+    "NOTIFY_QUEUE": "notifications",  # rq worker notifications --url $REDIS_URL  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
     "LANGUAGES": {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ar": "العربية"},
     "RTL_LANGUAGES": ("ar", "ur", "fa", "he"),
     "BABEL_DEFAULT_LOCALE": "en",

@@ -19,7 +19,7 @@ from sqlalchemy import event
 
 from forum_site import create_app
 from forum_site.extensions import db as _db
-from tests import factories
+from tests import factories, notices
 from tests.pagecheck import check_page
 
 POSTGRES_URL = os.environ.get("FORUM_SITE_TEST_DATABASE_URL", "")
@@ -69,6 +69,7 @@ def app(database_url, tmp_path_factory):
         }
     )
     app.test_client_class = CheckingClient
+    notices.APP = app
     with app.app_context():
         from flask_migrate import upgrade
 

@@ -36,6 +36,7 @@ from forum_site.models.contributions import (
     Contribution,
     ContributionAnswer,
     ContributionSupport,
+    ContributionVersion,
     Source,
     Status,
     Visibility,
@@ -70,9 +71,21 @@ from forum_site.models.meetings import (
     PrepTask,
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
+from forum_site.models.notifications import (
+    Channel,
+    NoticeDelivery,
+    NoticeKind,
+    NoticePreference,
+    Notification,
+)
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 
 __all__ = [
+    "Channel",
+    "NoticeDelivery",
+    "NoticeKind",
+    "NoticePreference",
+    "Notification",
     "EasyReadVersion",
     "PaperForm",
     "PaperFormAnswer",
@@ -80,6 +93,7 @@ __all__ = [
     "Contribution",
     "ContributionAnswer",
     "ContributionSupport",
+    "ContributionVersion",
     "Decision",
     "DecisionMaker",
     "Source",

@@ -30,6 +30,7 @@ from forum_site.models.base import utcnow
 from forum_site.models.briefings import briefing_forum
 from forum_site.models.budgets import budget_forum
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.notifications import contribution_events
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
 
@@ -195,6 +196,7 @@ def _add(session, forum, *, author_id, recorded_by_id, text, visibility, topic, 
     )
     session.add(contribution)
     session.flush()
+    contribution_events.made(session, contribution)
     return contribution
 
 

@@ -24,6 +24,7 @@ from forum_site.models.meetings import (
     ReplyAnswer,
 )
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.notifications import meeting_events
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
 
@@ -156,9 +157,11 @@ def update_meeting(
             "so everyone who replied is told.",
             field="start_date",
         )
+    changes = meeting_events.what_matters(meeting, details)
     for name, value in vars(details).items():
         setattr(meeting, name, value)
     session.flush()
+    meeting_events.changed(session, viewer, meeting, changes)
     return meeting
 
 
@@ -200,6 +203,7 @@ def publish_meeting(session: Session, viewer: Viewer, meeting: Meeting) -> Meeti
     meeting.status = MeetingStatus.PUBLISHED
     meeting.published_at = now_utc()
     session.flush()
+    meeting_events.published(session, viewer, meeting)
     return meeting
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import InboxMessage, OutgoingEmail, User
 
@@ -65,6 +65,7 @@ def inbox(session: Session, user_id: int, limit: int = 100) -> list[InboxMessage
     return list(
         session.scalars(
             select(InboxMessage)
+            .options(selectinload(InboxMessage.notification))
             .where(InboxMessage.user_id == user_id)
             .order_by(InboxMessage.created_at.desc(), InboxMessage.id.desc())
             .limit(limit)

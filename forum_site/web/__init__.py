@@ -18,6 +18,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.inbox.views import bp as inbox
     from forum_site.web.main.views import bp as main
     from forum_site.web.meetings.views import bp as meetings
+    from forum_site.web.notices.views import bp as notices
     from forum_site.web.pdfs.views import bp as pdfs
 
     return [
@@ -25,6 +26,7 @@ def blueprints() -> list[Blueprint]:
         accounts,
         forums,
         inbox,
+        notices,
         meetings,
         budgets,
         briefings,
