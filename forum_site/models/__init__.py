@@ -79,6 +79,7 @@ from forum_site.models.notifications import (
     Notification,
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.translations import LanguageReviewer, TranslationCheck
 
 __all__ = [
     "Channel",
@@ -145,4 +146,6 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "LanguageReviewer",
+    "TranslationCheck",
 ]
