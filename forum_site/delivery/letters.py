@@ -30,3 +30,8 @@ def register(sender: LetterSender) -> None:
 
 def senders() -> list[LetterSender]:
     return list(_senders)
+
+
+def unregister(sender: LetterSender) -> None:
+    if sender in _senders:
+        _senders.remove(sender)
