@@ -116,6 +116,7 @@ class Contribution(TimestampMixin, db.Model):
     forum: Mapped[Forum] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     recorded_by: Mapped[User | None] = relationship(foreign_keys=[recorded_by_id])
+    assigned_to: Mapped[User | None] = relationship(foreign_keys=[assigned_to_id])
     meeting: Mapped[Meeting | None] = relationship()
     agenda_item: Mapped[AgendaItem | None] = relationship()
     budget_line: Mapped[BudgetLine | None] = relationship()

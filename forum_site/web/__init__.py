@@ -20,6 +20,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.meetings.views import bp as meetings
     from forum_site.web.notices.views import bp as notices
     from forum_site.web.pdfs.views import bp as pdfs
+    from forum_site.web.queue.views import bp as queue
     from forum_site.web.translations.views import bp as translations
 
     return [
@@ -34,6 +35,7 @@ def blueprints() -> list[Blueprint]:
         glossary,
         contributions,
         decisions,
+        queue,
         pdfs,
         easy_read,
         translations,
