@@ -12,7 +12,7 @@ from forum_site.delivery.words import MEETING_PARTS
 from forum_site.models import Meeting, MeetingReply, Notification, User
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import AccessAnswer, ReplyAnswer
-from forum_site.services.meetings_replies import needs_of
+from forum_site.services.meetings.replies import needs_of
 from forum_site.web.meetings.labels import ACCESS_ANSWERS, ACCESS_FEATURES, NEEDS, REPLY_ANSWERS
 
 FEATURES = dict(ACCESS_FEATURES)

@@ -132,7 +132,7 @@ def _extras(session: Session, notice: Notification, context: dict, reader: User)
 
 
 def _budget_lines(revision: BudgetRevision) -> list[str]:
-    from forum_site.services.budgets_history import change_summary
+    from forum_site.services.budgets.history import change_summary
 
     def translate(text: str, **values) -> str:
         return gettext(text, **values)

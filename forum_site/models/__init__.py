@@ -79,7 +79,11 @@ from forum_site.models.notifications import (
     Notification,
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
-from forum_site.models.translations import LanguageReviewer, TranslationCheck
+from forum_site.models.translations import (
+    ContentTranslation,
+    LanguageReviewer,
+    TranslationCheck,
+)
 
 __all__ = [
     "Channel",
@@ -146,6 +150,7 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "ContentTranslation",
     "LanguageReviewer",
     "TranslationCheck",
 ]

@@ -27,7 +27,7 @@ from forum_site.models import (
 )
 from forum_site.models.base import utcnow
 from forum_site.models.meetings import MeetingStatus, ReplyAnswer
-from forum_site.services.meetings_replies import NEED_FLAGS, NEED_TEXTS
+from forum_site.services.meetings.replies import NEED_FLAGS, NEED_TEXTS
 from forum_site.services.viewer import Viewer
 
 WAITING = (Status.RECEIVED, Status.CONSIDERING)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import flask_babel
 from flask import Flask, current_app, g, request
 
 from forum_site.extensions import babel
+from forum_site.words import install_translator
 
 
 def select_locale() -> str:
@@ -21,3 +23,5 @@ def text_direction(locale: str) -> str:
 
 def init_babel(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
+    # Words marked in services and vocabulary modules are shown in the reader's language.
+    install_translator(flask_babel.gettext)

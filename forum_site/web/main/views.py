@@ -16,11 +16,11 @@ from forum_site.models import OutgoingEmail
 from forum_site.services import accounts, forums
 from forum_site.services.home import my_home
 from forum_site.web import preferences
-from forum_site.web.helpers import commit, render, safe_next, viewer
 from forum_site.web.main.forms import SettingsForm
 from forum_site.web.main.home_words import to_do_words
 from forum_site.web.meetings.labels import REPLY_ANSWERS
 from forum_site.web.requests import translation_is_draft
+from forum_site.web.responses import commit, render, safe_next, viewer
 
 bp = Blueprint("main", __name__)
 
