@@ -22,6 +22,7 @@ from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.home import WAITING, waiting_clause
 from forum_site.services.notifications import contribution_events
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 PER_PAGE = 20
 
@@ -43,7 +44,7 @@ class QueuePage:
 
 def _require_commissioner(viewer: Viewer) -> None:
     if not viewer.is_commissioner:
-        raise NotAllowed("Only commissioners have a queue of points to answer.")
+        raise NotAllowed(_l("Only commissioners have a queue of points to answer."))
 
 
 def waiting(
@@ -128,7 +129,7 @@ def assign(session: Session, viewer: Viewer, contribution_id: int, colleague_id:
     _require_commissioner(viewer)
     contribution = session.get(Contribution, contribution_id)
     if contribution is None or not viewer.commissions(contribution.forum_id):
-        raise NotFound("We could not find that point.")
+        raise NotFound(_l("We could not find that point."))
     colleague = _colleague_for(session, viewer, contribution, colleague_id)
     contribution.assigned_to_id = colleague.id
     session.flush()
@@ -150,7 +151,8 @@ def _colleague_for(session, viewer: Viewer, contribution: Contribution, colleagu
     )
     if shared is None:
         raise DomainError(
-            "Choose a colleague in your organisation who works with this forum.", field="colleague"
+            _l("Choose a colleague in your organisation who works with this forum."),
+            field="colleague",
         )
     return session.get(User, colleague_id)
 
