@@ -16,21 +16,3 @@ def make_pdf(html: str, key: str, cache_dir: str) -> str:
     if cache.get(key) is None:
         cache.put(key, render_pdf(html))
     return key
-
-
-_app = None
-
-
-def send_notifications() -> int:
-    """Send the notification emails and letters that are due (queued after a request)."""
-    global _app
-    from forum_site import create_app
-    from forum_site.delivery.run import send_now
-    from forum_site.extensions import db
-    from forum_site.mail import deliver_pending
-
-    _app = _app or create_app()
-    with _app.app_context():
-        sent = send_now(db.session)
-        deliver_pending()
-        return sent

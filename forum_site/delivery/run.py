@@ -67,4 +67,4 @@ def _enqueue(config) -> None:
     from rq import Queue
 
     queue = Queue(config["NOTIFY_QUEUE"], connection=Redis.from_url(config["REDIS_URL"]))
-    queue.enqueue("forum_site.jobs.send_notifications", job_timeout=300)
+    queue.enqueue("forum_site.delivery.jobs.send_notifications", job_timeout=300)

@@ -90,7 +90,9 @@ def test_with_redis_the_sending_goes_to_the_rq_queue(client, app, db, sign_in):
         meeting = make_meeting(db, people.forum, status=MeetingStatus.DRAFT)
         sign_in(people.convenor)
         assert client.post(f"/meetings/{meeting.id}/publish").status_code == 303
-        assert [job.func_name for job in queue.get_jobs()] == ["forum_site.jobs.send_notifications"]
+        assert [job.func_name for job in queue.get_jobs()] == [
+            "forum_site.delivery.jobs.send_notifications"
+        ]
         assert emails_to(db, people.member) == []  # the worker writes it, not the request
     finally:
         app.config.update(REDIS_URL=None, NOTIFY_QUEUE="notifications")

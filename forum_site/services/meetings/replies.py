@@ -88,7 +88,7 @@ def reply(
     for name, value in vars(needs).items():
         setattr(mine, name, value)
     session.flush()
-    meeting_events.access_needs(session, viewer, meeting, mine, before)
+    meeting_events.access_needs(session, viewer, meeting, mine, before, needs_of(mine))
     return mine
 
 

@@ -90,11 +90,8 @@ def private_question(session: Session, viewer: Viewer, meeting: Meeting, questio
     )
 
 
-def access_needs(session: Session, viewer: Viewer, meeting: Meeting, reply, before) -> None:
+def access_needs(session: Session, viewer: Viewer, meeting: Meeting, reply, before, now_needs):
     """Convenors hear when someone coming asks for something new to be arranged."""
-    from forum_site.services.meetings.replies import needs_of
-
-    now_needs = needs_of(reply)
     if reply.answer == ReplyAnswer.NOT_GOING or not now_needs or now_needs == before:
         return
     notify(

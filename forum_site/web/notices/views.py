@@ -11,8 +11,8 @@ from forum_site.delivery.words import what_name
 from forum_site.extensions import csrf, db
 from forum_site.models import Channel, NoticeKind, User
 from forum_site.services.notifications import preferences
-from forum_site.web.helpers import commit, render, viewer
 from forum_site.web.notices.forms import OFF, choices_form, field_name
+from forum_site.web.responses import commit, render, viewer
 
 bp = Blueprint("notices", __name__)
 

@@ -13,8 +13,8 @@ from forum_site.models import Forum, Status
 from forum_site.services import queue as service
 from forum_site.services.errors import DomainError, NotFound
 from forum_site.web.contributions.forms import STATUS_LABELS
-from forum_site.web.helpers import commit, render, safe_next, viewer
 from forum_site.web.queue.forms import AGES, QueueFilterForm
+from forum_site.web.responses import commit, render, safe_next, viewer
 
 bp = Blueprint("queue", __name__)
 
