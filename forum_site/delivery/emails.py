@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from forum_site.delivery.render import Written, write
 from forum_site.delivery.unsubscribe import token_for
 from forum_site.delivery.words import what_name
-from forum_site.models import Channel, Notification, OutgoingEmail, User
+from forum_site.models import Channel, Contribution, Notification, OutgoingEmail, User, Visibility
 
 
 def _site() -> str:
@@ -25,7 +25,9 @@ def one_notice(session: Session, user: User, notice: Notification) -> OutgoingEm
     with force_locale(locale_of(user)):
         written = write(session, notice, user, easy_read=user.easy_read)
         body = "\n\n".join([written.body, _see_it(written), _footer(user, notice.kind)])
-        return _queue(session, user, written.subject, body, token_for(user.id, notice.kind))
+        email = _queue(session, user, written.subject, body, token_for(user.id, notice.kind))
+        email.about_anonymous = _about_anonymous(session, [notice])
+        return email
 
 
 def digest(session: Session, user: User, notices: list[Notification], channel) -> OutgoingEmail:
@@ -34,7 +36,9 @@ def digest(session: Session, user: User, notices: list[Notification], channel) -
         subject = _digest_subject(channel, len(items))
         parts = [f"{w.subject}\n\n{w.body}\n\n{_see_it(w)}" for w in items]
         body = "\n\n----------\n\n".join([*parts, _footer(user, channel)])
-        return _queue(session, user, subject, body, token_for(user.id, channel))
+        email = _queue(session, user, subject, body, token_for(user.id, channel))
+        email.about_anonymous = _about_anonymous(session, notices)
+        return email
 
 
 def _digest_subject(channel, count: int) -> str:
@@ -78,3 +82,9 @@ def _queue(session: Session, user: User, subject: str, body: str, token: str) ->
     )
     session.add(email)
     return email
+
+
+def _about_anonymous(session: Session, notices: list[Notification]) -> bool:
+    """The outbox never shows who an email about an anonymous point went to."""
+    ids = [n.contribution_id for n in notices if n.contribution_id]
+    return any(session.get(Contribution, i).visibility == Visibility.ANONYMOUS for i in ids)

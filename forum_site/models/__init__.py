@@ -17,6 +17,7 @@ from forum_site.models.briefings import (
     KeptTerm,
     KeptTermKind,
     UnclearSignal,
+    briefing_coauthor,
     briefing_forum,
     briefing_meeting,
 )
@@ -79,6 +80,7 @@ from forum_site.models.notifications import (
     Notification,
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.security import RateCount, UserSession
 from forum_site.models.translations import (
     ContentTranslation,
     LanguageReviewer,
@@ -93,6 +95,8 @@ __all__ = [
     "Notification",
     "EasyReadVersion",
     "PaperForm",
+    "RateCount",
+    "UserSession",
     "PaperFormAnswer",
     "PaperFormEntry",
     "Contribution",
@@ -114,6 +118,7 @@ __all__ = [
     "KeptTerm",
     "KeptTermKind",
     "UnclearSignal",
+    "briefing_coauthor",
     "briefing_forum",
     "briefing_meeting",
     "Budget",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
@@ -57,3 +57,5 @@ class OutgoingEmail(TimestampMixin, db.Model):
     last_error: Mapped[str] = mapped_column(String(500), default="")
     # RFC 8058 one-click unsubscribe for the kind of notification this email is about.
     unsubscribe_url: Mapped[str] = mapped_column(String(500), default="")
+    # About an anonymous point: the outbox never shows who such an email went to.
+    about_anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -1,7 +1,7 @@
 """notifications
 
 Revision ID: 0009_notifications
-Revises: 0016_content_translations
+Revises: 0012_hardening
 (also: contribution edits, withdrawing and assignment)
 Create Date: 2026-12-01 20:59:03.569159
 
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0009_notifications"
-down_revision = "0016_content_translations"
+down_revision = "0012_hardening"
 branch_labels = None
 depends_on = None
 

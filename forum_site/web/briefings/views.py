@@ -12,7 +12,7 @@ from flask_login import login_required
 
 from forum_site.extensions import db, limiter
 from forum_site.models import Briefing
-from forum_site.services import briefings, easy_read, forums, glossary
+from forum_site.services import briefings, easy_read, forums, glossary, visibility
 from forum_site.services.briefings import signals as briefings_signals
 from forum_site.services.briefings import words as briefings_words
 from forum_site.services.briefings.reading import reading_view
@@ -222,7 +222,8 @@ def show(briefing_id: int):
         reading=reading,
         easy=easy,
         updates=briefings.updates(briefing),
-        shown_forums=[f for f in briefing.forums if viewer().can_see_forum(f)],
+        shown_forums=visibility.shown_forums(viewer(), briefing.forums),
+        shown_meetings=visibility.shown_meetings(viewer(), briefing.meetings),
         can_edit=can_edit,
         signals=briefings_signals.unclear_signals(db.session, viewer(), briefing)
         if can_edit

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from easyread.model import Document, HardWordBox, NextStep, NumberCallout, Point
 from forum_site.services.easy_read import editable_text, picture_choices
+from forum_site.web.validation import SiteForm
 
 EDITABLE = (Point, NextStep, HardWordBox, NumberCallout)
 
 
-class CheckForm(FlaskForm):
+class CheckForm(SiteForm):
     """Fields are added for each row of the document by :func:`check_form`."""
 
 
@@ -28,7 +28,7 @@ def rows(document: Document) -> list[tuple[int, int, object]]:
     ]
 
 
-def check_form(document: Document) -> FlaskForm:
+def check_form(document: Document) -> SiteForm:
     choices = [SelectChoice("", _l("No picture"))] + [
         SelectChoice(c.id, f"{c.name} ({c.id})") for c in picture_choices()
     ]

@@ -133,22 +133,14 @@ def _ics(body: bytes, filename: str) -> Response:
 @bp.get("/forums/<slug>/meetings.ics")
 def forum_feed(slug: str):
     """The public feed. Private forums only have personal links (below)."""
-    forum = forums.get_forum(db.session, viewer(), slug)
-    if forum.is_private:
-        raise NotFound("We could not find that calendar.")
+    forum = calendar.public_feed_forum(db.session, slug)
     return _ics(calendar.forum_feed(db.session, forum, site_url()), f"{forum.slug}.ics")
 
 
 @bp.get("/forums/<slug>/meetings/<int:user_id>/<token>.ics")
 def personal_feed(slug: str, user_id: int, token: str):
     """Calendar apps fetch this without signing in; the secret token is the permission."""
-    from sqlalchemy import select
-
-    from forum_site.models import Forum
-
-    forum = db.session.scalar(select(Forum).where(Forum.slug == slug))
-    if forum is None:
-        raise NotFound("We could not find that calendar.")
+    forum = calendar.forum_by_slug(db.session, slug)
     calendar.check_personal_link(db.session, forum, user_id, token, _secret())
     return _ics(calendar.forum_feed(db.session, forum, site_url()), f"{forum.slug}.ics")
 
@@ -171,7 +163,6 @@ def calendar_page(slug: str):
         personal = _personal_url(
             forum, calendar.personal_token(db.session, viewer(), forum, _secret())
         )
-        commit()
     public = None if forum.is_private else site_url() + url_for("meetings.forum_feed", slug=slug)
     return render(
         "meetings/calendar.html",
