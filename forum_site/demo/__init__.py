@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from forum_site.demo import core
 
-AREAS = ["meetings", "budgets", "briefings", "contributions"]
+AREAS = ["meetings", "budgets", "briefings", "contributions", "topics"]
 
 
 def seed(session: Session) -> bool:

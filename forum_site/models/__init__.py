@@ -71,8 +71,32 @@ from forum_site.models.meetings import (
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.topics import (
+    AgreementSignOff,
+    OutsidePressure,
+    PressureKind,
+    StageAgreement,
+    Topic,
+    TopicStage,
+    topic_briefing,
+    topic_budget,
+    topic_decision,
+    topic_forum,
+    topic_meeting,
+)
 
 __all__ = [
+    "AgreementSignOff",
+    "OutsidePressure",
+    "PressureKind",
+    "StageAgreement",
+    "Topic",
+    "TopicStage",
+    "topic_briefing",
+    "topic_budget",
+    "topic_decision",
+    "topic_forum",
+    "topic_meeting",
     "EasyReadVersion",
     "PaperForm",
     "PaperFormAnswer",

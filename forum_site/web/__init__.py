@@ -19,6 +19,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.main.views import bp as main
     from forum_site.web.meetings.views import bp as meetings
     from forum_site.web.pdfs.views import bp as pdfs
+    from forum_site.web.topics import bp as topics
 
     return [
         main,
@@ -31,6 +32,7 @@ def blueprints() -> list[Blueprint]:
         glossary,
         contributions,
         decisions,
+        topics,
         pdfs,
         easy_read,
     ]

@@ -1,0 +1,87 @@
+"""Page types of commissioning topics: the forum's list, a topic's story, stage agreements
+and the commissioner's forms."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from tests.browser.registry import EMPTY, Demo, PageType, forum_url
+
+
+def _topic(demo: Demo):
+    from forum_site.models import Topic
+
+    return demo.first(select(Topic).order_by(Topic.id))
+
+
+def topic_url(endpoint: str, **values):
+    return lambda demo: demo.url(endpoint, topic_id=_topic(demo).id, **values)
+
+
+TOPICS = [
+    PageType("topics", "topics.forum_topics", forum_url("ld", "topics.forum_topics")),
+    PageType("topic story", "topics.show", topic_url("topics.show"), "member"),
+    PageType("topic story for a visitor", "topics.show", topic_url("topics.show")),
+    PageType(
+        "topic story for its commissioner", "topics.show", topic_url("topics.show"), "commissioner"
+    ),
+    PageType(
+        "stage agreement versions",
+        "topics.agreement",
+        topic_url("topics.agreement", stage="test_and_refine"),
+        "member",
+    ),
+    PageType(
+        "stage agreement to agree",
+        "topics.agreement",
+        topic_url("topics.agreement", stage="agree_priorities"),
+        "convenor",
+    ),
+    PageType("new topic", "topics.new", forum_url("ld", "topics.new"), "commissioner"),
+    PageType(
+        "new topic with errors",
+        "topics.new",
+        forum_url("ld", "topics.new"),
+        role="commissioner",
+        submit=EMPTY,
+        status=400,
+    ),
+    PageType("move a topic", "topics.move", topic_url("topics.move"), "commissioner"),
+    PageType(
+        "move a topic with errors",
+        "topics.move",
+        topic_url("topics.move"),
+        role="commissioner",
+        submit=EMPTY,
+        status=400,
+    ),
+    PageType(
+        "write a stage agreement",
+        "topics.write_agreement",
+        topic_url("topics.write_agreement", stage="test_and_refine"),
+        "commissioner",
+    ),
+    PageType(
+        "write a stage agreement with errors",
+        "topics.write_agreement",
+        topic_url("topics.write_agreement", stage="test_and_refine"),
+        role="commissioner",
+        submit=EMPTY,
+        status=400,
+    ),
+    PageType(
+        "add an outside pressure",
+        "topics.new_pressure",
+        topic_url("topics.new_pressure"),
+        "commissioner",
+    ),
+    PageType(
+        "add an outside pressure with errors",
+        "topics.new_pressure",
+        topic_url("topics.new_pressure"),
+        role="commissioner",
+        submit=EMPTY,
+        status=400,
+    ),
+    PageType("topic links", "topics.links", topic_url("topics.links"), "commissioner"),
+]
