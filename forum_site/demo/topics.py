@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forum_site.demo import topics_consultation as consultation
 from forum_site.models import Briefing, Budget, Meeting, PressureKind
 from forum_site.models.meetings import CycleStage, InfluenceLevel
 from forum_site.services.topics import agreements, core
@@ -117,6 +118,7 @@ def seed(session: Session, base) -> None:
             agreements.agree(session, convenor, agreement, _ago(agreed))
     _pressures(session, council, topic)
     _links(session, council, topic, forum)
+    consultation.seed(session, base, topic)
 
 
 def _pressures(session, council, topic) -> None:

@@ -32,6 +32,13 @@ from forum_site.models.budgets import (
     budget_forum,
     budget_meeting,
 )
+from forum_site.models.consultations import (
+    Consultation,
+    ConsultationQuestion,
+    ConsultationTheme,
+    consultation_contribution,
+    contribution_theme,
+)
 from forum_site.models.contributions import (
     Contribution,
     ContributionAnswer,
@@ -86,6 +93,11 @@ from forum_site.models.topics import (
 )
 
 __all__ = [
+    "Consultation",
+    "ConsultationQuestion",
+    "ConsultationTheme",
+    "consultation_contribution",
+    "contribution_theme",
     "AgreementSignOff",
     "OutsidePressure",
     "PressureKind",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from tests.browser.registry import EMPTY, Demo, PageType, forum_url
+from tests.browser.registry import EMPTY, Demo, FormSubmit, PageType, forum_url
 
 
 def _topic(demo: Demo):
@@ -84,4 +84,62 @@ TOPICS = [
         status=400,
     ),
     PageType("topic links", "topics.links", topic_url("topics.links"), "commissioner"),
+]
+
+
+def _consultation(demo: Demo, is_open: bool):
+    from forum_site.models import Consultation
+    from forum_site.models.base import utcnow
+
+    query = select(Consultation).order_by(Consultation.id)
+    if is_open:
+        query = query.where(Consultation.closes_at > utcnow())
+    else:
+        query = query.where(Consultation.closes_at <= utcnow())
+    return demo.first(query)
+
+
+def consultation_url(is_open: bool):
+    return lambda demo: demo.url(
+        "topics.consultation", consultation_id=_consultation(demo, is_open).id
+    )
+
+
+CONSULTATIONS = [
+    PageType("closed consultation", "topics.consultation", consultation_url(False), "member"),
+    PageType(
+        "closed consultation for its commissioner",
+        "topics.consultation",
+        consultation_url(False),
+        "commissioner",
+    ),
+    PageType("open consultation", "topics.consultation", consultation_url(True), "member"),
+    PageType(
+        "open consultation with errors",
+        "topics.consultation",
+        consultation_url(True),
+        role="member",
+        submit=FormSubmit(selector="main form[action$='/say']"),
+        status=400,
+    ),
+    PageType(
+        "open consultation for the convenor",
+        "topics.consultation",
+        consultation_url(True),
+        "convenor",
+    ),
+    PageType(
+        "new consultation",
+        "topics.new_consultation",
+        topic_url("topics.new_consultation"),
+        "commissioner",
+    ),
+    PageType(
+        "new consultation with errors",
+        "topics.new_consultation",
+        topic_url("topics.new_consultation"),
+        role="commissioner",
+        submit=EMPTY,
+        status=400,
+    ),
 ]

@@ -1,8 +1,8 @@
-"""commissioning topics, stages, agreements, pressures
+"""commissioning topics: stages, involvement agreements, outside pressures, consultations
 
 Revision ID: 0011_topics
 Revises: 0007_easy_read
-Create Date: 2026-12-01 20:57:09.269733
+Create Date: 2026-12-01 21:12:04.169853
 
 """
 
@@ -63,6 +63,55 @@ def upgrade():
         batch_op.create_index(
             batch_op.f("ix_topic_organisation_id"), ["organisation_id"], unique=False
         )
+
+    op.create_table(
+        "consultation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("topic_id", sa.Integer(), nullable=False),
+        sa.Column(
+            "stage",
+            sa.Enum(
+                "INVOLVEMENT_FRAMEWORK",
+                "OPERATING_CONTEXT",
+                "NEEDS_ASSESSMENT",
+                "OVERALL_BUDGET",
+                "STRATEGIC_FRAMEWORK",
+                "TEST_AND_REFINE",
+                "AGREE_PRIORITIES",
+                "DECISION_POINT",
+                "PROCUREMENT",
+                "IMPLEMENTATION",
+                "MONITORING",
+                "REVIEW",
+                name="cyclestage",
+                native_enum=False,
+            ),
+            nullable=False,
+        ),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("why", sa.Text(), nullable=False),
+        sa.Column("opens_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("closes_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("reply_by", sa.Date(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"],
+            ["user.id"],
+            name=op.f("fk_consultation_created_by_id_user"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["topic_id"],
+            ["topic.id"],
+            name=op.f("fk_consultation_topic_id_topic"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_consultation")),
+    )
+    with op.batch_alter_table("consultation", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_consultation_closes_at"), ["closes_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_consultation_topic_id"), ["topic_id"], unique=False)
 
     op.create_table(
         "outside_pressure",
@@ -330,9 +379,117 @@ def upgrade():
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agreement_sign_off")),
         sa.UniqueConstraint("agreement_id", name=op.f("uq_agreement_sign_off_agreement_id")),
     )
+    op.create_table(
+        "consultation_question",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("consultation_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consultation_id"],
+            ["consultation.id"],
+            name=op.f("fk_consultation_question_consultation_id_consultation"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_consultation_question")),
+        sa.UniqueConstraint(
+            "consultation_id", "position", name=op.f("uq_consultation_question_consultation_id")
+        ),
+    )
+    with op.batch_alter_table("consultation_question", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_consultation_question_consultation_id"),
+            ["consultation_id"],
+            unique=False,
+        )
+
+    op.create_table(
+        "consultation_theme",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("consultation_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=80), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["consultation_id"],
+            ["consultation.id"],
+            name=op.f("fk_consultation_theme_consultation_id_consultation"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_consultation_theme")),
+        sa.UniqueConstraint(
+            "consultation_id", "name", name=op.f("uq_consultation_theme_consultation_id")
+        ),
+    )
+    with op.batch_alter_table("consultation_theme", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_consultation_theme_consultation_id"), ["consultation_id"], unique=False
+        )
+
+    op.create_table(
+        "consultation_contribution",
+        sa.Column("contribution_id", sa.Integer(), nullable=False),
+        sa.Column("consultation_id", sa.Integer(), nullable=True),
+        sa.Column("question_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["consultation_id"],
+            ["consultation.id"],
+            name=op.f("fk_consultation_contribution_consultation_id_consultation"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["contribution_id"],
+            ["contribution.id"],
+            name=op.f("fk_consultation_contribution_contribution_id_contribution"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["question_id"],
+            ["consultation_question.id"],
+            name=op.f("fk_consultation_contribution_question_id_consultation_question"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("contribution_id", name=op.f("pk_consultation_contribution")),
+    )
+    with op.batch_alter_table("consultation_contribution", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_consultation_contribution_consultation_id"),
+            ["consultation_id"],
+            unique=False,
+        )
+
+    op.create_table(
+        "contribution_theme",
+        sa.Column("contribution_id", sa.Integer(), nullable=False),
+        sa.Column("theme_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["contribution_id"],
+            ["contribution.id"],
+            name=op.f("fk_contribution_theme_contribution_id_contribution"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["theme_id"],
+            ["consultation_theme.id"],
+            name=op.f("fk_contribution_theme_theme_id_consultation_theme"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("contribution_id", "theme_id", name=op.f("pk_contribution_theme")),
+    )
 
 
 def downgrade():
+    op.drop_table("contribution_theme")
+    with op.batch_alter_table("consultation_contribution", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_consultation_contribution_consultation_id"))
+
+    op.drop_table("consultation_contribution")
+    with op.batch_alter_table("consultation_theme", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_consultation_theme_consultation_id"))
+
+    op.drop_table("consultation_theme")
+    with op.batch_alter_table("consultation_question", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_consultation_question_consultation_id"))
+
+    op.drop_table("consultation_question")
     op.drop_table("agreement_sign_off")
     with op.batch_alter_table("topic_stage", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_topic_stage_topic_id"))
@@ -363,6 +520,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f("ix_outside_pressure_topic_id"))
 
     op.drop_table("outside_pressure")
+    with op.batch_alter_table("consultation", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_consultation_topic_id"))
+        batch_op.drop_index(batch_op.f("ix_consultation_closes_at"))
+
+    op.drop_table("consultation")
     with op.batch_alter_table("topic", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_topic_organisation_id"))
 

@@ -187,6 +187,11 @@ def for_briefing(session: Session, viewer: Viewer, briefing: Briefing) -> StageA
     return _view(session, topic, core.stage_on(topic, written.date()))
 
 
+def view_for(session: Session, topic: Topic, stage: CycleStage | None):
+    """The latest agreement for ``stage`` (None when no stage is given)."""
+    return _view(session, topic, stage)
+
+
 def _view(session, topic, stage) -> StageAgreementView | None:
     if stage is None:
         return None

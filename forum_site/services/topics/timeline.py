@@ -29,12 +29,13 @@ from forum_site.models import (
     topic_decision,
     topic_meeting,
 )
-from forum_site.models.base import as_utc
+from forum_site.models.base import as_utc, utcnow
 from forum_site.models.contributions import OUTCOMES
 from forum_site.services import budgets
 from forum_site.services.contributions_reading import ContributionView, views_for
 from forum_site.services.topics import core
 from forum_site.services.topics.agreements import agreements_of
+from forum_site.services.topics.consultations import consultations_of
 from forum_site.services.viewer import Viewer
 
 
@@ -43,6 +44,8 @@ class EntryKind(enum.StrEnum):
     AGREEMENT = "agreement"
     AGREED = "agreed"
     PRESSURE = "pressure"
+    CONSULTATION_OPENED = "consultation_opened"
+    CONSULTATION_CLOSED = "consultation_closed"
     MEETING = "meeting"
     BRIEFING = "briefing"
     BUDGET_SET = "budget_set"
@@ -97,6 +100,7 @@ def story(session: Session, viewer: Viewer, topic: Topic) -> Story:
             for b in briefings
         ),
         *_budget_entries(session, viewer, topic),
+        *_consultation_entries(session, topic),
         *(Entry(d.decided_on, EntryKind.DECISION, d) for d in _decisions(session, viewer, topic)),
     ]
     answered = _answered(session, viewer, meetings, briefings)
@@ -167,6 +171,21 @@ def _budget_entries(session: Session, viewer: Viewer, topic: Topic) -> list[Entr
 def _budget_entry(revision: BudgetRevision) -> Entry:
     kind = EntryKind.BUDGET_SET if revision.is_first else EntryKind.BUDGET_CHANGED
     return Entry(_day(revision.created_at), kind, revision, told_members=revision.members_told)
+
+
+def _consultation_entries(session: Session, topic: Topic) -> list[Entry]:
+    now = utcnow()
+    entries = []
+    for consultation in consultations_of(session, topic):
+        if consultation.is_open(now) or consultation.has_closed(now):
+            entries.append(
+                Entry(_day(consultation.opens_at), EntryKind.CONSULTATION_OPENED, consultation)
+            )
+        if consultation.has_closed(now):
+            entries.append(
+                Entry(_day(consultation.closes_at), EntryKind.CONSULTATION_CLOSED, consultation)
+            )
+    return entries
 
 
 def _decisions(session: Session, viewer: Viewer, topic: Topic) -> list[Decision]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
-from forum_site.models import PressureKind
+from forum_site.models import PressureKind, Source
 from forum_site.models.meetings import CycleStage
 from forum_site.web.meetings.labels import INFLUENCE, STAGES
 
@@ -30,6 +30,15 @@ EASY_STAGES = {
     CycleStage.IMPLEMENTATION: _l("The new service starts"),
     CycleStage.MONITORING: _l("We check the service is working"),
     CycleStage.REVIEW: _l("We look back and learn"),
+}
+
+# Easy read: a picture for each way people told us (words the picture matcher knows).
+ROUTE_PICTURES = {
+    Source.ONLINE: "computer",
+    Source.PAPER_FORM: "paper",
+    Source.AT_MEETING: "meeting",
+    Source.PHONE_CALL: "phone",
+    Source.OTHER: "talk",
 }
 
 PRESSURES = {

@@ -11,7 +11,7 @@ from forum_site.extensions import db
 from forum_site.models.meetings import CycleStage
 from forum_site.services import forums
 from forum_site.services.errors import DomainError, NotAllowed
-from forum_site.services.topics import agreements, core, timeline
+from forum_site.services.topics import agreements, consultations, core, timeline
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.helpers import commit, render, show_error, viewer
 from forum_site.web.meetings.labels import cycle_dots
@@ -90,7 +90,8 @@ def show(topic_id: int):
         story=timeline.story(db.session, viewer(), topic),
         cycle=cycle_dots(stage),
         stage_number=labels.stage_number(stage),
-        now=agreements._view(db.session, topic, stage),
+        now=agreements.view_for(db.session, topic, stage),
+        consultations=consultations.consultations_of(db.session, topic),
         can_write=core.can_write(viewer(), topic),
         can_agree=core.can_agree(viewer(), topic),
     )
