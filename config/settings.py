@@ -26,7 +26,17 @@ DEFAULTS: dict[str, Any] = {
     "PDF_PAGE_SIZE": "A4",
     "PDF_CACHE_DIR": None,  # None means: instance/pdf-cache (share it between web and worker)
     "PDF_QUEUE": "pdfs",  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
-    "LANGUAGES": {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ar": "العربية"},
+    "LANGUAGES": {
+        "en": "English",
+        "cy": "Cymraeg",
+        "pl": "Polski",
+        "ar": "العربية",
+        "so": "Soomaali",
+        "ur": "اردو",
+    },
+    # Languages whose numbers are written in the locale's own digits (for example
+    # "ar" for ٣٤٥ instead of 345); the others use 0-9, as most readers here expect.
+    "NATIVE_DIGITS": (),
     "RTL_LANGUAGES": ("ar", "ur", "fa", "he"),
     "BABEL_DEFAULT_LOCALE": "en",
     "BABEL_DEFAULT_TIMEZONE": "Europe/London",
@@ -57,12 +67,15 @@ _ENV_VARS = {
     "SITE_URL": "SITE_URL",
     "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
     "PDF_CACHE_DIR": "PDF_CACHE_DIR",
+    "NATIVE_DIGITS": "NATIVE_DIGITS",
 }
 
 
 def _coerce(key: str, value: str) -> Any:
     if key == "MAIL_PORT":
         return int(value)
+    if key == "NATIVE_DIGITS":
+        return tuple(code.strip() for code in value.split(",") if code.strip())
     if key == "MAIL_USE_TLS":
         return value.lower() in {"1", "true", "yes", "on"}
     if key == "SQLALCHEMY_DATABASE_URI" and value.startswith("postgres://"):

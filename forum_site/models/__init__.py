@@ -91,6 +91,7 @@ from forum_site.models.topics import (
     topic_forum,
     topic_meeting,
 )
+from forum_site.models.translations import LanguageReviewer, TranslationCheck
 
 __all__ = [
     "Consultation",
@@ -167,4 +168,6 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "LanguageReviewer",
+    "TranslationCheck",
 ]

@@ -20,6 +20,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.meetings.views import bp as meetings
     from forum_site.web.pdfs.views import bp as pdfs
     from forum_site.web.topics import bp as topics
+    from forum_site.web.translations.views import bp as translations
 
     return [
         main,
@@ -35,4 +36,5 @@ def blueprints() -> list[Blueprint]:
         topics,
         pdfs,
         easy_read,
+        translations,
     ]

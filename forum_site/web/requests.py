@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
@@ -9,7 +11,7 @@ from sqlalchemy import select
 
 from forum_site.extensions import db, login_manager
 from forum_site.models import User
-from forum_site.services import messages
+from forum_site.services import messages, translations
 from forum_site.services.viewer import ANONYMOUS, load_viewer
 from forum_site.web import navigation, preferences
 from forum_site.web.i18n import text_direction
@@ -54,7 +56,16 @@ def _template_context() -> dict:
         "languages": current_app.config["LANGUAGES"],
         "nav_items": lambda: navigation.nav_items(unread()),
         "config_endpoints": lambda: current_app.view_functions,
+        "translation_is_draft": lambda: translation_is_draft(locale),
     }
+
+
+def translation_is_draft(locale: str) -> bool:
+    """Pages in a language no fluent speaker has fully checked say so in their footer."""
+    if locale.split("_")[0] == "en":
+        return False
+    folder = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    return not translations.fully_checked(db.session, folder, locale)
 
 
 def init_app(app: Flask) -> None:

@@ -154,6 +154,36 @@ CORE = [
         language="ar",
     ),
     PageType("home, in Welsh", "main.home", fixed("main.home"), language="cy"),
+    PageType("home, in Polish", "main.home", fixed("main.home"), language="pl"),
+    PageType("home, in Somali", "main.home", fixed("main.home"), language="so"),
+    PageType("forum page, in Somali", "forums.show", forum_url("ld"), language="so"),
+    PageType("home, in Urdu", "main.home", fixed("main.home"), language="ur"),
+    PageType("forum page, in Urdu", "forums.show", forum_url("ld"), language="ur"),
+    PageType(
+        "sign in with errors, in Urdu",
+        "accounts.sign_in",
+        fixed("accounts.sign_in"),
+        submit=EMPTY,
+        language="ur",
+    ),
+    PageType("our translations", "translations.index", fixed("translations.index")),
+    PageType(
+        "our translations, admin", "translations.index", fixed("translations.index"), role="admin"
+    ),
+    PageType(
+        "our translations, admin with errors",
+        "translations.index",
+        fixed("translations.index"),
+        role="admin",
+        submit=EMPTY,
+        status=400,
+    ),
+    PageType(
+        "checking the Welsh translation",
+        "translations.review",
+        fixed("translations.review", language="cy"),
+        role="admin",
+    ),
     PageType(
         "forum page, larger text, high contrast", "forums.show", forum_url("ld"), settings=BIG
     ),

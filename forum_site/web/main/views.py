@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, make_response, redirect, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from forum_site.services import accounts, forums
 from forum_site.web import preferences
 from forum_site.web.helpers import commit, render, safe_next, viewer
 from forum_site.web.main.forms import SettingsForm
+from forum_site.web.requests import translation_is_draft
 
 bp = Blueprint("main", __name__)
 
@@ -30,9 +32,7 @@ def home():
 @bp.route("/settings", methods=["GET", "POST"])
 def settings():
     form = SettingsForm(obj=g.prefs)
-    form.language.choices = [SelectChoice("", _("Same as my browser"))] + [
-        SelectChoice(code, name) for code, name in current_app.config["LANGUAGES"].items()
-    ]
+    form.language.choices = [SelectChoice("", _("Same as my browser"))] + _language_choices()
     if form.validate_on_submit():
         chosen = preferences.Preferences(
             easy_read=form.easy_read.data,
@@ -44,6 +44,18 @@ def settings():
         flash(_("Your reading settings are saved."), "success")
         return _save_preferences(chosen, url_for("main.settings"))
     return render("main/settings.html", form=form)
+
+
+def _language_choices() -> list[SelectChoice]:
+    """Each language in its own words, saying in that language when it is a draft."""
+    choices = []
+    for code, name in current_app.config["LANGUAGES"].items():
+        label = name
+        if translation_is_draft(code):
+            with force_locale(code):
+                label = _("%(language)s (draft translation, not checked yet)", language=name)
+        choices.append(SelectChoice(code, label, render_kw={"lang": code}))
+    return choices
 
 
 @bp.post("/settings/easy-read")
