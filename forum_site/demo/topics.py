@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forum_site.demo import topics_consultation as consultation
+from forum_site.demo import topics_vote
 from forum_site.models import Briefing, Budget, Meeting, PressureKind
 from forum_site.models.meetings import CycleStage, InfluenceLevel
 from forum_site.services.topics import agreements, core
@@ -119,6 +120,7 @@ def seed(session: Session, base) -> None:
     _pressures(session, council, topic)
     _links(session, council, topic, forum)
     consultation.seed(session, base, topic)
+    topics_vote.seed(session, base)
 
 
 def _pressures(session, council, topic) -> None:

@@ -92,8 +92,14 @@ from forum_site.models.topics import (
     topic_meeting,
 )
 from forum_site.models.translations import LanguageReviewer, TranslationCheck
+from forum_site.models.votes import Ballot, HandsCount, PaperBallot, Vote, VoteOption
 
 __all__ = [
+    "Ballot",
+    "HandsCount",
+    "PaperBallot",
+    "Vote",
+    "VoteOption",
     "Consultation",
     "ConsultationQuestion",
     "ConsultationTheme",

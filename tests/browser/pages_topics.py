@@ -143,3 +143,57 @@ CONSULTATIONS = [
         status=400,
     ),
 ]
+
+
+def _vote(demo: Demo):
+    from forum_site.models import Vote
+
+    return demo.first(select(Vote).order_by(Vote.id))
+
+
+def vote_url(endpoint: str):
+    return lambda demo: demo.url(endpoint, vote_id=_vote(demo).id)
+
+
+def _voting_item(demo: Demo) -> str:
+    return demo.url("topics.new_item_vote", item_id=_vote(demo).agenda_item_id)
+
+
+def _question(demo: Demo) -> str:
+    from forum_site.models import ConsultationQuestion
+
+    question = demo.first(select(ConsultationQuestion).order_by(ConsultationQuestion.id))
+    return demo.url("topics.new_question_vote", question_id=question.id)
+
+
+VOTES = [
+    PageType("vote", "topics.vote", vote_url("topics.vote"), "member"),
+    PageType("vote for a visitor", "topics.vote", vote_url("topics.vote")),
+    PageType(
+        "vote with errors",
+        "topics.vote",
+        vote_url("topics.vote"),
+        role="member",
+        submit=FormSubmit(selector="main form.ballot", clear=("option",)),
+        status=400,
+    ),
+    PageType("vote paper ballots", "topics.vote_paper", vote_url("topics.vote_paper"), "convenor"),
+    PageType(
+        "vote paper ballot with errors",
+        "topics.vote_paper",
+        vote_url("topics.vote_paper"),
+        role="convenor",
+        submit=FormSubmit(selector="main form[action$='/paper/enter']"),
+        status=400,
+    ),
+    PageType("new vote on an item", "topics.new_item_vote", _voting_item, "convenor"),
+    PageType(
+        "new vote on an item with errors",
+        "topics.new_item_vote",
+        _voting_item,
+        role="convenor",
+        submit=EMPTY,
+        status=400,
+    ),
+    PageType("new vote on a question", "topics.new_question_vote", _question, "convenor"),
+]

@@ -30,6 +30,7 @@ from forum_site.models import (
     topic_meeting,
 )
 from forum_site.models.base import as_utc, utcnow
+from forum_site.models.consultations import Consultation, consultation_contribution
 from forum_site.models.contributions import OUTCOMES
 from forum_site.services import budgets
 from forum_site.services.contributions_reading import ContributionView, views_for
@@ -82,6 +83,7 @@ def story(session: Session, viewer: Viewer, topic: Topic) -> Story:
     meetings = _meetings(session, viewer, topic)
     briefings = _briefings(session, viewer, topic)
     said = _said_counts(session, viewer, meetings, briefings)
+    heard = _consultation_counts(session, topic)
     entries = [
         *_stage_entries(topic),
         *_agreement_entries(session, topic),
@@ -100,13 +102,13 @@ def story(session: Session, viewer: Viewer, topic: Topic) -> Story:
             for b in briefings
         ),
         *_budget_entries(session, viewer, topic),
-        *_consultation_entries(session, topic),
+        *_consultation_entries(session, topic, heard),
         *(Entry(d.decided_on, EntryKind.DECISION, d) for d in _decisions(session, viewer, topic)),
     ]
     answered = _answered(session, viewer, meetings, briefings)
     entries += [Entry(_day(v.contribution.last_answered_at), EntryKind.ANSWER, v) for v in answered]
     entries.sort(key=lambda e: (e.on, list(EntryKind).index(e.kind)))
-    return Story(topic, entries, sum(said.values()), answered)
+    return Story(topic, entries, sum(said.values()) + sum(heard.values()), answered)
 
 
 def _day(moment) -> date:
@@ -173,7 +175,20 @@ def _budget_entry(revision: BudgetRevision) -> Entry:
     return Entry(_day(revision.created_at), kind, revision, told_members=revision.members_told)
 
 
-def _consultation_entries(session: Session, topic: Topic) -> list[Entry]:
+def _consultation_counts(session: Session, topic: Topic) -> dict[int, int]:
+    """Points made in each of the topic's consultations, private points left out."""
+    return dict(
+        session.execute(
+            select(consultation_contribution.c.consultation_id, func.count(Contribution.id))
+            .join(Contribution, Contribution.id == consultation_contribution.c.contribution_id)
+            .join(Consultation, Consultation.id == consultation_contribution.c.consultation_id)
+            .where(Consultation.topic_id == topic.id, Contribution.visibility != Visibility.PRIVATE)
+            .group_by(consultation_contribution.c.consultation_id)
+        ).all()
+    )
+
+
+def _consultation_entries(session: Session, topic: Topic, heard: dict[int, int]) -> list[Entry]:
     now = utcnow()
     entries = []
     for consultation in consultations_of(session, topic):
@@ -183,7 +198,12 @@ def _consultation_entries(session: Session, topic: Topic) -> list[Entry]:
             )
         if consultation.has_closed(now):
             entries.append(
-                Entry(_day(consultation.closes_at), EntryKind.CONSULTATION_CLOSED, consultation)
+                Entry(
+                    _day(consultation.closes_at),
+                    EntryKind.CONSULTATION_CLOSED,
+                    consultation,
+                    heard.get(consultation.id, 0),
+                )
             )
     return entries
 

@@ -5,6 +5,7 @@ from forum_site.web.topics import (  # noqa: F401 (routes)
     consultation_views,
     panels,
     pressure_views,
+    vote_views,
 )
 from forum_site.web.topics.views import bp
 

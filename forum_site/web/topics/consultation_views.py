@@ -12,7 +12,7 @@ from forum_site.extensions import db
 from forum_site.models import Source, Visibility
 from forum_site.models.base import utcnow
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
-from forum_site.services.topics import agreements, core
+from forum_site.services.topics import agreements, core, votes
 from forum_site.services.topics import consultations as service
 from forum_site.web.helpers import commit, show_error, viewer
 from forum_site.web.topics.consultation_forms import (
@@ -89,10 +89,19 @@ def _show(consultation, status=200, **forms):
         convenor_forum=next((f for f in topic.forums if who.convenes(f.id)), None),
         can_write=core.can_write(who, topic),
         stage_agreement=agreements.view_for(db.session, topic, consultation.stage),
+        question_votes=_votes_by_question(consultation),
         say_form=say,
         record_form=record,
         theme_form=themes,
     )
+
+
+def _votes_by_question(consultation) -> dict[int, list]:
+    found: dict[int, list] = {}
+    ids = [q.id for q in consultation.questions]
+    for vote in votes.votes_for_questions(db.session, ids):
+        found.setdefault(vote.question_id, []).append(vote)
+    return found
 
 
 @bp.get("/consultations/<int:consultation_id>")
