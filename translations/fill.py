@@ -12,6 +12,7 @@ Run after ``pybabel update -N`` (no guessed "fuzzy" matches; from the project fo
 
 from __future__ import annotations
 
+import gettext
 import json
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def fill(language: str, write: bool = True) -> tuple[int, list[str]]:
         english = message.id if isinstance(message.id, str) else message.id[0]
         wanted = words.get(english)
         if wanted and (_empty(message.string) or "fuzzy" in message.flags):
-            message.string = _shaped(wanted, message.string, catalog.num_plurals)
+            message.string = _shaped(wanted, message.string, catalog)
             message.flags.discard("fuzzy")
             filled += 1
         elif _empty(message.string) or "fuzzy" in message.flags:
@@ -55,11 +56,29 @@ def _empty(string) -> bool:
     return not all(string) if isinstance(string, tuple) else not string
 
 
-def _shaped(wanted, current, plurals: int):
+def _shaped(wanted, current, catalog):
+    """A string, a list with one entry per plural form, or a dict by CLDR plural
+    category ("one", "other"...), shaped to what the catalogue's message needs."""
     if not isinstance(current, tuple):
-        return wanted if isinstance(wanted, str) else wanted[0]
+        return wanted if isinstance(wanted, str) else _first(wanted)
+    if isinstance(wanted, dict):
+        return tuple(wanted.get(tag, wanted["other"]) for tag in _form_tags(catalog))
     forms = [wanted] if isinstance(wanted, str) else list(wanted)
-    return tuple((forms + [forms[-1]] * plurals)[:plurals])
+    return tuple((forms + [forms[-1]] * catalog.num_plurals)[: catalog.num_plurals])
+
+
+def _first(wanted):
+    return wanted.get("one", wanted["other"]) if isinstance(wanted, dict) else wanted[0]
+
+
+def _form_tags(catalog) -> list[str]:
+    """The CLDR category of each of the catalogue's gettext plural forms, found by
+    running its Plural-Forms formula and Babel's CLDR rule over sample numbers."""
+    form_of = gettext.c2py(catalog.plural_expr)
+    seen: list[set[str]] = [set() for _ in range(catalog.num_plurals)]
+    for n in range(200):
+        seen[form_of(n)].add(catalog.locale.plural_form(n))
+    return ["other" if "other" in tags or not tags else min(tags) for tags in seen]
 
 
 def main(argv: list[str]) -> int:
