@@ -111,8 +111,17 @@ def get_vote(session: Session, viewer: Viewer, vote_id: int) -> Vote:
     return vote
 
 
-def votes_for_item(session: Session, item_id: int) -> list[Vote]:
-    return list(session.scalars(select(Vote).where(Vote.agenda_item_id == item_id)))
+def votes_by_item(session: Session, meeting_id: int) -> dict[int, list[Vote]]:
+    """The votes on each agenda item of a meeting, in one query."""
+    found: dict[int, list[Vote]] = {}
+    for vote in session.scalars(
+        select(Vote)
+        .join(AgendaItem, AgendaItem.id == Vote.agenda_item_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(Vote.id)
+    ):
+        found.setdefault(vote.agenda_item_id, []).append(vote)
+    return found
 
 
 def votes_for_questions(session: Session, question_ids: list[int]) -> list[Vote]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import Response, flash, g, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -227,9 +227,17 @@ def hands(vote_id: int):
     return _paper_page(found, 400, hands=form)
 
 
+def _meeting_votes(meeting_id: int) -> dict[int, list]:
+    """Loaded once per page for all the meeting's items (the panel is asked per item)."""
+    cache = g.setdefault("votes_by_item", {})
+    if meeting_id not in cache:
+        cache[meeting_id] = service.votes_by_item(db.session, meeting_id)
+    return cache[meeting_id]
+
+
 @agenda_item_panels.panel("topics/_item_votes.html", order=70)
 def item_votes(item, who) -> dict | None:
-    found = service.votes_for_item(db.session, item.id)
+    found = _meeting_votes(item.meeting_id).get(item.id, [])
     can_start = who.convenes(item.meeting.forum_id) and item.influence in service.VOTING_LEVELS
     if not found and not can_start:
         return None
