@@ -3,7 +3,7 @@
 Environment variables: ``FORUM_SITE_ENV`` (development / production / testing),
 ``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL``, ``MAIL_SERVER``, ``MAIL_PORT``,
 ``MAIL_USERNAME``, ``MAIL_PASSWORD``, ``MAIL_USE_TLS``, ``MAIL_FROM``,
-``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter).
+``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter), ``PASSWORD_HASH_PROFILE``.
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
+    # argon2-cffi profile; None means RFC_9106_LOW_MEMORY, or CHEAPEST when ENV is testing.
+    "PASSWORD_HASH_PROFILE": None,
 }
 
 _ENV_VARS = {
@@ -67,6 +69,7 @@ _ENV_VARS = {
     "SITE_URL": "SITE_URL",
     "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
     "PDF_CACHE_DIR": "PDF_CACHE_DIR",
+    "PASSWORD_HASH_PROFILE": "PASSWORD_HASH_PROFILE",
     "NATIVE_DIGITS": "NATIVE_DIGITS",
 }
 
@@ -97,6 +100,9 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     if isinstance(uri, str) and uri.startswith(("postgres://", "postgresql://")):
         settings["SQLALCHEMY_DATABASE_URI"] = _coerce("SQLALCHEMY_DATABASE_URI", uri)
     settings["TESTING"] = settings["ENV"] == "testing" or settings.get("TESTING", False)
+    if not settings["PASSWORD_HASH_PROFILE"]:
+        testing = settings["ENV"] == "testing"
+        settings["PASSWORD_HASH_PROFILE"] = "CHEAPEST" if testing else "RFC_9106_LOW_MEMORY"
     settings.setdefault("SESSION_COOKIE_SECURE", settings["ENV"] == "production")
     settings.setdefault("REMEMBER_COOKIE_SECURE", settings["ENV"] == "production")
     return settings

@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from easyread.formats import easy_when, money, per_person_per_week
+from easyread.formats import day_month_year, easy_when, money, per_person_per_week
 from easyread.glossary import Term
 from easyread.model import ContactBox, Document, Item, NextStep, NumberCallout, Point, Section
 from easyread.pictures import concepts, picture_for
@@ -57,6 +57,7 @@ def build_briefing(
     if title.strip():
         document.title, boxes = simplifier.heading(title)
         section.items.extend(boxes)
+    in_list = False
     for kind, content, start in _markdown_blocks(text):
         if kind == "heading" and not document.title:
             document.title, boxes = simplifier.heading(content)
@@ -67,7 +68,11 @@ def build_briefing(
             heading, boxes = simplifier.heading(content)
             section = Section(heading=heading, items=list(boxes))
         else:
-            section.items.extend(simplifier.paragraph(content, start))
+            item = in_list and not content.rstrip().endswith((".", "!", "?"))
+            section.items.extend(simplifier.paragraph(content, start, list_item=item))
+            in_list = content.rstrip().endswith(":") or item
+            continue
+        in_list = False
     if section.items or section.heading:
         document.sections.append(section)
     return _finish(document, simplifier, contact)
@@ -95,13 +100,32 @@ def _markdown_blocks(text: str):
                 if heading:
                     yield "heading", heading.group(2), position
                 else:
-                    yield "text", item.group(1), position + item.start(1)
+                    yield "text", list_item_text(item.group(1)), position + item.start(1)
                 paragraph_start = position + len(line)
             else:
                 paragraph.append(line)
             position += len(line)
         if paragraph:
-            yield "text", "".join(paragraph), paragraph_start
+            joined = "".join(paragraph)
+            kind = "heading" if looks_like_heading(joined) else "text"
+            yield kind, joined.strip() if kind == "heading" else joined, paragraph_start
+
+
+_HEADING_WORDS = 12
+
+
+def looks_like_heading(block: str) -> bool:
+    """A line on its own, short, with no end mark and a capital: "Background", "Risks"."""
+    line = block.strip()
+    if "\n" in line or not line or not line[0].isupper() or line[-1] in ".!?:;,)\"'”’":
+        return False
+    return len(line.split()) <= _HEADING_WORDS and not line[-1].isdigit()
+
+
+def list_item_text(item: str) -> str:
+    """A bullet as it should read on its own: a capital, no trailing "; and" or ";"."""
+    item = re.sub(r"\s*(?:;|,)\s*(?:and|or)?\s*$", "", item.rstrip())
+    return item[:1].upper() + item[1:]
 
 
 def _finish(document: Document, simplifier: Simplifier, contact) -> Document:
@@ -250,9 +274,7 @@ def _who_decides(s: Simplifier, who: str, decision_date: date | str | None) -> S
     if who:
         items.extend(_rows(s, f"{who} will make the final decision.", _p("decision")))
     if isinstance(decision_date, date):
-        items.append(
-            _say([f"They will decide by {decision_date.day} {decision_date:%B %Y}."], "date")
-        )
+        items.append(_say([f"They will decide by {day_month_year(decision_date)}."], "date"))
     elif decision_date:
         items.extend(_rows(s, str(decision_date), _p("date")))
     if not items:

@@ -22,6 +22,11 @@ def easy_date(day: date | datetime, with_year: bool = True) -> str:
     return f"{text} {day.year}" if with_year else text
 
 
+def day_month_year(day: date | datetime) -> str:
+    """ "5 June 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def easy_when(start: datetime | date | str, end: datetime | time | None = None) -> list[str]:
     """Sentences saying when: one for the day, one for the time."""
     if isinstance(start, str):

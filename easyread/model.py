@@ -151,6 +151,10 @@ class Document:
     def all_items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
 
+    def rows_needing_a_person(self) -> list[Point]:
+        """Rows the renderer could not make right, each with its reason (DN-07)."""
+        return [i for i in self.all_items() if isinstance(i, Point) and i.needs_attention]
+
     def all_sentences(self) -> list[str]:
         """Every sentence a reader sees in the rows, boxes and call-outs."""
         found: list[str] = []

@@ -54,6 +54,39 @@ _CHANGE_PERCENT = re.compile(
 )
 
 
+# A percentage that is a change ("went up by 40%", "a 2% rise") stays a percentage (DN-04).
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:by|up|down|rise|rises|rose|risen|increase[sd]?|fall|falls|fell|fallen|cut|growth|"
+    r"grew|grow|reduction|drop|dropped|uplift|decrease[sd]?|change|saving)\s+(?:of\s+|by\s+)?"
+    r"(?:(?:only|just|about|around|nearly|almost|over|some|roughly)\s+)?)$",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s+(?:increase|rise|cut|reduction|fall|drop|uplift|saving|growth|decrease|higher|lower|"
+    r"more|fewer|less|up|down|change|a year|each year|every year|per year|annually)\b",
+    re.IGNORECASE,
+)
+# After a share, these words start the rest of the sentence ("60% said", "60% of").
+_SHARE_FOLLOWERS = _word_set(
+    "of and or but in on at against compared were was are is said had have from to for a an "
+    "the with by than who which that this these those last next"
+)
+
+
+def is_change(before: str, after: str) -> bool:
+    """Is the percentage between ``before`` and ``after`` a change rather than a share?"""
+    return bool(_CHANGE_BEFORE.search(before[-40:]) or _CHANGE_AFTER.match(after))
+
+
+def _stays_percent(text: str, start: int, end: int) -> bool:
+    """Changes stay "40%"; so does a rate naming a thing ("a 2% precept", "60% quality")."""
+    before, after = text[:start], text[end:]
+    if is_change(before, after):
+        return True
+    following = re.match(r"\s+([a-z]+)", after)
+    return bool(following) and following.group(1).lower() not in _SHARE_FOLLOWERS | _COUNTED
+
+
 def words_to_number(phrase: str) -> int | None:
     """The value of a phrase like "two hundred and fifty", or None if it is not one."""
     total = current = 0
@@ -121,7 +154,7 @@ def percent_as_share(percent: str) -> str:
     if value == 100:
         return "all"
     if value == 0:
-        return "none"
+        return "0 in every 100"  # never "none" (DN-04)
     share = value / 100
     if value.denominator == 1 and value.numerator % 10 == 0:
         return f"{value.numerator // 10} in every 10"
@@ -162,4 +195,16 @@ def numbers_as_digits(text: str) -> str:
     )
     text = _TIME.sub(_time, text)
     text = _CHANGE_PERCENT.sub(_change_percent, text)
-    return _PERCENT.sub(_percent, text)
+    return _PERCENT.sub(lambda m: _percent_or_change(m, text), text)
+
+
+def _percent_or_change(match: re.Match[str], text: str) -> str:
+    end = match.start() + len(_percent_only(match))
+    if _stays_percent(text, match.start(), end):
+        return f"{match.group(1)}%" + match.group()[len(_percent_only(match)) :]
+    return _percent(match)
+
+
+def _percent_only(match: re.Match[str]) -> str:
+    """The "40%" / "40 per cent" part of a match, without a following "of ..."."""
+    return match.group()[: len(match.group()) - len(match.group(2) or "")]

@@ -26,16 +26,24 @@ from easyread.text import sentences as split_sentences
 TEMPLATES = Path(__file__).with_name("templates")
 CSS_FILE = Path(__file__).with_name("static") / "easyread.css"
 
+
+def _l(text: str) -> str:
+    """Marks the renderer's words for the site's catalogue (pybabel -k _l); stays English here."""
+    return text
+
+
 # Labels the web app can replace with translated text (render_html(labels=...)).
 LABELS = {
-    "checked": "A person checked this easy read:",
-    "automatic": "This easy read was made automatically. A person has not checked it yet.",
-    "contact": "Who to contact",
-    "word_list": "Words to know",
-    "hard_word": "Hard word:",
-    "phone": "Phone:",
-    "email": "Email:",
-    "address": "Address:",
+    "checked": _l("A person checked this easy read:"),
+    "automatic": _l("This easy read was made automatically. A person has not checked it yet."),
+    "contact": _l("Who to contact"),
+    "word_list": _l("Words to know"),
+    "hard_word": _l("Hard word:"),
+    "phone": _l("Phone:"),
+    "email": _l("Email:"),
+    "address": _l("Address:"),
+    "flagged": _l("Rows that need a person to check them:"),
+    "needs_person": _l("Needs a person:"),
 }
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -132,19 +140,29 @@ def _plain(sentence: str) -> str:
     return _LINK.sub(r"\1 (\2)", sentence).replace("**", "")
 
 
-def render_text(doc: Document, labels: Mapping[str, str] | None = None) -> str:
-    """The document as plain text: one sentence per line, rows separated by blank lines."""
+def render_text(
+    doc: Document, labels: Mapping[str, str] | None = None, show_flags: bool = False
+) -> str:
+    """The document as plain text: one sentence per line, rows separated by blank lines.
+
+    ``show_flags`` adds, for the writer, how many rows need a person and why each one does.
+    """
     words = {**LABELS, **(labels or {})}
     out = [doc.title, "=" * len(doc.title), ""]
     if doc.checked_by_a_person:
         out += [f"{words['checked']} {doc.checked_by} {doc.checked_at[:10]}".strip(), ""]
     else:
         out += [words["automatic"], ""]
+    if show_flags:
+        out += [f"{words['flagged']} {len(doc.rows_needing_a_person())}", ""]
     for section in doc.sections:
         if section.heading:
             out += [section.heading, "-" * len(section.heading), ""]
         for item in section.items:
-            out += [*_item_lines(item), ""]
+            out += [*_item_lines(item)]
+            if show_flags and getattr(item, "needs_attention", False):
+                out.append(f"  >> {words['needs_person']} {item.attention_note}")
+            out.append("")
     if doc.contact:
         contact = doc.contact
         details = [contact.name, contact.text, contact.phone, contact.email, contact.address]
@@ -180,6 +198,11 @@ def add_render_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     parser.add_argument("--format", choices=("html", "text"), default="html")
     parser.add_argument("--title", default="", help="title (default: the first # heading)")
     parser.add_argument("--no-pictures", action="store_true", help="leave the pictures out")
+    parser.add_argument(
+        "--show-flags",
+        action="store_true",
+        help="show each row that needs a person, and why (for the writer)",
+    )
     parser.set_defaults(func=run_render)
     return parser
 
@@ -198,7 +221,8 @@ def run_render(args: argparse.Namespace) -> int:
             return 2
     document = build_briefing(text, title=args.title, terms=default_terms())
     if args.format == "text":
-        sys.stdout.write(render_text(document))
+        sys.stdout.write(render_text(document, show_flags=args.show_flags))
     else:
-        sys.stdout.write(str(render_html(document, pictures=not args.no_pictures)) + "\n")
+        html = render_html(document, pictures=not args.no_pictures, show_notes=args.show_flags)
+        sys.stdout.write(str(html) + "\n")
     return 0

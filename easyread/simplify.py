@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from easyread.glossary import Term
-from easyread.model import HardWordBox, Item, Point, word_count
+from easyread.guard import is_sound, line_problems
+from easyread.model import HardWordBox, Item, Point, visible_text, word_count
 from easyread.numbers import numbers_as_digits
+from easyread.rewrites import drop_meta_comment, passive_to_active
 from easyread.splitting import MAX_WORDS, _which, _who, split_sentence
 from easyread.terms import TermExplainer
 from easyread.text import Span, sentences
@@ -66,8 +68,15 @@ def _default_picker(text: str) -> str | None:
     return picture_for(text)
 
 
+_ETC_AT_END = re.compile(r"\b(?i:etc)\.(?=\s+[A-Z\"“‘]|\s*$)")
+
+
 def swap_wordy_phrases(text: str) -> str:
-    """ "in order to" -> "to", "e.g." -> "for example" and a few more."""
+    """ "in order to" -> "to", "e.g." -> "for example" and a few more.
+
+    "etc." that ends a sentence keeps its full stop, so two sentences never run together.
+    """
+    text = _ETC_AT_END.sub(lambda m: _same_case(m.group(), "and so on."), text)
     lower = text.lower()
     for pattern, plain in _SWAPS:
         if _SWAP_HINTS[plain] & set(lower.split()):
@@ -123,8 +132,11 @@ class Simplifier:
         marked, boxes = self.explainer.mark_up(numbers_as_digits(swap_wordy_phrases(text)))
         return marked.replace("**", "").strip(), boxes
 
-    def paragraph(self, text: str, offset: int = 0) -> list[Item]:
-        """All the rows for one paragraph of the writer's text."""
+    def paragraph(self, text: str, offset: int = 0, list_item: bool = False) -> list[Item]:
+        """All the rows for one paragraph of the writer's text.
+
+        ``list_item`` is a bullet after an intro line ("We will:"): it need not be a sentence.
+        """
         if not text.strip():
             return []
         if any(_TABLE_ROW.match(line) for line in text.splitlines()):
@@ -133,7 +145,7 @@ class Simplifier:
             return [self._untouched(text, offset, "Not written in English letters: check by hand.")]
         if not re.search(r"[^\W_]", text):
             return [self._untouched(text, offset, "No words to simplify: check by hand.")]
-        return self._prose(text, offset)
+        return self._prose(text, offset, list_item)
 
     def sentence(self, text: str) -> tuple[list[str], list[HardWordBox]]:
         """One sentence made easy: short sentences and the hard-word boxes they need."""
@@ -144,13 +156,13 @@ class Simplifier:
     def word_list(self):
         return self.explainer.word_list()
 
-    def _prose(self, text: str, offset: int) -> list[Item]:
+    def _prose(self, text: str, offset: int, list_item: bool = False) -> list[Item]:
         text = swap_wordy_phrases(text)
         clean, asides = self._lift_asides(text)
         items: list[Item] = []
         for span in _covering_sentences(clean):
             own = [a for a in asides if span.start <= a.at <= span.end]
-            items.extend(self._sentence_rows(span, offset))
+            items.extend(self._sentence_rows(span, offset, list_item))
             for aside in own:
                 asides.remove(aside)
                 items.extend(self._sentence_rows(Span(as_sentence(aside.text), 0, 0), None))
@@ -168,15 +180,23 @@ class Simplifier:
             before = text[last : match.start()]
             pieces.append(before)
             length += len(before)
-            if not self.explainer.learn_initials(text[: match.start()], inner) and inner.strip():
+            if self.explainer.learn_initials(text[: match.start()], inner) or not inner.strip():
+                last = match.end()
+            elif is_sound(as_sentence(inner)):  # DN-03: only whole sentences get their own row
                 asides.append(_Aside(length, inner))
-            last = match.end()
+                last = match.end()
+            else:
+                pieces.append(match.group())
+                length += len(match.group())
+                last = match.end()
         pieces.append(text[last:])
         return "".join(pieces), asides
 
-    def _sentence_rows(self, span: Span, offset: int | None) -> list[Item]:
-        short, boxes = self.sentence(span.text)
-        notes = []
+    def _sentence_rows(self, span: Span, offset: int | None, list_item=False) -> list[Item]:
+        text = simpler_sentence(" ".join(span.text.split()))
+        marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
+        short, harm = _undo_harm(marked, list(split_sentence(marked)), list_item)
+        notes = [harm] if harm else []
         if any(word_count(s) > MAX_WORDS for s in short):
             notes.append(f"A sentence is still longer than {MAX_WORDS} words: please shorten it.")
         unknown = [self.explainer.unknown_initials(s) for s in short]
@@ -222,6 +242,26 @@ class Simplifier:
             else:
                 rows.extend(self.paragraph(line, offset + here))
         return rows
+
+
+def simpler_sentence(text: str) -> str:
+    """Meta-comments dropped and passives made active, if the result is still a sentence."""
+    simpler = passive_to_active(drop_meta_comment(text))
+    return simpler if simpler == text or is_sound(simpler) else text
+
+
+def _undo_harm(whole: str, short: list[str], list_item: bool) -> tuple[list[str], str]:
+    """DN-01: if a cut left a line that is not a sentence, keep the sentence whole and say why."""
+    failing = line_problems(short, first_is_item=list_item)
+    if failing and len(short) > 1:
+        line, reasons = failing[0]
+        return [whole], (
+            f'We could not cut this sentence safely ("{visible_text(line)}" {reasons[0]}): '
+            "please shorten it by hand."
+        )
+    if failing:
+        return short, f"This is not a full sentence ({failing[0][1][0]}): please check it."
+    return short, ""
 
 
 def _covering_sentences(text: str) -> list[Span]:

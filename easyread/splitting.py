@@ -64,7 +64,7 @@ _BAD_STARTS = frozenset(
     {"to", "and", "or", "which", "who", "that", "whose", "of", "instead", "despite", "rather"}
 )
 _PREPOSITIONS = frozenset({"by", "for", "with", "from", "in", "on", "at", "without", "after"})
-_PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)")
+_PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)|\([^()]*\)|\band so on\b")
 
 
 @lru_cache(maxsize=8192)
@@ -111,7 +111,7 @@ _SUBJECTS = (
 Rewrite = str | Callable[[str], str]
 _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r";\s+"), ""),
-    (re.compile(r",\s+and\s+(?!then\b)"), ""),
+    (re.compile(r",\s+and\s+(?!then\b|so\s+on\b)"), ""),
     (re.compile(r",\s+but\s+"), "But "),
     (re.compile(r",\s+which\s+"), _which),
     (re.compile(r",\s+who\s+"), _who),
@@ -310,7 +310,7 @@ def best_cut(sentence: str) -> tuple[str, str] | None:
         if shared:
             balance = max(word_count(shared[0]), word_count(shared[1]))
             options.append((balance, len(_JOINS), *shared))
-    options = [option for option in options if not _dangles(option[2])]
+    options = [option for option in options if _sound_cut(option[2], option[3])]
     if not options:
         return None
     _, _, left, right = min(options, key=lambda option: option[:2])
@@ -321,6 +321,21 @@ _DANGLING = _set_of(
     "and or but except than of to for from with without by in on at as like including "
     "such the a an their our its especially particularly mainly mostly only even just also"
 )
+
+
+def _sound_cut(left: str, right: str) -> bool:
+    """Both halves are sentences a reader can trust (RULES.md DN-01, DN-02)."""
+    from easyread.guard import is_sound
+
+    return not _dangles(left) and is_sound(left) and is_sound(right)
+
+
+def _sound_list(listed: list[str]) -> bool:
+    """An intro that is a sentence, then items that start with a capital and finish."""
+    from easyread.guard import is_sound
+
+    intro, *items = listed
+    return is_sound(intro) and all(is_sound(item, list_item=True) for item in items)
 
 
 def _dangles(left: str) -> bool:
@@ -348,7 +363,7 @@ def _split(sentence: str, depth: int) -> list[str]:
         listed = that_list(sentence) or parallel_list(sentence) or split_list(sentence)
     if not listed and MAX_WORDS < word_count(sentence) <= RULES_UP_TO:
         listed = two_part_list(sentence) or trailing_list(sentence) or verb_list(sentence)
-    if listed:
+    if listed and _sound_list(listed):
         intro = _split(listed[0], depth + 1)
         return [*intro, *(p for item in listed[1:] for p in _split(item, depth + 1))]
     cut = best_cut(sentence)

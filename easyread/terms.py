@@ -119,8 +119,10 @@ class TermExplainer:
         self, sentence: str, start: int, end: int, term: Term, explain: bool, boxes: list
     ) -> str:
         shown = sentence[start:end]
-        if term.acronym_for and _is_initials(shown.rstrip("s")):
-            shown = term.acronym_for + ("s" if shown.endswith("s") and shown[:-1].isupper() else "")
+        spelled = term.acronym_for or ("" if _is_initials(term.term) else term.term)
+        if spelled and _is_initials(shown.rstrip("s")):
+            plural = shown.endswith("s") and shown[:-1].isupper()
+            shown = plural_of(spelled) if plural else spelled
             last_word = shown.split()[-1]
             following = sentence[end:].split(maxsplit=1)
             if len(shown.split()) > 1 and following and following[0].lower() == last_word.lower():
@@ -152,6 +154,21 @@ class TermExplainer:
         """Initials left in a sentence that we cannot spell out (ER-05)."""
         found = {m.group(1) for m in _BARE_INITIALS.finditer(sentence)}
         return sorted(f for f in found if f not in KNOWN_INITIALS and len(f) >= 2)
+
+
+def plural_of(words: str) -> str:
+    """ "local authority" -> "local authorities"; "Integrated Care Board" -> "...Boards"."""
+    head, _, last = words.rpartition(" ")
+    lower = last.lower()
+    if lower.endswith("s") and not lower.endswith("ss"):
+        plural = last  # already plural: "local authorities", "services"
+    elif lower.endswith("y") and lower[-2:-1] not in set("aeiou"):
+        plural = last[:-1] + "ies"
+    elif lower.endswith(("ss", "sh", "ch", "x")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
 
 
 def display_name(term: Term) -> str:

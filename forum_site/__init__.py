@@ -17,6 +17,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     _load_config(app, config_overrides)
     _init_database(app)
+    _init_password_hashing(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_hooks(app)
@@ -52,6 +53,12 @@ def _init_database(app: Flask) -> None:
     from forum_site.database import configure_engine_options
 
     configure_engine_options(app)
+
+
+def _init_password_hashing(app: Flask) -> None:
+    from forum_site.services.accounts import use_password_profile
+
+    use_password_profile(app.config["PASSWORD_HASH_PROFILE"])
 
 
 def _init_extensions(app: Flask) -> None:

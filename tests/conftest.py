@@ -22,6 +22,8 @@ from forum_site.extensions import db as _db
 from tests import factories
 from tests.pagecheck import check_page
 
+# Every app made in a test process (also the ones a test makes itself) hashes cheaply.
+os.environ.setdefault("PASSWORD_HASH_PROFILE", "CHEAPEST")
 POSTGRES_URL = os.environ.get("FORUM_SITE_TEST_DATABASE_URL", "")
 
 

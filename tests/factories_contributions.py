@@ -15,7 +15,7 @@ from forum_site.models import (
     Visibility,
 )
 from forum_site.models.meetings import CycleStage
-from forum_site.services import contributions_answers
+from forum_site.services.contributions import answers as contributions_answers
 from forum_site.services.viewer import load_viewer
 
 _counter = itertools.count(1)

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 
 from easyread.checks.base import Document, Finding
+from easyread.formats import easy_date
+from easyread.numbers import is_change
 
 _UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = [
@@ -88,8 +90,8 @@ def percentages(doc: Document) -> Iterator[Finding]:
     rule_id = "ER-06" if doc.easy else "PL-09"
     for match in _PERCENT.finditer(doc.prose):
         value = _percent_value(match.group("number"))
-        if value is None:
-            continue
+        if value is None or is_change(doc.prose[: match.start()], doc.prose[match.end() :]):
+            continue  # DN-04: "went up by 40%" is a change, not "4 in every 10"
         message = (
             f'Percentages like "{match.group()}" are hard for many people to picture. '
             "Say how many in every 10 (or 100) instead."
@@ -113,7 +115,7 @@ def _percent_value(number: str) -> float | None:
 def in_every(percent: float) -> str:
     """60 -> "6 in every 10"; 25 -> "1 in every 4"; 12 -> "about 1 in every 8"."""
     if percent <= 0:
-        return "none"
+        return "0 in every 100"  # never "none" (DN-04)
     if percent >= 100:
         return "all"
     for every in (10, 4, 3, 5, 20):
@@ -176,4 +178,4 @@ def _long_date(match: re.Match) -> str | None:
         day = dt.date(year, int(match.group("mo")), int(match.group("d")))
     except ValueError:
         return None
-    return f"{day:%A} {day.day} {day:%B} {day.year}"
+    return easy_date(day)

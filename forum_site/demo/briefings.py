@@ -8,8 +8,9 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from easyread.glossary import load_terms
-from forum_site.services import briefings, briefings_words, glossary
+from forum_site.services import briefings, glossary
 from forum_site.services.briefings import BriefingText
+from forum_site.services.briefings import words as briefings_words
 from forum_site.services.viewer import load_viewer
 
 DAY_SERVICES = """## What is changing

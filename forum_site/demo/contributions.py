@@ -16,8 +16,8 @@ from forum_site.models import Meeting, Source, Status, Visibility
 from forum_site.models.base import utcnow
 from forum_site.models.meetings import CycleStage
 from forum_site.services import contributions as said
-from forum_site.services import contributions_answers as answers
 from forum_site.services import decisions
+from forum_site.services.contributions import answers
 from forum_site.services.viewer import load_viewer
 
 

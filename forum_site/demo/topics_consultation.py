@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from forum_site.models import Source, Status, Visibility
-from forum_site.services import contributions_answers as answers
+from forum_site.services.contributions import answers
 from forum_site.services.topics import consultations
 from forum_site.services.viewer import load_viewer
 

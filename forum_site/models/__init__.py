@@ -91,7 +91,11 @@ from forum_site.models.topics import (
     topic_forum,
     topic_meeting,
 )
-from forum_site.models.translations import LanguageReviewer, TranslationCheck
+from forum_site.models.translations import (
+    ContentTranslation,
+    LanguageReviewer,
+    TranslationCheck,
+)
 from forum_site.models.votes import Ballot, HandsCount, PaperBallot, Vote, VoteOption
 
 __all__ = [
@@ -174,6 +178,7 @@ __all__ = [
     "TextSize",
     "User",
     "forum_organisation",
+    "ContentTranslation",
     "LanguageReviewer",
     "TranslationCheck",
 ]

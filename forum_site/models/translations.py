@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
-from forum_site.models.base import TimestampMixin, utcnow
+from forum_site.models.base import TimestampMixin, append_only, utcnow
 
 
 class LanguageReviewer(TimestampMixin, db.Model):
@@ -46,3 +46,27 @@ class TranslationCheck(db.Model):
     )
     checked_by_name: Mapped[str] = mapped_column(String(100))
     checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ContentTranslation(TimestampMixin, db.Model):
+    """A person's translation of a briefing, a meeting's purpose and summary, or an answer.
+
+    Append-only like the rest of the record: a better translation is a new row, and
+    readers see the newest. ``source_hash`` is the English it was made from, so pages
+    can say when the English changed after it was translated."""
+
+    __tablename__ = "content_translation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[int] = mapped_column(index=True)
+    language: Mapped[str] = mapped_column(String(10))
+    fields: Mapped[dict] = mapped_column(JSON)
+    source_hash: Mapped[str] = mapped_column(String(64))
+    translated_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), default=None
+    )
+    translated_by_name: Mapped[str] = mapped_column(String(100))
+
+
+append_only(ContentTranslation, what="Translations")

@@ -18,13 +18,14 @@ from easyread.model import Document, Section
 from forum_site.models.base import as_utc
 from forum_site.pdf.documents import PrintDocument
 from forum_site.pdf.glossary import all_terms, terms_used
-from forum_site.services import briefings, budgets, contributions_feedback, forums, meetings
+from forum_site.services import briefings, budgets, content_translations, forums, meetings
 from forum_site.services import easy_read as checked_easy_read
-from forum_site.services.budgets_show import figures
+from forum_site.services.budgets.show import figures
+from forum_site.services.contributions import feedback as contributions_feedback
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import render_markdown
-from forum_site.web.meetings.labels import ACCESS_ANSWERS, ACCESS_FEATURES, INFLUENCE
+from forum_site.vocabulary.meetings import ACCESS_ANSWERS, ACCESS_FEATURES, INFLUENCE
 
 FEEDBACK_IN_PACK = 6
 
@@ -37,19 +38,32 @@ def local(moment):
 # --- briefing ------------------------------------------------------------------------
 
 
-def briefing_document(session: Session, viewer: Viewer, briefing_id: int) -> PrintDocument:
+def briefing_document(
+    session: Session, viewer: Viewer, briefing_id: int, language: str = "en"
+) -> PrintDocument:
+    """The briefing as printed, in ``language`` when a person translated it (the
+    easy-read version is English only)."""
     briefing = briefings.get_briefing(session, viewer, briefing_id)
     terms = all_terms(session)
     shown_forums = [f for f in briefing.forums if viewer.can_see_forum(f)]
+    translation = content_translations.latest(session, "briefing", briefing, language)
+    words = {
+        name: translation.get(name, getattr(briefing, name))
+        if translation
+        else getattr(briefing, name)
+        for name in ("title", "summary", "body")
+    }
     context = {
         "briefing": briefing,
-        "body_html": render_markdown(briefing.body),
+        "words": words,
+        "translation": translation,
+        "body_html": render_markdown(words["body"]),
         "forum_name": ", ".join(f.name for f in shown_forums),
-        "glossary": terms_used([briefing.title, briefing.summary, briefing.body], terms),
+        "glossary": [] if translation else terms_used(list(words.values()), terms),
     }
     return PrintDocument(
         kind="briefing",
-        title=briefing.title,
+        title=words["title"],
         template="pdf/briefing.html",
         context=context,
         easy_read=lambda: checked_easy_read.checked_or_automatic(

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from forum_site.pdf.coverage import replace_unprintable, unprintable
 from forum_site.pdf.easy_read import easy_read_html
-from forum_site.pdf.helpers import template_helpers
+from forum_site.pdf.formatting import template_helpers
 
 
 class Version(enum.StrEnum):

@@ -8,12 +8,10 @@ did" and the hard words used, in that order.
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from easyread import builders as er
 from easyread.model import Document
-from forum_site.models import Briefing, BriefingStatus, briefing_meeting
 from forum_site.pdf.builders import (
     FEEDBACK_IN_PACK,
     access_list,
@@ -25,8 +23,9 @@ from forum_site.pdf.builders import (
 )
 from forum_site.pdf.documents import PrintDocument
 from forum_site.pdf.glossary import all_terms, terms_used
-from forum_site.services import briefings, budgets, contributions_feedback, meetings
-from forum_site.services.budgets_show import figures
+from forum_site.services import briefings, budgets, meetings
+from forum_site.services.budgets.show import figures
+from forum_site.services.contributions import feedback as contributions_feedback
 from forum_site.services.viewer import Viewer
 from forum_site.text import render_markdown
 
@@ -62,17 +61,7 @@ def meeting_pack(session: Session, viewer: Viewer, meeting_id: int) -> PrintDocu
 
 def _briefings(session: Session, viewer: Viewer, meeting) -> list:
     """Published briefings linked to the meeting that this viewer may read."""
-    found = session.scalars(
-        select(Briefing)
-        .join(briefing_meeting, briefing_meeting.c.briefing_id == Briefing.id)
-        .where(
-            briefing_meeting.c.meeting_id == meeting.id,
-            Briefing.status == BriefingStatus.PUBLISHED,
-        )
-        .options(selectinload(Briefing.forums))
-        .order_by(Briefing.published_at, Briefing.id)
-    )
-    return [b for b in found if briefings.can_see(viewer, b)]
+    return briefings.linked_to_meeting(session, viewer, meeting)
 
 
 def _latest_feedback(session: Session, viewer: Viewer, meeting) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
@@ -13,11 +13,36 @@ from sqlalchemy.orm import Session
 
 from forum_site.models import TextSize, User
 from forum_site.services.errors import DomainError
+from forum_site.words import _l
 
-_hasher = PasswordHasher()
-# Used to spend the same time when the email is unknown, so timing does not reveal accounts.
-_DUMMY_HASH = _hasher.hash("not a real password")
 MIN_PASSWORD_LENGTH = 10
+PASSWORD_HASH_PROFILES = ("RFC_9106_LOW_MEMORY", "RFC_9106_HIGH_MEMORY", "CHEAPEST")
+_hashing: dict[str, object] = {"profile": "RFC_9106_LOW_MEMORY"}
+
+
+def use_password_profile(name: str) -> None:
+    """Choose argon2's cost (the PASSWORD_HASH_PROFILE setting; tests use CHEAPEST)."""
+    if name not in PASSWORD_HASH_PROFILES:
+        raise ValueError(
+            f"PASSWORD_HASH_PROFILE must be one of {', '.join(PASSWORD_HASH_PROFILES)}"
+        )
+    if _hashing["profile"] != name:
+        _hashing.clear()
+        _hashing["profile"] = name
+
+
+def _hasher() -> PasswordHasher:
+    if "hasher" not in _hashing:
+        params = getattr(profiles, str(_hashing["profile"]))
+        _hashing["hasher"] = PasswordHasher.from_parameters(params)
+    return _hashing["hasher"]  # type: ignore[return-value]
+
+
+def _dummy_hash() -> str:
+    # Checked when the email is unknown, so timing does not reveal which accounts exist.
+    if "dummy" not in _hashing:
+        _hashing["dummy"] = _hasher().hash("not a real password")
+    return _hashing["dummy"]  # type: ignore[return-value]
 
 
 def normalise_email(email: str) -> str:
@@ -25,7 +50,7 @@ def normalise_email(email: str) -> str:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def find_user_by_email(session: Session, email: str) -> User | None:
@@ -35,7 +60,11 @@ def find_user_by_email(session: Session, email: str) -> User | None:
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise DomainError(
-            f"Your password needs at least {MIN_PASSWORD_LENGTH} characters.", field="password"
+            _l(
+                "Your password needs at least %(min_password_length)s characters.",
+                min_password_length=MIN_PASSWORD_LENGTH,
+            ),
+            field="password",
         )
 
 
@@ -43,7 +72,9 @@ def register(session: Session, *, email: str, display_name: str, password: str) 
     email = normalise_email(email)
     if find_user_by_email(session, email):
         raise DomainError(
-            "There is already an account with this email address. Sign in, or reset your password.",
+            _l(
+                "There is already an account with this email address. Sign in, or reset your password."
+            ),
             field="email",
         )
     check_new_password(password)
@@ -61,21 +92,25 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     """Return the user, or raise one message that does not say which part was wrong."""
     user = find_user_by_email(session, email)
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        _hasher().verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         user = None
     if user is None:
-        raise DomainError("The email address or password is not right. Check them and try again.")
-    if _hasher.check_needs_rehash(user.password_hash):
+        raise DomainError(
+            _l("The email address or password is not right. Check them and try again.")
+        )
+    if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
 
 
 def change_password(user: User, *, current: str, new: str) -> None:
     try:
-        _hasher.verify(user.password_hash, current)
+        _hasher().verify(user.password_hash, current)
     except (VerificationError, InvalidHashError):
-        raise DomainError("Your current password is not right.", field="current_password") from None
+        raise DomainError(
+            _l("Your current password is not right."), field="current_password"
+        ) from None
     check_new_password(new)
     set_password(user, new)
 
@@ -101,12 +136,12 @@ def user_for_reset_token(session: Session, token: str, secret_key: str, max_age:
     try:
         data = serializer.loads(token, max_age=max_age)
     except SignatureExpired:
-        raise DomainError("This link has run out. Ask for a new one.") from None
+        raise DomainError(_l("This link has run out. Ask for a new one.")) from None
     except BadSignature:
-        raise DomainError("This link does not work. Ask for a new one.") from None
+        raise DomainError(_l("This link does not work. Ask for a new one.")) from None
     user = session.get(User, data.get("user"))
     if user is None or data.get("fingerprint") != _fingerprint(user):
-        raise DomainError("This link has already been used. Ask for a new one.")
+        raise DomainError(_l("This link has already been used. Ask for a new one."))
     return user
 
 

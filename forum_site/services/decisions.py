@@ -21,9 +21,10 @@ from forum_site.models import (
 )
 from forum_site.models.meetings import CycleStage
 from forum_site.services.contributions import checked_text
-from forum_site.services.contributions_reading import views_for
+from forum_site.services.contributions.reading import views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 MAX_TITLE = 200
 MAX_DETAILS = 5000
@@ -51,7 +52,7 @@ def log_decision(
     submission_token: str | None = None,
 ) -> Decision:
     if not viewer.commissions(forum.id):
-        raise NotAllowed("Only commissioners who work with this forum can log its decisions.")
+        raise NotAllowed(_l("Only commissioners who work with this forum can log its decisions."))
     if submission_token:
         earlier = session.scalar(
             select(Decision).where(Decision.submission_token == submission_token)
@@ -97,7 +98,7 @@ def _contributions(session, forum, ids) -> list[Contribution]:
         )
     ).all()
     if len(found) != len(set(ids)):
-        raise DomainError("Choose contributions from this forum.", field="contributions")
+        raise DomainError(_l("Choose contributions from this forum."), field="contributions")
     return list(found)
 
 
@@ -110,7 +111,9 @@ def _agenda_items(session, forum, ids) -> list[AgendaItem]:
         .where(AgendaItem.id.in_(ids), Meeting.forum_id == forum.id)
     ).all()
     if len(found) != len(set(ids)):
-        raise DomainError("Choose agenda items from this forum's meetings.", field="agenda_items")
+        raise DomainError(
+            _l("Choose agenda items from this forum's meetings."), field="agenda_items"
+        )
     return list(found)
 
 
@@ -138,7 +141,7 @@ def get_decision(session: Session, viewer: Viewer, decision_id: int) -> Decision
         .where(Decision.id == decision_id)
     )
     if decision is None or not viewer.can_see_forum(decision.forum):
-        raise NotFound("We could not find that decision.")
+        raise NotFound(_l("We could not find that decision."))
     return decision
 
 

@@ -21,6 +21,7 @@ from easyread.pictures import alt_text, has_picture, manifest
 from forum_site.models import EasyReadVersion, Meeting, User
 from forum_site.models.base import as_utc, utcnow
 from forum_site.services.errors import DomainError
+from forum_site.words import _l
 
 MAX_SENTENCE_CHARACTERS = 300
 MAX_SENTENCES_IN_A_POINT = 3
@@ -168,13 +169,15 @@ def apply_edits(document: Document, edits: list[PointEdit]) -> Document:
         sentences = [" ".join(s.split()) for s in edit.sentences if s.strip()]
         field = f"s{edit.section}_{edit.item}_text"
         if isinstance(item, Point | NextStep) and not sentences:
-            raise DomainError("Write at least one sentence, or the point will be empty.", field)
+            raise DomainError(_l("Write at least one sentence, or the point will be empty."), field)
         if len(sentences) > MAX_SENTENCES_IN_A_POINT:
-            raise DomainError("Keep each point to 3 short sentences or fewer.", field)
+            raise DomainError(_l("Keep each point to 3 short sentences or fewer."), field)
         if any(len(s) > MAX_SENTENCE_CHARACTERS for s in sentences):
-            raise DomainError("Each sentence can have up to 300 characters.", field)
+            raise DomainError(_l("Each sentence can have up to 300 characters."), field)
         if edit.picture and not has_picture(edit.picture):
-            raise DomainError("Choose a picture from the list.", f"s{edit.section}_{edit.item}_pic")
+            raise DomainError(
+                _l("Choose a picture from the list."), f"s{edit.section}_{edit.item}_pic"
+            )
         _set_text(item, sentences)
         if edit.picture != item.picture:
             item.picture = edit.picture or None
@@ -188,7 +191,7 @@ def _item_at(document: Document, edit: PointEdit):
         return document.sections[edit.section].items[edit.item]
     except IndexError:
         raise DomainError(
-            "That point is not in this easy read any more. Reload the page."
+            _l("That point is not in this easy read any more. Reload the page.")
         ) from None
 
 

@@ -24,6 +24,7 @@ from forum_site.models import (
 from forum_site.services import messages
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 
 def slug_for(name: str) -> str:
@@ -43,10 +44,10 @@ def create_forum(
     organisations: list[Organisation] = (),
 ) -> Forum:
     if not viewer.is_admin:
-        raise NotAllowed("Only site admins can set up a new forum.")
+        raise NotAllowed(_l("Only site admins can set up a new forum."))
     slug = slug_for(name)
     if session.scalar(select(Forum.id).where(Forum.slug == slug)):
-        raise DomainError("There is already a forum with this name.", field="name")
+        raise DomainError(_l("There is already a forum with this name."), field="name")
     forum = Forum(
         slug=slug,
         name=name.strip(),
@@ -91,7 +92,7 @@ def get_forum(session: Session, viewer: Viewer, slug: str) -> Forum:
         select(Forum).options(selectinload(Forum.organisations)).where(Forum.slug == slug)
     )
     if forum is None or not viewer.can_see_forum(forum):
-        raise NotFound("We could not find that forum.")
+        raise NotFound(_l("We could not find that forum."))
     return forum
 
 
@@ -112,7 +113,7 @@ def member_count(session: Session, forum: Forum) -> int:
 
 def members(session: Session, viewer: Viewer, forum: Forum) -> list[Membership]:
     if not viewer.can_see_members(forum):
-        raise NotAllowed("Only the forum's convenors can see who belongs to it.")
+        raise NotAllowed(_l("Only the forum's convenors can see who belongs to it."))
     return list(
         session.scalars(
             select(Membership)
@@ -138,9 +139,9 @@ def request_to_join(
     session: Session, viewer: Viewer, forum: Forum, *, message: str, site_url: str = ""
 ) -> JoinRequest:
     if not viewer.signed_in:
-        raise NotAllowed("Sign in to ask to join a forum.")
+        raise NotAllowed(_l("Sign in to ask to join a forum."))
     if viewer.is_member(forum.id):
-        raise DomainError("You are already a member of this forum.")
+        raise DomainError(_l("You are already a member of this forum."))
     existing = pending_request(session, forum, viewer.user_id)
     if existing:
         return existing  # asking twice is a safe no-op
@@ -185,7 +186,7 @@ def decide_join_request(
     _require_convenor(viewer, forum)
     join = session.get(JoinRequest, request_id)
     if join is None or join.forum_id != forum.id:
-        raise NotFound("We could not find that request.")
+        raise NotFound(_l("We could not find that request."))
     if join.status != JoinStatus.WAITING:
         return join  # already decided: a second click changes nothing
     join.status = JoinStatus.APPROVED if approve else JoinStatus.DECLINED
@@ -244,13 +245,13 @@ def invitation_for_token(session: Session, token: str) -> Invitation:
         select(Invitation).where(Invitation.token_hash == _token_hash(token))
     )
     if invitation is None or invitation.accepted_at is not None:
-        raise NotFound("This invitation link does not work, or it has been used already.")
+        raise NotFound(_l("This invitation link does not work, or it has been used already."))
     return invitation
 
 
 def accept_invitation(session: Session, viewer: Viewer, token: str) -> Forum:
     if not viewer.signed_in:
-        raise NotAllowed("Sign in or make an account to accept the invitation.")
+        raise NotAllowed(_l("Sign in or make an account to accept the invitation."))
     invitation = invitation_for_token(session, token)
     invitation.accepted_at = datetime.now(UTC)
     if not viewer.is_member(invitation.forum_id):
@@ -271,17 +272,17 @@ def remove_member(session: Session, viewer: Viewer, forum: Forum, membership_id:
     _require_convenor(viewer, forum)
     membership = _membership(session, forum, membership_id)
     if membership.user_id == viewer.user_id:
-        raise DomainError("You cannot remove yourself. Ask another convenor or an admin.")
+        raise DomainError(_l("You cannot remove yourself. Ask another convenor or an admin."))
     session.delete(membership)
 
 
 def _membership(session: Session, forum: Forum, membership_id: int) -> Membership:
     membership = session.get(Membership, membership_id)
     if membership is None or membership.forum_id != forum.id:
-        raise NotFound("We could not find that member.")
+        raise NotFound(_l("We could not find that member."))
     return membership
 
 
 def _require_convenor(viewer: Viewer, forum: Forum) -> None:
     if not viewer.convenes(forum.id):
-        raise NotAllowed("Only the forum's convenors can do this.")
+        raise NotAllowed(_l("Only the forum's convenors can do this."))

@@ -17,6 +17,7 @@ from forum_site.models import GlossaryEntry, GlossarySource
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
+from forum_site.words import _l
 
 MAX_DEFINITION = 1000
 _FILE_FIELDS = ("term", "plain", "easy", "acronym_for", "plain_alternative", "jargon_sense")
@@ -125,7 +126,7 @@ def search(session: Session, query: str) -> list[GlossaryEntry]:
 def get_entry(session: Session, slug: str) -> GlossaryEntry:
     entry = session.scalar(select(GlossaryEntry).where(GlossaryEntry.slug == slug))
     if entry is None:
-        raise NotFound("We could not find that word in the glossary.")
+        raise NotFound(_l("We could not find that word in the glossary."))
     return entry
 
 
@@ -160,7 +161,7 @@ def edit_entry(
     aliases: list[str] = (),
 ) -> GlossaryEntry:
     if not viewer.is_admin:
-        raise NotAllowed("Only site admins can change glossary entries.")
+        raise NotAllowed(_l("Only site admins can change glossary entries."))
     entry.plain = _definition(plain, "plain")
     entry.easy = _definition(easy, "easy", required=False)
     entry.plain_alternative = clean_text(plain_alternative)[:200]
@@ -184,14 +185,14 @@ def add_entry(
 ) -> GlossaryEntry:
     """A new word. Admins add from the glossary; writers add from their briefing."""
     if not viewer.signed_in:
-        raise NotAllowed("Sign in to add words to the glossary.")
+        raise NotAllowed(_l("Sign in to add words to the glossary."))
     term = " ".join(clean_text(term).split())
     if not term:
-        raise DomainError("Enter the word or initials.", field="term")
+        raise DomainError(_l("Enter the word or initials."), field="term")
     if len(term) > 120:
-        raise DomainError("A glossary word can have up to 120 characters.", field="term")
+        raise DomainError(_l("A glossary word can have up to 120 characters."), field="term")
     if find_by_name(session, term) is not None:
-        raise DomainError(f"“{term}” is already in the glossary.", field="term")
+        raise DomainError(_l("“%(term)s” is already in the glossary.", term=term), field="term")
     slug = _free_slug(session, slugify(term) or "word")
     entry = GlossaryEntry(
         slug=slug,
@@ -214,9 +215,15 @@ def add_entry(
 def _definition(text: str, field: str, required: bool = True) -> str:
     text = clean_text(text or "")
     if required and not text:
-        raise DomainError("Write what the word means, in plain words.", field=field)
+        raise DomainError(_l("Write what the word means, in plain words."), field=field)
     if len(text) > MAX_DEFINITION:
-        raise DomainError(f"Keep the meaning to {MAX_DEFINITION} characters or fewer.", field=field)
+        raise DomainError(
+            _l(
+                "Keep the meaning to %(max_definition)s characters or fewer.",
+                max_definition=MAX_DEFINITION,
+            ),
+            field=field,
+        )
     return text
 
 

@@ -15,6 +15,8 @@ from fractions import Fraction
 from babel import Locale
 from babel.numbers import format_currency, parse_pattern
 
+from forum_site.words import LazyWords, _l
+
 MAX_PENCE = 10_000_000_000 * 100  # £10 billion: more than any one local budget
 CURRENCY = "GBP"
 
@@ -35,27 +37,34 @@ _MINUS_SIGNS = ("-", "\u2212", "\u2013", "\u2012", "(")
 class MoneyError(ValueError):
     """The text is not an amount of money we can store exactly."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str | LazyWords):
         super().__init__(message)
-        self.message = message
+        self.words = message
+
+    @property
+    def message(self) -> str:
+        return str(self.words)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def parse_pence(text: str | None) -> int:
     """Turn typed money into whole pence, or raise MoneyError with a plain message."""
     cleaned = _normalise(text)
     if not cleaned:
-        raise MoneyError("Enter an amount in pounds, for example £1,250.50.")
+        raise MoneyError(_l("Enter an amount in pounds, for example £1,250.50."))
     if cleaned.startswith(_MINUS_SIGNS):
-        raise MoneyError("Enter an amount of £0 or more. To show a cut, enter the new amount.")
+        raise MoneyError(_l("Enter an amount of £0 or more. To show a cut, enter the new amount."))
     match = _AMOUNT.match(cleaned)
     if not match or match["unit"] not in _MULTIPLIERS:
-        raise MoneyError("Enter the amount using numbers only, for example £1,250.50.")
+        raise MoneyError(_l("Enter the amount using numbers only, for example £1,250.50."))
     pounds = _pounds(match["number"], _MULTIPLIERS[match["unit"]])
     pence = pounds * 100
     if pence != pence.to_integral_value():
-        raise MoneyError("Use no more than 2 numbers after the decimal point (pence).")
+        raise MoneyError(_l("Use no more than 2 numbers after the decimal point (pence)."))
     if pence > MAX_PENCE:
-        raise MoneyError("That is more than £10 billion. Check the number of zeros.")
+        raise MoneyError(_l("That is more than £10 billion. Check the number of zeros."))
     return int(pence)
 
 
@@ -69,11 +78,13 @@ def _normalise(text: str | None) -> str:
 def _pounds(number: str, multiplier: int) -> Decimal:
     whole, _, _ = number.partition(".")
     if "," in whole and not _GROUPED.match(whole):
-        raise MoneyError("Put commas only between groups of 3 numbers, for example 1,250,000.")
+        raise MoneyError(_l("Put commas only between groups of 3 numbers, for example 1,250,000."))
     try:
         value = Decimal(number.replace(",", "") or "0")
     except InvalidOperation:  # pragma: no cover - the pattern lets through digits only
-        raise MoneyError("Enter the amount using numbers only, for example £1,250.50.") from None
+        raise MoneyError(
+            _l("Enter the amount using numbers only, for example £1,250.50.")
+        ) from None
     return value * multiplier
 
 

@@ -22,6 +22,7 @@ from forum_site.models.contributions import Source
 from forum_site.services import contributions
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 # No 0/O, 1/I/L: codes are read off paper and typed by hand.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -133,7 +134,7 @@ class Sheet:
 def record_sheet(session: Session, viewer: Viewer, form: PaperForm, sheet: Sheet) -> PaperFormEntry:
     """Every answer on the sheet becomes a contribution "from paper form", in form order."""
     if not viewer.convenes(form.forum_id):
-        raise NotAllowed("Only the forum's convenors can type in paper forms.")
+        raise NotAllowed(_l("Only the forum's convenors can type in paper forms."))
     _check_sheet(form, sheet)
     entry = PaperFormEntry(
         form_id=form.id,
@@ -167,15 +168,15 @@ def record_sheet(session: Session, viewer: Viewer, form: PaperForm, sheet: Sheet
 def _check_sheet(form: PaperForm, sheet: Sheet) -> None:
     for value in (sheet.purpose_clear, sheet.listened_to):
         if value is not None and value not in REVIEW_SCALE:
-            raise DomainError("Choose no, partly or yes, or leave it blank.")
+            raise DomainError(_l("Choose no, partly or yes, or leave it blank."))
     if sheet.member_id is not None and not sheet.consent_given:
         raise DomainError(
-            "Tick the box to show the person agreed to you sending this for them.",
+            _l("Tick the box to show the person agreed to you sending this for them."),
             field="consent_given",
         )
     answered = any((sheet.answers.get(q["key"]) or "").strip() for q in form.questions)
     if not answered and sheet.purpose_clear is None and sheet.listened_to is None:
-        raise DomainError("Type at least one answer, or a tick, before saving this sheet.")
+        raise DomainError(_l("Type at least one answer, or a tick, before saving this sheet."))
 
 
 def _next_sheet(session: Session, form: PaperForm) -> int:

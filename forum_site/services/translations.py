@@ -13,13 +13,13 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from forum_site.models import LanguageReviewer, TranslationCheck, User
 from forum_site.services.errors import NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 PAGE_SIZE = 50
 _CATALOGUES: dict[Path, tuple[tuple[int, int], Catalog]] = {}

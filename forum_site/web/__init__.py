@@ -10,17 +10,17 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.accounts.views import bp as accounts
     from forum_site.web.briefings.views import bp as briefings
     from forum_site.web.budgets.views import bp as budgets
-    from forum_site.web.contributions.views import bp as contributions
+    from forum_site.web.contributions import bp as contributions
     from forum_site.web.decisions.views import bp as decisions
     from forum_site.web.easy_read.views import bp as easy_read
     from forum_site.web.forums.views import bp as forums
     from forum_site.web.glossary.views import bp as glossary
     from forum_site.web.inbox.views import bp as inbox
     from forum_site.web.main.views import bp as main
-    from forum_site.web.meetings.views import bp as meetings
+    from forum_site.web.meetings import bp as meetings
     from forum_site.web.pdfs.views import bp as pdfs
     from forum_site.web.topics import bp as topics
-    from forum_site.web.translations.views import bp as translations
+    from forum_site.web.translations import bp as translations
 
     return [
         main,

@@ -6,40 +6,45 @@ import logging
 
 from flask import Flask, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from forum_site.extensions import db
 from forum_site.services.errors import NotAllowed, NotFound
-from forum_site.web.helpers import render, viewer
+from forum_site.web.responses import render, viewer
 
 log = logging.getLogger(__name__)
 
 PAGES = {
     400: (
-        "Something was wrong with that request",
-        "The site could not understand what was sent. Go back and try again.",
+        _l("Something was wrong with that request"),
+        _l("The site could not understand what was sent. Go back and try again."),
     ),
     403: (
-        "You cannot see this page",
-        "Your account does not allow this. If you think it should, ask your forum's convenor.",
+        _l("You cannot see this page"),
+        _l("Your account does not allow this. If you think it should, ask your forum's convenor."),
     ),
     404: (
-        "Page not found",
-        "We could not find that page. Check the web address, or go to the list of forums.",
+        _l("Page not found"),
+        _l("We could not find that page. Check the web address, or go to the list of forums."),
     ),
-    405: ("That did not work", "The site does not accept that kind of request here."),
+    405: ("That did not work", _l("The site does not accept that kind of request here.")),
     413: (
-        "That was too big",
-        "What you sent is bigger than the site accepts. Make it shorter or smaller and try again.",
+        _l("That was too big"),
+        _l(
+            "What you sent is bigger than the site accepts. Make it shorter or smaller and try again."
+        ),
     ),
     429: (
-        "Too many tries",
-        "You have tried this many times in a short time. Wait a few minutes and try again.",
+        _l("Too many tries"),
+        _l("You have tried this many times in a short time. Wait a few minutes and try again."),
     ),
     500: (
-        "Sorry, something went wrong on our side",
-        "It is not your fault. Nothing you typed has been saved. Please try again in a few minutes.",
+        _l("Sorry, something went wrong on our side"),
+        _l(
+            "It is not your fault. Nothing you typed has been saved. Please try again in a few minutes."
+        ),
     ),
 }
 
@@ -47,7 +52,7 @@ PAGES = {
 def error_page(status: int, detail: str | None = None):
     title, advice = PAGES.get(status, PAGES[500])
     return render(
-        "errors/error.html", title=_(title), advice=_(advice), detail=detail, status=status
+        "errors/error.html", title=str(title), advice=str(advice), detail=detail, status=status
     ), status
 
 

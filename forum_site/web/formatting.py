@@ -6,24 +6,10 @@ from datetime import datetime
 
 from babel.numbers import format_decimal
 from flask import Flask, current_app
-from flask_babel import format_date, format_datetime, format_time, get_locale
+from flask_babel import get_locale
 
+from forum_site.dates import date_and_time, long_date, short_datetime
 from forum_site.models.base import as_utc
-
-
-def long_date(moment: datetime | None) -> str:
-    return format_date(as_utc(moment), "EEEE d MMMM y") if moment else ""
-
-
-def date_and_time(moment: datetime | None) -> str:
-    if not moment:
-        return ""
-    moment = as_utc(moment)
-    return f"{format_date(moment, 'EEEE d MMMM y')}, {format_time(moment, 'h:mm a')}"
-
-
-def short_datetime(moment: datetime | None) -> str:
-    return format_datetime(as_utc(moment), "d MMM y, HH:mm") if moment else ""
 
 
 def iso(moment: datetime | None) -> str:
@@ -47,8 +33,13 @@ def number(value: int | float) -> str:
     return text.translate(_DIGITS[system]) if system in _DIGITS else text
 
 
+def language_name(code: str) -> str:
+    return current_app.config["LANGUAGES"].get(code, code)
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(number)
+    app.add_template_filter(language_name)
     app.add_template_filter(long_date)
     app.add_template_filter(date_and_time)
     app.add_template_filter(short_datetime)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.browser import helpers
+from tests.browser import chromium as helpers
 from tests.browser.registry import Demo
 
 HERE = Path(__file__).resolve().parent

@@ -12,8 +12,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser import helpers
-from tests.browser.helpers import Focus
+from tests.browser import chromium as helpers
+from tests.browser.chromium import Focus
 
 _people = itertools.count(1)
 

@@ -63,6 +63,21 @@ def _message(demo: Demo) -> str:
 
 BIG = "text_size=larger&high_contrast=1"  # the largest text and the high-contrast colours
 
+
+def _translate_url(language: str = ""):
+    def find(demo: Demo) -> str:
+        from tests.browser.pages_areas import briefing_url
+
+        briefing_path = briefing_url("briefings.show")(demo)
+        briefing_id = int(briefing_path.rstrip("/").rsplit("/", 1)[1])
+        path = demo.url(
+            "translations.choose_language", kind_name="briefing", subject_id=briefing_id
+        )
+        return f"{path}/{language}" if language else path
+
+    return find
+
+
 CORE = [
     PageType("home", "main.home", fixed("main.home")),
     PageType("home, signed in", "main.home", fixed("main.home"), role="member"),
@@ -174,6 +189,26 @@ CORE = [
         "our translations, admin with errors",
         "translations.index",
         fixed("translations.index"),
+        role="admin",
+        submit=EMPTY,
+        status=400,
+    ),
+    PageType(
+        "translate a briefing: choose a language",
+        "translations.choose_language",
+        _translate_url(),
+        role="admin",
+    ),
+    PageType(
+        "translate a briefing into Urdu",
+        "translations.translate",
+        _translate_url("ur"),
+        role="admin",
+    ),
+    PageType(
+        "translate a briefing into Somali, with errors",
+        "translations.translate",
+        _translate_url("so"),
         role="admin",
         submit=EMPTY,
         status=400,

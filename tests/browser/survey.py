@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser import helpers
+from tests.browser import chromium as helpers
 
 # Hidden for the eye but kept for screen readers (clip or clip-path on it or a parent).
 HIDDEN_JS = """

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import helpers
+from tests.browser import chromium as helpers
 from tests.browser.pages import EXCLUDED, MODES, PAGES, cases, pages_needing_routes
 
 pytestmark = pytest.mark.browser

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browser import helpers
+from tests.browser import chromium as helpers
 from tests.browser.pages import (
     MODES,
     PAGES,

@@ -2,8 +2,8 @@
 marking the first use of glossary words for readers."""
 
 from easyread.checker import check
-from forum_site.services.briefings_checking import blocking, preview, tidy_pasted, too_long_message
-from forum_site.services.briefings_reading import reading_view
+from forum_site.services.briefings.checking import blocking, preview, tidy_pasted, too_long_message
+from forum_site.services.briefings.reading import reading_view
 from tests.factories_briefings import SMALL_GLOSSARY
 
 TERMS = tuple(SMALL_GLOSSARY)

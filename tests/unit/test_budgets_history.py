@@ -10,7 +10,7 @@ from forum_site.models.briefings import Briefing
 from forum_site.models.budgets import HistoryIsAppendOnly
 from forum_site.services import budgets
 from forum_site.services.budgets import LineInput
-from forum_site.services.budgets_history import consultation_is_open
+from forum_site.services.budgets.history import consultation_is_open
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import load_viewer
 from tests.factories_budgets import budget_world, make_budget

@@ -18,7 +18,9 @@ from forum_site.models import (
     Status,
 )
 from forum_site.models.contributions import AnswersAreAppendOnly
-from forum_site.services import contributions, contributions_answers, contributions_reading
+from forum_site.services import contributions
+from forum_site.services.contributions import answers as contributions_answers
+from forum_site.services.contributions import reading as contributions_reading
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import load_viewer
 from tests.factories import make_commissioner, make_forum, make_organisation, make_user

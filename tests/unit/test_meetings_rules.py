@@ -8,9 +8,8 @@ import pytest
 
 from forum_site.models.meetings import CycleStage, InfluenceLevel, MeetingStatus
 from forum_site.services import meetings as service
-from forum_site.services import meetings_agenda as agenda
-from forum_site.services import meetings_debrief as debrief
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.meetings import agenda, debrief
 from forum_site.services.viewer import load_viewer
 from forum_site.web.meetings.forms import london_to_utc
 from forum_site.web.meetings.labels import cycle_dots, stage_number

@@ -5,8 +5,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from easyread.glossary import Term
+from forum_site.pdf.formatting import dir_attr
 from forum_site.pdf.glossary import terms_used
-from forum_site.pdf.helpers import dir_attr
 from forum_site.services.paper_forms import (
     CODE_ALPHABET,
     OTHER_QUESTION,

@@ -11,7 +11,7 @@ from forum_site.web.easy_read.kinds import briefing_source_hash
 from tests.factories import make_forum, make_user
 from tests.factories_briefings import make_briefing, make_writer_and_forum
 from tests.factories_meetings import make_meeting
-from tests.web.easy_read_helpers import easy_read_on
+from tests.web.easy_read_sentences import easy_read_on
 
 BODY = (
     "The lunch club will meet on Tuesdays from May. "
@@ -294,7 +294,7 @@ def test_easy_read_block_gives_areas_the_document_the_line_and_the_link(app, db)
 
 
 def test_the_easy_read_pdf_prints_the_checked_version(client, db, sign_in):
-    from tests.web.test_pdfs_helpers import read_pdf
+    from tests.web.pdf_world import read_pdf
 
     writer, _forum, briefing = _briefing(db)
     sign_in(writer)

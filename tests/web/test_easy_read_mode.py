@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import make_forum, make_user
-from tests.web.easy_read_helpers import easy_read_on, long_sentences, main_sentences
+from tests.web.easy_read_sentences import easy_read_on, long_sentences, main_sentences
 
 
 @pytest.fixture

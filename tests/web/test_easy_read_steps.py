@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from forum_site.models import User
 from tests.factories import make_user
-from tests.web.easy_read_helpers import easy_read_on
+from tests.web.easy_read_sentences import easy_read_on
 
 
 def _hidden(page, name: str) -> list[str]:

@@ -15,7 +15,7 @@ from redis.exceptions import RedisError
 from rq import Queue, SimpleWorker
 
 from forum_site.pdf.render import renders
-from tests.web.test_pdfs_helpers import make_world, read_pdf
+from tests.web.pdf_world import make_world, read_pdf
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from forum_site.pdf.render import renders
-from tests.web.test_pdfs_helpers import make_briefing, make_meeting, make_world, read_pdf
+from tests.web.pdf_world import make_briefing, make_meeting, make_world, read_pdf
 
 VERSIONS = {"standard": 10.0, "large-print": 18.0, "easy-read": 16.0}
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from forum_site.models import AgendaItem, Contribution, PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.contributions import Source
 from forum_site.models.meetings import InfluenceLevel
-from tests.web.test_pdfs_helpers import make_world, read_pdf
+from tests.web.pdf_world import make_world, read_pdf
 
 
 @pytest.fixture

@@ -114,3 +114,15 @@ def _first_draft_key(db, app) -> str:
     folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
     rows, _ = translations.strings(db, folder, "cy", show="drafts")
     return rows[0].key
+
+
+def test_words_outside_a_request_are_english_not_an_error(app):
+    """Commands (seed-demo, send-due) and jobs turn marked words into text with no request."""
+    from flask_babel import force_locale
+
+    from forum_site.words import _l
+
+    with app.app_context():
+        assert str(_l("Received")) == "Received"
+        with force_locale("cy"):
+            assert str(_l("Received")) == "Wedi'i dderbyn"

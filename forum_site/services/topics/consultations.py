@@ -31,7 +31,7 @@ from forum_site.models.consultations import (
 )
 from forum_site.models.contributions import OUTCOMES
 from forum_site.services import contributions as said
-from forum_site.services.contributions_reading import ContributionView, views_for
+from forum_site.services.contributions.reading import ContributionView, views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.topics import core
 from forum_site.services.viewer import Viewer

@@ -33,7 +33,7 @@ from forum_site.models.base import as_utc, utcnow
 from forum_site.models.consultations import Consultation, consultation_contribution
 from forum_site.models.contributions import OUTCOMES
 from forum_site.services import budgets
-from forum_site.services.contributions_reading import ContributionView, views_for
+from forum_site.services.contributions.reading import ContributionView, views_for
 from forum_site.services.topics import core
 from forum_site.services.topics.agreements import agreements_of
 from forum_site.services.topics.consultations import consultations_of

@@ -17,7 +17,7 @@ from forum_site.web.accounts.forms import (
     SignInForm,
 )
 from forum_site.web.easy_read.steps import REGISTER_STEPS, FormSteps
-from forum_site.web.helpers import commit, render, safe_next, show_error, site_url
+from forum_site.web.responses import commit, render, safe_next, show_error, site_url
 
 bp = Blueprint("accounts", __name__)
 

@@ -9,12 +9,13 @@ from flask_babel import gettext as _
 
 from forum_site.extensions import db
 from forum_site.models import Briefing
-from forum_site.services import briefings, briefings_signals, glossary
-from forum_site.services import briefings_checking as checking
+from forum_site.services import briefings, glossary
+from forum_site.services.briefings import checking
+from forum_site.services.briefings import signals as briefings_signals
 from forum_site.services.errors import DomainError
 from forum_site.web.briefings.forms import BriefingForm, PublishForm
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import render, viewer
+from forum_site.web.responses import render, viewer
 
 
 def briefing_for_check(raw_id: str | None) -> Briefing | None:

@@ -12,15 +12,10 @@ from flask_login import login_required
 
 from forum_site.extensions import db, limiter
 from forum_site.models import Briefing
-from forum_site.services import (
-    briefings,
-    briefings_signals,
-    briefings_words,
-    easy_read,
-    forums,
-    glossary,
-)
-from forum_site.services.briefings_reading import reading_view
+from forum_site.services import briefings, easy_read, forums, glossary
+from forum_site.services.briefings import signals as briefings_signals
+from forum_site.services.briefings import words as briefings_words
+from forum_site.services.briefings.reading import reading_view
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.text import render_markdown
 from forum_site.web.briefings import editor
@@ -34,8 +29,9 @@ from forum_site.web.briefings.forms import (
 )
 from forum_site.web.easy_read import kinds
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, site_url, viewer
 from forum_site.web.panels import briefing_panels
+from forum_site.web.responses import commit, render, show_error, site_url, viewer
+from forum_site.web.translations.reading import reader_translation, translate_url
 
 bp = Blueprint("briefings", __name__)
 
@@ -210,11 +206,15 @@ def show(briefing_id: int):
     briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
     terms = glossary.terms(db.session)
     prefs = g.prefs
-    reading = reading_view(briefing.body, terms)
-    easy = _easy_read(briefing) if prefs.easy_read else None
+    translation = reader_translation("briefing", briefing)
+    body = translation.get("body", briefing.body) if translation else briefing.body
+    reading = reading_view(body, () if translation else terms)
+    easy = _easy_read(briefing) if prefs.easy_read and not translation else None
     can_edit = briefings.can_edit(viewer(), briefing)
     return render(
         "briefings/show.html",
+        translation=translation,
+        translate_url=translate_url("briefing", briefing),
         easy_check_url=url_for("easy_read.check", kind="briefing", subject_id=briefing.id)
         if can_edit
         else None,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import request
-from flask_babel import format_date
 
+from forum_site.dates import plain_date
 from forum_site.extensions import db
 from forum_site.services import budgets
-from forum_site.services.budgets_show import current_lines
+from forum_site.services.budgets.show import current_lines
 from forum_site.services.money import format_money
 from forum_site.web.budgets.forms import MAX_ROWS, BudgetForm, ChangeForm
 
@@ -22,7 +22,7 @@ def wants_another_line(form) -> bool:
 
 
 def _meeting_label(meeting) -> str:
-    when = format_date(meeting.starts_at, "d MMMM y")
+    when = plain_date(meeting.starts_at)
     return f"{meeting.title}, {when} ({meeting.forum.name})"
 
 

@@ -11,14 +11,17 @@ from easyread.builders import build_budget
 from easyread.model import NumberCallout, Point, Section
 from easyread.pictures import picture_for
 from easyread.render import render_html
+from forum_site.dates import plain_date
 from forum_site.extensions import db
 from forum_site.models.meetings import MeetingStatus
-from forum_site.services import budgets, budgets_history, budgets_show
+from forum_site.services import budgets
 from forum_site.services.budgets import BudgetInput
+from forum_site.services.budgets import history as budgets_history
+from forum_site.services.budgets import show as budgets_show
 from forum_site.services.money import format_money, parse_pence, to_decimal
 from forum_site.web.budgets.forms import SeenForm
-from forum_site.web.helpers import viewer
 from forum_site.web.panels import budget_panels
+from forum_site.web.responses import viewer
 
 
 def total_pence(form) -> int:
@@ -103,8 +106,8 @@ def _fix_total_sentence(document, budget) -> None:
     for section in document.sections:
         for item in section.items:
             if isinstance(item, NumberCallout) and item.sentence.startswith("This is the money"):
-                start = budget.period_start.strftime("%-d %B %Y")
-                end = budget.period_end.strftime("%-d %B %Y")
+                start = plain_date(budget.period_start)
+                end = plain_date(budget.period_end)
                 item.sentence = f"This is all the money from {start} to {end}."
                 return
 

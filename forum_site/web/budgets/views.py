@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from forum_site.dates import plain_date
 from forum_site.extensions import db
-from forum_site.services import budgets, budgets_history, budgets_show, forums
+from forum_site.services import budgets, forums
 from forum_site.services.budgets import LineError
+from forum_site.services.budgets import history as budgets_history
+from forum_site.services.budgets import show as budgets_show
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.money import format_money
 from forum_site.web.budgets import reading
@@ -24,7 +27,8 @@ from forum_site.web.budgets.editing import (
 )
 from forum_site.web.budgets.forms import LinksForm, SeenForm
 from forum_site.web.forums.panels import forum_panel, sections_for
-from forum_site.web.helpers import (
+from forum_site.web.panels import briefing_panels, meeting_panels
+from forum_site.web.responses import (
     commit,
     is_htmx,
     render,
@@ -33,7 +37,6 @@ from forum_site.web.helpers import (
     site_url,
     viewer,
 )
-from forum_site.web.panels import briefing_panels, meeting_panels
 
 bp = Blueprint("budgets", __name__)
 
@@ -45,7 +48,7 @@ def money_filter(pence: int | None) -> str:
 
 @bp.app_template_filter("budget_date")
 def budget_date(value) -> str:
-    return format_date(value, "d MMMM y") if value else ""
+    return plain_date(value)
 
 
 @bp.app_template_filter("change_sentences")

@@ -4,9 +4,6 @@ sits next to a table with the same numbers for screen readers and people who pre
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-
-from flask_babel import format_date
 
 WIDTH = 640
 HEIGHT = 260
@@ -36,11 +33,6 @@ class Chart:
     baseline: float = HEIGHT - BOTTOM
     left: int = LEFT
     rows: list[tuple[str, list]] = field(default_factory=list)
-
-
-def month_label(month: str) -> str:
-    year, number = (int(part) for part in month.split("-"))
-    return format_date(date(year, number, 1), "MMM yyyy")
 
 
 def bar_chart(categories: list[str], series: list[tuple[str, list[int]]]) -> Chart:

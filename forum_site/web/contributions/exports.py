@@ -7,7 +7,7 @@ import csv
 import io
 
 from forum_site.models.base import as_utc
-from forum_site.web.contributions.helpers import (
+from forum_site.web.contributions.wording import (
     author_words,
     source_label,
     status_label,

@@ -9,16 +9,19 @@ from wtforms.fields.choices import SelectChoice
 
 from easyread.builders import FeedbackEntry, build_feedback
 from easyread.render import render_html
+from forum_site.dates import month_label
 from forum_site.extensions import db
 from forum_site.models import Organisation, Status
 from forum_site.models.contributions import OUTCOMES
-from forum_site.services import contributions_feedback as feedback
-from forum_site.services import forums, impact, meetings_debrief
-from forum_site.web.contributions.charts import bar_chart, month_label
-from forum_site.web.contributions.forms import STATUS_LABELS, FeedbackFilterForm
-from forum_site.web.contributions.views import bp
+from forum_site.services import forums, impact
+from forum_site.services.contributions import feedback
+from forum_site.services.meetings import debrief as meetings_debrief
+from forum_site.vocabulary.contributions import STATUS_LABELS
+from forum_site.web.contributions.blueprint import bp
+from forum_site.web.contributions.charts import bar_chart
+from forum_site.web.contributions.forms import FeedbackFilterForm
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import render, viewer
+from forum_site.web.responses import render, viewer
 
 
 @bp.get("/forums/<slug>/you-said-we-did")

@@ -19,9 +19,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
-from forum_site.models import Source, Status, Visibility
+from forum_site.models import Visibility
 from forum_site.services.contributions import MAX_TEXT, MAX_TOPIC
-from forum_site.services.contributions_answers import MAX_ANSWER
+from forum_site.services.contributions.answers import MAX_ANSWER
+from forum_site.vocabulary.contributions import SOURCE_CHOICES as SOURCES
+from forum_site.vocabulary.contributions import STATUS_LABELS
 
 VISIBILITY_CHOICES = [
     SelectChoice(Visibility.SHARED.value, _l("Share it with the forum and the commissioners")),
@@ -33,20 +35,7 @@ VISIBILITY_CHOICES = [
         Visibility.PRIVATE.value, _l("Private: only the convenor sees it, not commissioners")
     ),
 ]
-SOURCE_CHOICES = [
-    SelectChoice(Source.PAPER_FORM.value, _l("A paper form")),
-    SelectChoice(Source.AT_MEETING.value, _l("Said at the meeting")),
-    SelectChoice(Source.PHONE_CALL.value, _l("A phone call")),
-    SelectChoice(Source.OTHER.value, _l("Another way")),
-]
-STATUS_LABELS = {
-    Status.RECEIVED: _l("Received"),
-    Status.CONSIDERING: _l("Being considered"),
-    Status.CHANGED: _l("Changed something"),
-    Status.PARTLY: _l("Partly"),
-    Status.NOT_TAKEN_FORWARD: _l("Not taken forward"),
-    Status.ALREADY_HAPPENING: _l("Already happening"),
-}
+SOURCE_CHOICES = [SelectChoice(source.value, label) for source, label in SOURCES.items()]
 
 
 def new_token() -> str:

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from forum_site.extensions import db
 from forum_site.models import Contribution, Status
-from forum_site.services import contributions_reading as reading
+from forum_site.services.contributions import reading
 from forum_site.web.contributions.forms import new_token
 from forum_site.web.forums.panels import forum_panel
 from forum_site.web.panels import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, g, redirect, request, url_for
+from flask import Response, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from sqlalchemy import select
@@ -11,11 +11,12 @@ from wtforms.fields.choices import SelectChoice
 from forum_site.extensions import db
 from forum_site.models import Decision, Source, Visibility
 from forum_site.services import contributions as service
-from forum_site.services import contributions_answers as answers
-from forum_site.services import contributions_reading as reading
 from forum_site.services import forums
+from forum_site.services.contributions import answers, reading
 from forum_site.services.errors import DomainError, NotAllowed
-from forum_site.web.contributions import exports, helpers
+from forum_site.web.contributions import exports
+from forum_site.web.contributions import wording as helpers
+from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.forms import (
     AnswerForm,
     ContributeForm,
@@ -25,10 +26,15 @@ from forum_site.web.contributions.forms import (
 )
 from forum_site.web.easy_read.steps import CONTRIBUTION_STEPS, FormSteps
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, is_htmx, render, safe_next, show_error, site_url, viewer
-
-bp = Blueprint("contributions", __name__)
-helpers.register(bp)
+from forum_site.web.responses import (
+    commit,
+    is_htmx,
+    render,
+    safe_next,
+    show_error,
+    site_url,
+    viewer,
+)
 
 
 @bp.route("/forums/<slug>/contributions", methods=["GET", "POST"])
@@ -288,6 +294,3 @@ def waiting():
     forum_ids = sorted(viewer().commissioned_forum_ids)
     listing = reading.waiting_too_long(db.session, viewer(), forum_ids)
     return render("contributions/waiting.html", waiting=listing)
-
-
-from forum_site.web.contributions import feedback_views, panels  # noqa: E402,F401

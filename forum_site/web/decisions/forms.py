@@ -16,30 +16,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from forum_site.models import DecisionMaker
-from forum_site.models.meetings import CycleStage
+from forum_site.vocabulary.cycle import STAGE_LABELS
+from forum_site.vocabulary.decisions import DECISION_MAKERS
 from forum_site.web.contributions.forms import TokenMixin
 
-MAKERS = [
-    SelectChoice(DecisionMaker.OFFICER.value, _l("An officer (a member of staff)")),
-    SelectChoice(DecisionMaker.CABINET.value, _l("The council's cabinet")),
-    SelectChoice(DecisionMaker.BOARD.value, _l("A board")),
-    SelectChoice(DecisionMaker.OTHER.value, _l("Someone else")),
-]
-STAGE_LABELS = {
-    CycleStage.INVOLVEMENT_FRAMEWORK: _l("Agree a framework for involvement"),
-    CycleStage.OPERATING_CONTEXT: _l("Operating context"),
-    CycleStage.NEEDS_ASSESSMENT: _l("Needs assessment"),
-    CycleStage.OVERALL_BUDGET: _l("Overall budget"),
-    CycleStage.STRATEGIC_FRAMEWORK: _l("Strategic framework"),
-    CycleStage.TEST_AND_REFINE: _l("Test and refine"),
-    CycleStage.AGREE_PRIORITIES: _l("Agree priorities"),
-    CycleStage.DECISION_POINT: _l("Decision point"),
-    CycleStage.PROCUREMENT: _l("Procurement (buying the service)"),
-    CycleStage.IMPLEMENTATION: _l("Implementation (putting it in place)"),
-    CycleStage.MONITORING: _l("Monitoring and evaluation"),
-    CycleStage.REVIEW: _l("Review"),
-}
+MAKERS = [SelectChoice(maker.value, label) for maker, label in DECISION_MAKERS.items()]
 
 
 class MultiCheckboxField(SelectMultipleField):

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import login_required
 from wtforms.fields.choices import SelectChoice
 
+from forum_site.dates import day_and_date
 from forum_site.extensions import db
 from forum_site.models import DecisionMaker
 from forum_site.models.meetings import CycleStage
 from forum_site.services import decisions as service
 from forum_site.services import forums
 from forum_site.services.errors import DomainError, NotAllowed
-from forum_site.web.contributions.views import bp as _contributions  # noqa: F401  (helpers)
+from forum_site.web.contributions import bp as _contributions  # noqa: F401  (its helpers)
 from forum_site.web.decisions.forms import MAKERS, STAGE_LABELS, DecisionForm
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
 
 bp = Blueprint("decisions", __name__)
 
@@ -28,7 +28,7 @@ def decision_helpers():
     return {
         "decision_maker": lambda value: str(makers[DecisionMaker(value).value]),
         "decision_stage": lambda value: str(STAGE_LABELS[CycleStage(value)]),
-        "decision_date": lambda value: format_date(value, "EEEE d MMMM y"),
+        "decision_date": day_and_date,
     }
 
 

@@ -125,18 +125,4 @@ def _meeting_summary(session: Session, viewer: Viewer, subject_id: int) -> Subje
 
 # ------------------------------------------------------------------ meeting pages
 
-
-@register("meeting")
-def _meeting(session: Session, viewer: Viewer, subject_id: int) -> Subject:
-    from forum_site.web.meetings.easy_read import build
-
-    meeting = meetings.get_meeting(session, viewer, subject_id, full=True)
-    return Subject(
-        kind="meeting",
-        id=meeting.id,
-        title=meeting.title,
-        source_hash=meeting_source_hash(meeting),
-        build=lambda: build(meeting),
-        can_check=viewer.convenes(meeting.forum_id),
-        page_url=meeting_page_url(meeting),
-    )
+# The meeting page's own kind is registered by web/meetings/easy_read.py.

@@ -19,12 +19,13 @@ from easyread.render import inline, render_html
 from forum_site.extensions import db
 from forum_site.services import easy_read
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.vocabulary.easy_read import renderer_labels
 from forum_site.web.easy_read import kinds
 from forum_site.web.easy_read.forms import check_form, rows
 from forum_site.web.easy_read.pictures import picture_markup, section_picture
 from forum_site.web.easy_read.steps import steps_for
 from forum_site.web.formatting import long_date
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
 
 EASYREAD_STATIC = Path(easyread.__file__).parent / "static"
 
@@ -37,20 +38,6 @@ bp = Blueprint(
 
 
 # ------------------------------------------------------------------ template helpers
-
-
-def renderer_labels() -> dict[str, str]:
-    """The renderer's fixed words, translated."""
-    return {
-        "checked": _("A person checked this easy read:"),
-        "automatic": _("This easy read was made automatically. A person has not checked it yet."),
-        "contact": _("Who to contact"),
-        "word_list": _("Words to know"),
-        "hard_word": _("Hard word:"),
-        "phone": _("Phone:"),
-        "email": _("Email:"),
-        "address": _("Address:"),
-    }
 
 
 def render_document(doc: Document, heading_level: int = 1) -> Markup:

@@ -12,7 +12,7 @@ from forum_site.services import forums
 from forum_site.services.errors import DomainError
 from forum_site.web.forums.forms import DecideForm, ForumForm, InviteForm, JoinForm, RoleForm
 from forum_site.web.forums.panels import panels_for, sections_for
-from forum_site.web.helpers import commit, render, show_error, site_url, viewer
+from forum_site.web.responses import commit, render, show_error, site_url, viewer
 
 bp = Blueprint("forums", __name__)
 

@@ -14,7 +14,7 @@ from forum_site.extensions import db
 from forum_site.services import glossary
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.glossary.forms import EntryForm
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
 
 bp = Blueprint("glossary", __name__)
 

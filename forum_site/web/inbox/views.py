@@ -7,7 +7,7 @@ from flask_login import login_required
 
 from forum_site.extensions import db
 from forum_site.services import messages
-from forum_site.web.helpers import commit, render, safe_next, viewer
+from forum_site.web.responses import commit, render, safe_next, viewer
 
 bp = Blueprint("inbox", __name__)
 

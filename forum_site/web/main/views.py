@@ -13,9 +13,9 @@ from forum_site.extensions import db
 from forum_site.models import OutgoingEmail
 from forum_site.services import accounts, forums
 from forum_site.web import preferences
-from forum_site.web.helpers import commit, render, safe_next, viewer
 from forum_site.web.main.forms import SettingsForm
 from forum_site.web.requests import translation_is_draft
+from forum_site.web.responses import commit, render, safe_next, viewer
 
 bp = Blueprint("main", __name__)
 

@@ -10,14 +10,14 @@ from wtforms.fields.choices import SelectChoice
 
 from forum_site.extensions import db
 from forum_site.services import meetings as service
-from forum_site.services import meetings_debrief as debrief
-from forum_site.services import meetings_prep as prep
 from forum_site.services.errors import DomainError
+from forum_site.services.meetings import debrief, prep
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, viewer
 from forum_site.web.meetings import forms
-from forum_site.web.meetings.views import bp, load
+from forum_site.web.meetings.blueprint import bp
+from forum_site.web.meetings.views import load
 from forum_site.web.panels import meeting_panels
+from forum_site.web.responses import commit, render, show_error, viewer
 
 
 def _prep_page(meeting, task_form=None, status=200):

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from flask import g
 from markupsafe import Markup
+from sqlalchemy.orm import Session
 
 from easyread.builders import AgendaItem as EasyAgendaItem
 from easyread.builders import build_meeting
 from forum_site.extensions import db
 from forum_site.models.meetings import Meeting
-from forum_site.services.meetings_changes import place_of
+from forum_site.services import meetings
+from forum_site.services.easy_read import meeting_source_hash
+from forum_site.services.meetings.changes import place_of
+from forum_site.services.viewer import Viewer
+from forum_site.web.easy_read.kinds import Subject, meeting_page_url, register
+from forum_site.web.easy_read.views import easy_read_block
 from forum_site.web.meetings.forms import utc_to_london
 from forum_site.web.meetings.labels import ACCESS_FEATURES
+from forum_site.web.responses import viewer
 
 _ACCESS_SENTENCES = {
     "step_free": "You can get in without steps.",
@@ -105,14 +112,24 @@ def easy_read_meeting(meeting: Meeting) -> Markup | None:
     prefs = getattr(g, "prefs", None)
     if prefs is None or not prefs.easy_read:
         return None
-    from forum_site.web.easy_read.kinds import meeting_source_hash
-    from forum_site.web.easy_read.views import easy_read_block
-    from forum_site.web.helpers import viewer
-
     return easy_read_block(
         "meeting",
         meeting.id,
         meeting_source_hash(meeting),
         lambda: build(meeting),
         can_check=viewer().convenes(meeting.forum_id),
+    )
+
+
+@register("meeting")
+def _meeting(session: Session, viewer: Viewer, subject_id: int) -> Subject:
+    meeting = meetings.get_meeting(session, viewer, subject_id, full=True)
+    return Subject(
+        kind="meeting",
+        id=meeting.id,
+        title=meeting.title,
+        source_hash=meeting_source_hash(meeting),
+        build=lambda: build(meeting),
+        can_check=viewer.convenes(meeting.forum_id),
+        page_url=meeting_page_url(meeting),
     )

@@ -12,13 +12,13 @@ from forum_site.extensions import db
 from forum_site.models.meetings import AccessAnswer, CycleStage, InfluenceLevel
 from forum_site.services import forums
 from forum_site.services import meetings as service
-from forum_site.services import meetings_agenda as agenda
-from forum_site.services import meetings_changes as changes
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.meetings import agenda, changes
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, site_url, viewer
 from forum_site.web.meetings import forms
-from forum_site.web.meetings.views import bp, load, page_context
+from forum_site.web.meetings.blueprint import bp
+from forum_site.web.meetings.views import load, page_context
+from forum_site.web.responses import commit, render, show_error, site_url, viewer
 
 
 def _details(form: forms.MeetingForm) -> service.MeetingDetails:
@@ -162,7 +162,7 @@ def add_agenda_item(meeting_id: int):
 
 
 def _after_agenda_change(meeting, message: str):
-    from forum_site.web.helpers import is_htmx
+    from forum_site.web.responses import is_htmx
 
     if is_htmx():
         return _agenda_response(load(meeting.id), announce=message)

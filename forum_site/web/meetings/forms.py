@@ -22,6 +22,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import AccessAnswer, CycleStage, InfluenceLevel, ReplyAnswer
+from forum_site.vocabulary.meetings import ACCESS_FEATURES
 from forum_site.web.meetings.labels import (
     ACCESS_ANSWERS,
     INFLUENCE,
@@ -32,6 +33,7 @@ from forum_site.web.meetings.labels import (
 
 LONDON = ZoneInfo("Europe/London")
 LONG = 5000
+_FEATURES = dict(ACCESS_FEATURES)
 
 
 def _max(n: int):
@@ -132,11 +134,11 @@ class MeetingForm(WhenFields, FlaskForm):
     venue_name = _short(_l("Venue name"))
     venue_address = _long(_l("Venue address"), 1000)
     joining_details = _long(_l("How to join by phone or online"), 2000)
-    step_free = _access_radio(_l("Step-free access"))
-    hearing_loop = _access_radio(_l("Hearing loop"))
-    accessible_toilet = _access_radio(_l("Accessible toilet"))
-    quiet_room = _access_radio(_l("Quiet room"))
-    parking = _access_radio(_l("Parking"))
+    step_free = _access_radio(_FEATURES["step_free"])
+    hearing_loop = _access_radio(_FEATURES["hearing_loop"])
+    accessible_toilet = _access_radio(_FEATURES["accessible_toilet"])
+    quiet_room = _access_radio(_FEATURES["quiet_room"])
+    parking = _access_radio(_FEATURES["parking"])
     access_notes = _long(_l("More about access (optional)"), 2000)
     public_transport = _long(_l("Getting there by public transport"), 2000)
     on_arrival = _long(_l("What happens when you arrive"), 2000)

@@ -14,76 +14,15 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from easyread.pictures import alt_text, svg_markup
-from forum_site.models.meetings import AccessAnswer, CycleStage, InfluenceLevel, ReplyAnswer
-
-INFLUENCE = {
-    InfluenceLevel.TELLING: (
-        _l("We are telling you"),
-        _l(
-            "The decision has already been made. We are explaining it so you know what will happen."
-        ),
-    ),
-    InfluenceLevel.VIEWS: (
-        _l("We want your views"),
-        _l(
-            "We will listen to what you say and think about it. Someone else makes the final decision."
-        ),
-    ),
-    InfluenceLevel.DECIDE_TOGETHER: (
-        _l("We will decide together"),
-        _l("Members and the organisers make the decision together, as equals."),
-    ),
-    InfluenceLevel.YOU_DECIDE: (
-        _l("You decide"),
-        _l("Members make the decision. The organisers have agreed to do what you choose."),
-    ),
-}
-
-STAGES = {
-    CycleStage.INVOLVEMENT_FRAMEWORK: _l("Agree a framework for involvement"),
-    CycleStage.OPERATING_CONTEXT: _l("Operating context"),
-    CycleStage.NEEDS_ASSESSMENT: _l("Needs assessment"),
-    CycleStage.OVERALL_BUDGET: _l("Overall budget"),
-    CycleStage.STRATEGIC_FRAMEWORK: _l("Strategic framework"),
-    CycleStage.TEST_AND_REFINE: _l("Test and refine"),
-    CycleStage.AGREE_PRIORITIES: _l("Agree priorities"),
-    CycleStage.DECISION_POINT: _l("Decision point"),
-    CycleStage.PROCUREMENT: _l("Procurement (buying services)"),
-    CycleStage.IMPLEMENTATION: _l("Implementation (putting it in place)"),
-    CycleStage.MONITORING: _l("Monitoring and evaluation"),
-    CycleStage.REVIEW: _l("Review"),
-}
-
-ACCESS_ANSWERS = {
-    AccessAnswer.YES: _l("Yes"),
-    AccessAnswer.NO: _l("No"),
-    AccessAnswer.NOT_KNOWN: _l("Not checked yet"),
-}
-
-ACCESS_FEATURES = [
-    ("step_free", _l("Step-free access")),
-    ("hearing_loop", _l("Hearing loop")),
-    ("accessible_toilet", _l("Accessible toilet")),
-    ("quiet_room", _l("Quiet room")),
-    ("parking", _l("Parking")),
-]
-
-REPLY_ANSWERS = {
-    ReplyAnswer.GOING: _l("Going"),
-    ReplyAnswer.MAYBE: _l("Maybe"),
-    ReplyAnswer.NOT_GOING: _l("Not going"),
-}
-
-NEEDS = {
-    "bsl_interpreter": _l("British Sign Language (BSL) interpreter"),
-    "other_interpreter": _l("Another interpreter"),
-    "easy_read_papers": _l("Easy-read papers"),
-    "large_print": _l("Large print papers"),
-    "support_worker": _l("A support worker coming too"),
-    "hearing_loop": _l("Hearing loop"),
-    "language": _l("Papers or an interpreter in another language"),
-    "other_needs": _l("Something else"),
-}
+from forum_site.models.meetings import CycleStage
+from forum_site.vocabulary.cycle import STAGE_LABELS as STAGES
+from forum_site.vocabulary.meetings import (  # noqa: F401  (templates read them as meeting_labels)
+    ACCESS_ANSWERS,
+    ACCESS_FEATURES,
+    INFLUENCE,
+    NEEDS,
+    REPLY_ANSWERS,
+)
 
 SCALE = {
     3: (_l("Yes"), "fe-smiling-face-with-smiling-eyes"),

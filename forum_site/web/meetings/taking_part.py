@@ -10,13 +10,13 @@ from flask_login import login_required
 
 from forum_site.extensions import db
 from forum_site.models.meetings import ReplyAnswer
-from forum_site.services import meetings_debrief as debrief
-from forum_site.services import meetings_replies as replies
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.meetings import debrief, replies
 from forum_site.web.easy_read.steps import MEETING_REPLY_STEPS, FormSteps
-from forum_site.web.helpers import commit, is_htmx, render, show_error, viewer
 from forum_site.web.meetings import forms
-from forum_site.web.meetings.views import bp, load, page_context
+from forum_site.web.meetings.blueprint import bp
+from forum_site.web.meetings.views import load, page_context
+from forum_site.web.responses import commit, is_htmx, render, show_error, viewer
 
 
 def _respond(meeting, block: str, anchor: str, message: str, **page_forms):

@@ -6,28 +6,25 @@ convenor's preparation and debrief in after.py; all register on this blueprint.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, flash, redirect, request, url_for
-from flask_babel import format_date, format_time
+from flask import Response, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
+from forum_site.dates import day_and_date, time_of
 from forum_site.extensions import db
-from forum_site.models.base import as_utc
 from forum_site.models.meetings import Meeting, MeetingStatus
 from forum_site.services import forums
 from forum_site.services import meetings as meeting_service
-from forum_site.services import meetings_calendar as calendar
-from forum_site.services import meetings_debrief as debrief
-from forum_site.services import meetings_replies as replies
 from forum_site.services.errors import NotFound
+from forum_site.services.meetings import calendar, debrief, replies
 from forum_site.text import render_markdown
 from forum_site.web.forums.panels import forum_panel, sections_for
-from forum_site.web.helpers import commit, render, site_url, viewer
 from forum_site.web.meetings import forms, labels
+from forum_site.web.meetings.blueprint import bp
 from forum_site.web.meetings.easy_read import easy_read_meeting
 from forum_site.web.panels import agenda_item_panels, meeting_panels
-
-bp = Blueprint("meetings", __name__)
+from forum_site.web.responses import commit, render, site_url, viewer
+from forum_site.web.translations.reading import reader_translation, translate_url
 
 
 @bp.app_context_processor
@@ -42,12 +39,12 @@ def meeting_helpers():
 @bp.app_template_filter("meeting_time")
 def meeting_time(moment) -> str:
     """Just the clock time, in the reader's time zone and locale."""
-    return format_time(as_utc(moment), "h:mm a") if moment else ""
+    return time_of(moment)
 
 
 @bp.app_template_filter("meeting_day")
 def meeting_day(day) -> str:
-    return format_date(day, "EEEE d MMMM y") if day else ""
+    return day_and_date(day)
 
 
 @bp.get("/forums/<slug>/meetings")
@@ -94,6 +91,8 @@ def page_context(meeting: Meeting, **forms_by_name) -> dict:
         "easy_read": easy_read_meeting(meeting),
         "cycle": labels.cycle_dots(meeting.cycle_stage),
         "stage_number": labels.stage_number(meeting.cycle_stage),
+        "translation": reader_translation("meeting", meeting),
+        "translate_url": translate_url("meeting", meeting) if can_edit else None,
     }
     context.update(forms_by_name)
     return context
@@ -205,6 +204,3 @@ def forum_meetings_panel(forum, who) -> dict | None:
 
 def wants_fragment() -> bool:
     return request.headers.get("HX-Request") == "true"
-
-
-from forum_site.web.meetings import after, editing, taking_part  # noqa: E402,F401

@@ -18,9 +18,10 @@ from forum_site.pdf.documents import PrintDocument, Version
 from forum_site.pdf.pipeline import Queued, get_pdf, job_state
 from forum_site.services import contributions, paper_forms
 from forum_site.services.errors import DomainError
-from forum_site.web.helpers import commit, render, safe_next, show_error, viewer
 from forum_site.web.pdfs import panels  # noqa: F401  (registers the Print panels)
 from forum_site.web.pdfs.forms import CodeForm, sheet_form
+from forum_site.web.responses import commit, render, safe_next, show_error, viewer
+from forum_site.web.translations.reading import reader_language
 
 log = logging.getLogger(__name__)
 bp = Blueprint("pdfs", __name__)
@@ -75,7 +76,9 @@ def paper_form_pdf(meeting_id: int, version: str):
 @bp.get("/print/briefings/<int:briefing_id>/<version>.pdf")
 def briefing_pdf(briefing_id: int, version: str):
     chosen = _version(version)
-    return _send(builders.briefing_document(db.session, viewer(), briefing_id), chosen)
+    return _send(
+        builders.briefing_document(db.session, viewer(), briefing_id, reader_language()), chosen
+    )
 
 
 @bp.get("/print/budgets/<int:budget_id>/<version>.pdf")

@@ -10,7 +10,7 @@ from forum_site.extensions import db
 from forum_site.models.meetings import InfluenceLevel
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.topics import agreements, core
-from forum_site.web.helpers import commit, viewer
+from forum_site.web.responses import commit, viewer
 from forum_site.web.topics.forms import AgreementForm
 from forum_site.web.topics.views import bp, page, stage_or_404
 
@@ -54,7 +54,7 @@ def write_agreement(topic_id: int, stage: str):
 
 
 def show_error_on(form, error) -> None:
-    from forum_site.web.helpers import show_error
+    from forum_site.web.responses import show_error
 
     show_error(form, error)
 

@@ -14,7 +14,7 @@ from forum_site.models.base import utcnow
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.topics import agreements, core, votes
 from forum_site.services.topics import consultations as service
-from forum_site.web.helpers import commit, show_error, viewer
+from forum_site.web.responses import commit, show_error, viewer
 from forum_site.web.topics.consultation_forms import (
     ConsultationForm,
     RecordForm,

@@ -12,7 +12,7 @@ from forum_site.extensions import db
 from forum_site.models import PressureKind
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.topics import core
-from forum_site.web.helpers import commit, show_error, viewer
+from forum_site.web.responses import commit, show_error, viewer
 from forum_site.web.topics.forms import LinksForm, PressureForm
 from forum_site.web.topics.views import bp, page
 

@@ -13,8 +13,8 @@ from forum_site.services import forums
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.topics import agreements, consultations, core, timeline
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, viewer
 from forum_site.web.meetings.labels import cycle_dots
+from forum_site.web.responses import commit, render, show_error, viewer
 from forum_site.web.topics import labels
 from forum_site.web.topics.forms import StageForm, TopicForm
 

@@ -15,8 +15,8 @@ from forum_site.pdf.render import render_pdf
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.topics import votes as service
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.helpers import commit, render, show_error, viewer
 from forum_site.web.panels import agenda_item_panels
+from forum_site.web.responses import commit, render, show_error, viewer
 from forum_site.web.topics.views import bp
 from forum_site.web.topics.vote_forms import (
     BallotForm,

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from wtforms.fields.choices import SelectChoice
 
 from forum_site.extensions import db
 from forum_site.services import translations
 from forum_site.services.errors import DomainError
-from forum_site.web.helpers import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.translations.blueprint import bp
 from forum_site.web.translations.forms import MarkCheckedForm, ReviewerForm
-
-bp = Blueprint("translations", __name__)
 
 SHOW_CHOICES = ("all", "drafts", "untranslated", "checked", "problems")
 

@@ -97,9 +97,8 @@ def test_python_m_easyread_check_in_a_real_process(tmp_path):
     pytest.importorskip("easyread.render")
     path = tmp_path / "briefing.md"
     path.write_text(NEEDS_WORK, encoding="utf-8")
-    python = ROOT / ".venv" / "bin" / "python"
     result = subprocess.run(
-        [str(python), "-m", "easyread", "check", str(path), "--json"],
+        [sys.executable, "-m", "easyread", "check", str(path), "--json"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -111,7 +110,7 @@ def test_python_m_easyread_check_in_a_real_process(tmp_path):
     clean = tmp_path / "clean.md"
     clean.write_text(CLEAN, encoding="utf-8")
     ok = subprocess.run(
-        [str(python), "-m", "easyread", "check", str(clean)],
+        [sys.executable, "-m", "easyread", "check", str(clean)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -120,7 +119,7 @@ def test_python_m_easyread_check_in_a_real_process(tmp_path):
     )
     assert ok.returncode == 0, ok.stderr
     missing = subprocess.run(
-        [str(python), "-m", "easyread", "check", str(tmp_path / "nope.md")],
+        [sys.executable, "-m", "easyread", "check", str(tmp_path / "nope.md")],
         capture_output=True,
         text=True,
         cwd=ROOT,

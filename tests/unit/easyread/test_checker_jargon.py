@@ -1,7 +1,7 @@
 """Glossary jargon (PL-04) and initials (PL-06 / ER-05)."""
 
 from easyread.glossary import Term
-from tests.unit.easyread.checker_helpers import found
+from tests.unit.easyread.checker_calls import found
 
 
 def test_glossary_term_is_flagged_with_its_plain_alternative_and_exact_span():

@@ -3,7 +3,7 @@
 import pytest
 
 from easyread.checks.numbers import in_every
-from tests.unit.easyread.checker_helpers import found
+from tests.unit.easyread.checker_calls import found
 
 
 @pytest.mark.parametrize(

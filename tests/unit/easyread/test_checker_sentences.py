@@ -2,7 +2,7 @@
 
 from easyread.checker import check
 from easyread.text import sentences
-from tests.unit.easyread.checker_helpers import found, sentence_of
+from tests.unit.easyread.checker_calls import found, sentence_of
 
 
 def test_sentence_of_24_words_is_only_a_warning_at_standard_level():

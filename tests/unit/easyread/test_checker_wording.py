@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.easyread.checker_helpers import found
+from tests.unit.easyread.checker_calls import found
 
 DATA = Path(__file__).resolve().parents[3] / "easyread" / "data"
 

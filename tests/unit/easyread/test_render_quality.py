@@ -27,8 +27,11 @@ def test_corpus_has_at_least_ten_passages_of_the_right_length():
     assert all(150 <= n <= 400 for n in lengths), lengths
 
 
-def test_at_least_95_percent_of_sentences_have_15_words_or_fewer(report):
-    assert report.share_short >= 0.95, f"{report.short_enough}/{report.sentences}"
+def test_at_least_95_percent_of_sentences_have_15_words_or_fewer_or_are_marked(report):
+    """DN-01/02 outrank length: the old 95% came partly from cuts like "This is on day
+    services ...", which the grammar guard now undoes and marks for a person."""
+    assert report.share_short_or_marked >= 0.95, f"{report.short_or_marked}/{report.sentences}"
+    assert report.share_short >= 0.85, f"{report.short_enough}/{report.sentences}"
 
 
 def test_average_sentence_is_12_words_or_fewer(report):
@@ -85,6 +88,7 @@ def test_the_shipped_glossary_explains_every_term_it_finds():
 @pytest.mark.skipif(not default_terms(), reason="the shipped glossary is still empty")
 def test_targets_also_hold_with_the_shipped_glossary():
     shipped = quality.measure(default_terms())
-    assert shipped.share_short >= 0.95, f"{shipped.short_enough}/{shipped.sentences}"
+    assert shipped.share_short_or_marked >= 0.95, f"{shipped.short_or_marked}/{shipped.sentences}"
+    assert shipped.share_short >= 0.85, f"{shipped.short_enough}/{shipped.sentences}"
     assert shipped.average_words <= 12
     assert shipped.numbers_missing == [] and shipped.terms_missing == []

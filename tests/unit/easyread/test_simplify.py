@@ -135,8 +135,14 @@ def test_bracketed_aside_moves_to_its_own_point():
 
 
 def test_aside_between_dashes_moves_to_its_own_point():
+    items = simplify_text("The bus – it is a small one – comes at 2pm.", (), _no_pictures)
+    assert _sentences(items) == ["The bus comes at 2pm.", "It is a small one."]
+
+
+def test_an_aside_that_is_not_a_sentence_stays_where_it_was():
+    """DN-03: "A small one." on its own row would not be a sentence."""
     items = simplify_text("The bus – a small one – comes at 2pm.", (), _no_pictures)
-    assert _sentences(items) == ["The bus comes at 2pm.", "A small one."]
+    assert _sentences(items) == ["The bus – a small one – comes at 2pm."]
 
 
 def test_initials_in_brackets_are_learned_and_spelled_out_later():
@@ -148,8 +154,14 @@ def test_initials_in_brackets_are_learned_and_spelled_out_later():
 
 
 def test_brackets_that_are_not_initials_are_kept_as_an_aside():
+    sentences = _sentences(simplify_text("Ask the team (they are nice) today.", (), _no_pictures))
+    assert sentences == ["Ask the team today.", "They are nice."]
+
+
+def test_brackets_that_are_not_a_sentence_stay_in_place():
+    """DN-03: the old output made "TEAM." a row of its own."""
     sentences = _sentences(simplify_text("Ask the team (TEAM) today.", (), _no_pictures))
-    assert sentences == ["Ask the team today.", "TEAM."]
+    assert sentences == ["Ask the team (TEAM) today."]
 
 
 # --- numbers -------------------------------------------------------------------------
@@ -174,7 +186,7 @@ def test_brackets_that_are_not_initials_are_kept_as_an_aside():
         ("60% of costs", "6 in every 10 pounds of costs"),
         ("40% of total spending", "4 in every 10 of total spending"),
         ("12 per cent", "12 in every 100"),
-        ("a 10% cut", "a cut of 1 in every 10"),
+        ("a 10% cut", "a cut of 10%"),
     ],
 )
 def test_numbers_become_digits(text, expected):
@@ -349,7 +361,8 @@ CLAUSE_CASES = [
     ),
     (
         "The council currently spends a lot of money each year on day services for adults with learning disabilities.",
-        ["The council currently spends a lot of money each year.", "This is on day services for adults with learning disabilities."],
+        # DN-02: "This is on day services ..." was a filler; the sentence now stays whole.
+        ["The council currently spends a lot of money each year on day services for adults with learning disabilities."],
     ),
     (
         "The minimum visit will be 30 minutes long for everyone who gets home care, except for simple medication prompts.",

@@ -1,0 +1,272 @@
+"""The do-no-harm guard (RULES.md DN-01, DN-02): is this output line a sentence?
+
+Rule-based on purpose. We tried Debian's link-grammar parser: it is not on PyPI
+(its Python bindings serve the system Python only), loading its dictionary takes
+about a second, one 40-word sentence took 316 ms, and it accepted fragments such
+as "That is, providers.". spaCy's English models are not published on PyPI by
+their makers. So the guard is a small lexicon of finite verbs and auxiliaries
+(``data/verbs.txt``), word endings and a few fixed patterns. It errs towards
+saying "not a sentence": a cut it rejects is undone, which only costs length.
+
+:func:`problems` gives the reasons a line is not a sentence (empty when it is).
+List items after an intro line ("We will:") only need a capital and a finished end.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from easyread.model import _WORD, visible_text
+
+
+def _set_of(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+VERBS_FILE = Path(__file__).with_name("data") / "verbs.txt"
+
+AUXILIARIES = _set_of(
+    "is are was were am be been being will would can could should shall must may might "
+    "has have had do does did isn't aren't wasn't weren't won't can't couldn't shouldn't "
+    "don't doesn't didn't hasn't haven't hadn't wouldn't mustn't cannot 's 're 've 'll 'd"
+)
+# Words that finish nothing: a line ending on one of these was cut too early (DN-01).
+DANGLING = _set_of(
+    "a an the of and or but nor to for from with without by in at as into onto than "
+    "which who whose whom if because while whilst although though unless until such "
+    "including like via per between among during "
+    "across against towards toward within upon our their its his her your my every no very "
+    "especially particularly mainly"
+)
+_PRONOUN_SUBJECTS = _set_of("i we you they he she it there this that these those")
+_RELATIVES = _set_of("who which that whom whose")
+_ADVERBS = _set_of(
+    "still also often always never now only usually already just then sometimes rarely "
+    "really all both each mostly mainly generally currently jointly"
+)
+_DETERMINERS = _set_of(
+    "a an the this that these those our their its his her your my some any each every "
+    "no many most all few several such"
+)
+_PREPOSITIONS = _set_of(
+    "of to for from with without by in on at as into than about over under after before "
+    "during through across against within between among per via like including"
+)
+_LEADING_MARKERS = re.compile(
+    r"^(?:(?:and|but|or|so|also|then|yet|however|instead|that is|for example|for instance|"
+    r"in short|in total|first|second|third|finally|next|still|even so|since then|after that)"
+    r"\b,?\s+)+",
+    re.IGNORECASE,
+)
+# "This was by the panel as key." / "This is in service users.": fillers that hide who did what.
+FILLER = re.compile(
+    r"^(?:this|that|it|these|they)\s+(?:is|was|are|were)\s+(?:by|in|at|on|for|with|from|to|of|as|"
+    r"into|over|under|during|within|across|through|around|about|after|before)\b",
+    re.IGNORECASE,
+)
+_FILLER_OTHER = re.compile(
+    r"^this\s+comes\s+with\b|^(?:this|these)\s+(?:the|a|an|our|their|his|her|its|we|you|they|it)\b",
+    re.IGNORECASE,
+)  # "This the Leader committed to": a lost object relative ("which the Leader ...")
+_START_OK = re.compile(r"^[\W_]*(?:[A-Z£$€0-9]|\*\*[A-Z£0-9])")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(base verbs, irregular finite forms) from data/verbs.txt ("=" lines list regular verbs)."""
+    base: set[str] = set()
+    irregular: set[str] = set()
+    for line in VERBS_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("="):
+            base.update(line[1:].split())
+            continue
+        first, *forms = line.split()
+        base.add(first)
+        irregular.update(forms)
+    return frozenset(base), frozenset(irregular)
+
+
+def base_verbs() -> frozenset[str]:
+    return _lexicon()[0]
+
+
+@lru_cache(maxsize=20000)
+def verb_base(word: str) -> str | None:
+    """The base form of a verb form we know ("rejected" -> "reject"), else None."""
+    base, irregular = _lexicon()
+    w = word.lower()
+    if w in base:
+        return w
+    candidates = []
+    if w.endswith("ies"):
+        candidates.append(w[:-3] + "y")
+    if w.endswith("ied"):
+        candidates.append(w[:-3] + "y")
+    if w.endswith("es"):
+        candidates.append(w[:-2])
+    if w.endswith("s"):
+        candidates.append(w[:-1])
+    if w.endswith("ed"):
+        candidates += [w[:-2], w[:-1]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            candidates.append(w[:-3])
+    return next((c for c in candidates if c in base), None)
+
+
+@lru_cache(maxsize=20000)
+def is_finite_form(word: str) -> bool:
+    """An auxiliary, an irregular past, or a known verb ending in -s/-ed."""
+    w = word.lower()
+    if w in AUXILIARIES or w in _lexicon()[1]:
+        return True
+    return w.endswith(("s", "ed")) and verb_base(w) is not None and w not in _NOT_VERBS
+
+
+# Known verb forms that are almost always nouns or adjectives in council prose.
+_NOT_VERBS = _set_of(
+    "needs services costs means results works plans cuts rates terms funds levels "
+    "changes reports views figures numbers areas schemes homes places beds hours "
+    "weeks years days months meetings members"
+)
+
+
+def _tokens(sentence: str) -> list[str]:
+    return [t.lower() for t in _WORD.findall(visible_text(sentence))]
+
+
+def has_subject_and_verb(sentence: str) -> bool:
+    """A finite verb with something before it that can be its subject, or a command."""
+    body = _LEADING_MARKERS.sub("", visible_text(sentence).strip())
+    tokens = _tokens(body)
+    if not tokens:
+        return False
+    base = base_verbs()
+    if tokens[0] in base and len(tokens) >= 2 and _command(tokens):
+        return True  # a command: "Tell us what you think."
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index else ""
+        if index == 0 and token not in AUXILIARIES:
+            continue
+        if index == 0:
+            return len(tokens) > 2  # a question: "Are you worried?"
+        if before in _RELATIVES and index > 1:
+            continue  # "people who use services": the verb belongs to the relative clause
+        if token in AUXILIARIES:
+            return True
+        if _verb_here(tokens, index, base):
+            return True
+    return False
+
+
+def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
+    token, subject = tokens[index], _subject_before(tokens, index)
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in _NOT_VERBS:
+        return True  # "This makes it hard"
+    if subject in _DETERMINERS or subject in _PREPOSITIONS:
+        return False
+    if token in _NOT_VERBS:
+        return after in _DETERMINERS or after[:1].isdigit() or after in _PRONOUN_SUBJECTS
+    if is_finite_form(token):
+        return True
+    if token.endswith("ed") and (after in _DETERMINERS or after[:1].isdigit()):
+        return True  # a verb we do not list: "wards averaged 98 ..."
+    if token not in base:
+        return False
+    if token not in _NOUN_LIKE and subject not in {"to", "and", "or"}:
+        return True  # "A small number move to a care home"
+    return _has_plural_subject(tokens, index)
+
+
+_DEMONSTRATIVES = _set_of("this that these those")
+# Plain verbs that are nouns more often than not in council prose ("a social care record").
+_NOUN_LIKE = _set_of(
+    "care support fund plan cost budget record review report need change place rate work "
+    "service end start charge house staff share claim score design list file form head "
+    "post price rest result return sort state study target test trade type value visit "
+    "vote lead book label matter point question register request transfer walk wash"
+)
+
+
+def _command(tokens: list[str]) -> bool:
+    """ "Tell us", "Visit our website"; not "Care needs in the area"."""
+    if tokens[0] not in _NOUN_LIKE:
+        return True
+    return tokens[1] in _DETERMINERS or tokens[1] in _PRONOUN_SUBJECTS or tokens[1] in {"us", "me"}
+
+
+def _has_plural_subject(tokens: list[str], index: int) -> bool:
+    """ "councils still buy", "placements for adults remain": a plural before a plain verb."""
+    if _plural_subject(_subject_before(tokens, index)) or "and" in tokens[:index]:
+        return True
+    return any(_plural_subject(t) and t not in _PRONOUN_SUBJECTS for t in tokens[:index])
+
+
+def _subject_before(tokens: list[str], index: int) -> str:
+    """The word before a verb, skipping adverbs ("councils still buy")."""
+    at = index - 1
+    while at > 0 and (tokens[at] in _ADVERBS or tokens[at].endswith("ly")):
+        at -= 1
+    return tokens[at] if at >= 0 else ""
+
+
+def _plural_subject(word: str) -> bool:
+    if word in _PRONOUN_SUBJECTS or word in {"people", "children", "staff", "families"}:
+        return True
+    return word.endswith("s") and not word.endswith("ss") and word not in _PREPOSITIONS
+
+
+def ends_finished(sentence: str) -> bool:
+    tokens = _tokens(sentence)
+    if tokens[-2:] == ["so", "on"]:
+        return True
+    return bool(tokens) and tokens[-1] not in DANGLING
+
+
+def problems(sentence: str, list_item: bool = False) -> list[str]:
+    """Why this line is not a sentence a reader can trust (empty list: it is fine)."""
+    text = visible_text(sentence).strip()
+    found: list[str] = []
+    if not _START_OK.match(sentence.strip()):
+        found.append("does not start with a capital letter")
+    if not text.endswith(":") and not ends_finished(text):
+        found.append("ends on a joining word")
+    if list_item:
+        return found
+    if FILLER.match(text) or _FILLER_OTHER.match(text):
+        found.append("a filler that hides who did what")
+    elif not has_subject_and_verb(text):
+        found.append("has no subject and verb")
+    return found
+
+
+def is_sound(sentence: str, list_item: bool = False) -> bool:
+    return not problems(sentence, list_item)
+
+
+def is_list_intro(sentence: str) -> bool:
+    return visible_text(sentence).rstrip().endswith(":")
+
+
+def line_problems(lines: list[str], first_is_item: bool = False) -> list[tuple[str, list[str]]]:
+    """Each line that fails, with its reasons; lines after an intro ending ":" are list items."""
+    failing = []
+    in_list = first_is_item
+    for line in lines:
+        reasons = problems(line, list_item=in_list and not _ends_sentence(line))
+        if reasons:
+            failing.append((line, reasons))
+        if is_list_intro(line):
+            in_list = True
+        elif _ends_sentence(line):
+            in_list = False
+    return failing
+
+
+def _ends_sentence(line: str) -> bool:
+    return visible_text(line).rstrip().endswith((".", "!", "?"))

@@ -1,0 +1,160 @@
+"""Rewrites that simplify a whole sentence before it is cut (issue 13: simplify, don't reformat).
+
+* Passive with a named agent -> active: "The bid was rejected by the panel." ->
+  "The panel rejected the bid." Only when the thing done to and the agent are short
+  noun phrases; anything else is left alone.
+* Meta-comments that carry no fact are dropped ("It should be noted that X" -> "X");
+  frames that hide who speaks name us ("It is proposed that" -> "We propose that").
+  Hedges that carry doubt ("may", "arguably") are kept: dropping them would add certainty.
+
+Every rewrite keeps every number and name; the caller checks the result with the
+grammar guard and keeps the writer's sentence if the guard says no.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from easyread.guard import verb_base
+from easyread.readability import zipf
+
+
+def _set_of(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_META = [
+    (r"it should be noted that\s+", ""),
+    (r"it is worth (?:noting|saying|remembering) that\s+", ""),
+    (r"it is important to (?:be clear|note|say|stress) that\s+", ""),
+    (r"(?:members|the (?:board|committee|cabinet)) (?:should|will|may) (?:be aware|wish to note|"
+     r"want to note) that\s+", ""),
+    (r"please (?:note|be aware) that\s+", ""),
+    (r"it is proposed that\s+", "We propose that "),
+    (r"it is recommended that\s+", "We recommend that "),
+    (r"it is (?:anticipated|expected) that\s+", "We expect that "),
+    (r"it is (?:estimated) that\s+", "We estimate that "),
+    (r"it is (?:clear|evident) that\s+", ""),
+    (r"to put it mildly,\s+", ""),
+    (r"needless to say,\s+", ""),
+    (r"going forward,\s+", "From now on, "),
+]  # fmt: skip
+_META_PATTERNS = [(re.compile(r"^" + p, re.IGNORECASE), r) for p, r in _META]
+
+_IRREGULAR_PAST = {
+    "given": "gave", "taken": "took", "seen": "saw", "written": "wrote", "chosen": "chose",
+    "drawn": "drew", "run": "ran", "done": "did", "shown": "showed", "known": "knew",
+    "made": "made", "paid": "paid", "held": "held", "found": "found", "led": "led",
+    "kept": "kept", "told": "told", "sent": "sent", "built": "built", "bought": "bought",
+    "set": "set", "put": "put", "brought": "brought", "won": "won", "sold": "sold",
+    "spent": "spent", "met": "met", "heard": "heard", "thought": "thought",
+}  # fmt: skip
+_IRREGULAR_BASE = {
+    "given": "give", "taken": "take", "seen": "see", "written": "write", "chosen": "choose",
+    "drawn": "draw", "run": "run", "done": "do", "shown": "show", "known": "know", "made": "make",
+    "paid": "pay", "held": "hold", "found": "find", "led": "lead", "kept": "keep", "told": "tell",
+    "sent": "send", "built": "build", "bought": "buy", "set": "set", "put": "put",
+    "brought": "bring", "won": "win", "sold": "sell", "spent": "spend", "met": "meet",
+    "heard": "hear", "thought": "think",
+}  # fmt: skip
+_PARTICIPLE = r"[a-z]+ed|" + "|".join(_IRREGULAR_PAST)
+_PASSIVE = re.compile(
+    r"^(?P<subject>[^,;:()\"“”]{3,70}?)\s+(?P<aux>was|were|has been|have been|is|are|will be)\s+"
+    r"(?P<adverb>(?:also|then|already|jointly|formally|independently|now)\s+)?"
+    rf"(?P<verb>{_PARTICIPLE})(?P<particle>\s+(?:out|up|down|off|back|forward))?\s+by\s+(?P<agent>[^,;:()\"“”]{{2,80}}?)"
+    r"(?P<rest>(?:\s+(?:on|in|at|during|between|after|before|because|which|when|where|to|for|"
+    r"from|with|as|last|this|next|and then)\b|[,;:.!?]|$).*)$",
+    re.DOTALL,
+)
+_DETERMINER_START = re.compile(
+    r"^(?:The|This|That|These|Those|A|An|Our|Their|Its|Each|Every|All|Some|Most|Many|Two|Three)\b"
+)
+_NOT_AGENT = _set_of("which who that it they we this there")
+_BAD_SUBJECT = re.compile(r"\b(?:which|who|that|if|when|because|and|or|but|it|there)\b", re.I)
+
+
+def drop_meta_comment(sentence: str) -> str:
+    """ "It should be noted that the plan was agreed." -> "The plan was agreed." """
+    for pattern, replacement in _META_PATTERNS:
+        match = pattern.match(sentence)
+        if match:
+            rest = sentence[match.end() :]
+            if not rest.strip():
+                return sentence
+            if replacement:
+                return replacement + rest
+            return rest[:1].upper() + rest[1:]
+    return sentence
+
+
+@lru_cache(maxsize=4096)
+def passive_to_active(sentence: str) -> str:
+    """ "The bid was rejected by the panel." -> "The panel rejected the bid." (else unchanged)."""
+    match = _PASSIVE.match(sentence.strip())
+    if not match:
+        return sentence
+    subject, agent = match.group("subject"), match.group("agent").strip()
+    if not _good_subject(subject) or not _good_agent(agent):
+        return sentence
+    if re.match(r"^,\s*(?:who|which|whose)\b", match.group("rest")):
+        return sentence  # the aside belongs to the agent: moving it would change who is meant
+    verb = _active_verb(match.group("aux"), match.group("verb"), agent)
+    if verb is None:
+        return sentence
+    adverb = match.group("adverb") or ""
+    done_to = _lower_start(subject)
+    agent = agent[:1].upper() + agent[1:]
+    particle = match.group("particle") or ""
+    return f"{agent} {adverb}{verb}{particle} {done_to}{match.group('rest')}"
+
+
+def _good_subject(subject: str) -> bool:
+    words = subject.split()
+    return 1 <= len(words) <= 8 and not _BAD_SUBJECT.search(subject)
+
+
+def _good_agent(agent: str) -> bool:
+    words = agent.split()
+    if not 1 <= len(words) <= 9 or words[0].lower() in _NOT_AGENT:
+        return False
+    verbs = {"is", "are", "was", "were", "be", "been", "has", "have", "who", "which", "that"}
+    return not any(w.lower() in verbs for w in words)
+
+
+def _active_verb(aux: str, participle: str, agent: str) -> str | None:
+    base = _IRREGULAR_BASE.get(participle) or verb_base(participle)
+    if base is None:
+        return None
+    plural = _plural(agent)
+    if aux in {"was", "were"}:
+        return _IRREGULAR_PAST.get(participle, participle)
+    if aux in {"has been", "have been"}:
+        return f"{'have' if plural else 'has'} {participle}"
+    if aux == "will be":
+        return f"will {base}"
+    return base if plural else _third_person(base)
+
+
+def _plural(agent: str) -> bool:
+    words = agent.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return " and " in f" {agent.lower()} " or (head.endswith("s") and not head.endswith("ss"))
+
+
+def _third_person(base: str) -> str:
+    if base.endswith("y") and base[-2:-1] not in set("aeiou"):
+        return base[:-1] + "ies"
+    if base.endswith(("s", "sh", "ch", "x", "o")):
+        return base + "es"
+    return base + "s"
+
+
+def _lower_start(subject: str) -> str:
+    """The thing done to, moved after the verb: "The bid" -> "the bid", "Visits" -> "visits"."""
+    if _DETERMINER_START.match(subject):
+        return subject[0].lower() + subject[1:]
+    first = subject.split()[0]
+    if first[1:].islower() and zipf(first.lower()) >= 3.5:
+        return subject[0].lower() + subject[1:]
+    return subject

@@ -1,0 +1,49 @@
+"""Dates and times in the reader's language and time zone, written the same way everywhere
+(the web pages, the PDFs, the easy-read versions). The patterns are in vocabulary/dates.py."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask_babel import format_date, format_datetime, format_time
+
+from forum_site.models.base import as_utc
+from forum_site.vocabulary import dates as patterns
+
+
+def long_date(moment: datetime | None) -> str:
+    """Wednesday 25 November 2026."""
+    return format_date(as_utc(moment), patterns.DAY_AND_DATE) if moment else ""
+
+
+def day_and_date(day: date | None) -> str:
+    """Wednesday 25 November 2026, for a calendar day (no time zone)."""
+    return format_date(day, patterns.DAY_AND_DATE) if day else ""
+
+
+def plain_date(value: date | datetime | None) -> str:
+    """25 November 2026."""
+    return format_date(value, patterns.DATE) if value else ""
+
+
+def time_of(moment: datetime | None) -> str:
+    """6:30 PM."""
+    return format_time(as_utc(moment), patterns.TIME) if moment else ""
+
+
+def date_and_time(moment: datetime | None) -> str:
+    """Wednesday 25 November 2026, 6:30 PM."""
+    if not moment:
+        return ""
+    return f"{long_date(moment)}, {time_of(moment)}"
+
+
+def short_datetime(moment: datetime | None) -> str:
+    """25 Nov 2026, 18:30 (histories and logs)."""
+    return format_datetime(as_utc(moment), patterns.DATE_AND_TIME_SHORT) if moment else ""
+
+
+def month_label(month: str) -> str:
+    """ "2026-11" as Nov 2026."""
+    year, number = (int(part) for part in month.split("-"))
+    return format_date(date(year, number, 1), patterns.MONTH)

@@ -1,0 +1,217 @@
+"""Reading contributions: who may see which, and under what name.
+
+- "anonymous to commissioners": the author and the forum's convenors see the name;
+  anyone who commissions for the forum never does (even if they also convene it).
+- "private to the convenor": only the author, whoever recorded it, and the convenors.
+Pages get ContributionView objects with the name already worked out, never the author,
+and lists load in a fixed number of queries however long they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from forum_site.models import Contribution, ContributionSupport, Forum, Visibility
+from forum_site.models.base import as_utc, utcnow
+from forum_site.services.contributions import can_support
+from forum_site.services.errors import NotFound
+from forum_site.services.viewer import Viewer
+from forum_site.words import _l
+
+
+def can_see(viewer: Viewer, contribution: Contribution) -> bool:
+    if not viewer.can_see_forum(contribution.forum):
+        return False
+    if contribution.visibility != Visibility.PRIVATE:
+        return True
+    return _is_own(viewer, contribution) or viewer.convenes(contribution.forum_id)
+
+
+def _is_own(viewer: Viewer, contribution: Contribution) -> bool:
+    return viewer.signed_in and viewer.user_id in (
+        contribution.author_id,
+        contribution.recorded_by_id,
+    )
+
+
+def visible_clause(viewer: Viewer, forum_id: int):
+    """SQL for "contributions in this forum the viewer may read" (forum access checked first)."""
+    if viewer.convenes(forum_id):
+        return Contribution.forum_id == forum_id
+    mine = (
+        or_(Contribution.author_id == viewer.user_id, Contribution.recorded_by_id == viewer.user_id)
+        if viewer.signed_in
+        else False
+    )
+    return and_(
+        Contribution.forum_id == forum_id,
+        or_(Contribution.visibility != Visibility.PRIVATE, mine),
+    )
+
+
+def author_label(viewer: Viewer, contribution: Contribution) -> str:
+    """The name this viewer may see for who made the contribution."""
+    if contribution.from_whole_group:
+        return "The whole group"
+    if viewer.signed_in and contribution.author_id == viewer.user_id:
+        return "You"
+    forum_id = contribution.forum_id
+    if contribution.visibility == Visibility.ANONYMOUS:
+        if viewer.commissions(forum_id) or not viewer.convenes(forum_id):
+            return "Anonymous"
+        return _name(contribution)
+    if contribution.visibility == Visibility.PRIVATE:
+        return _name(contribution)
+    if viewer.commissions(forum_id) or viewer.can_see_members(contribution.forum):
+        return _name(contribution)
+    return "A member"
+
+
+def _name(contribution: Contribution) -> str:
+    return contribution.author.display_name if contribution.author else "A former member"
+
+
+def get_contribution(session: Session, viewer: Viewer, contribution_id: int) -> Contribution:
+    contribution = session.scalar(
+        select(Contribution)
+        .options(
+            selectinload(Contribution.forum).selectinload(Forum.organisations),
+            selectinload(Contribution.author),
+            selectinload(Contribution.recorded_by),
+        )
+        .where(Contribution.id == contribution_id)
+    )
+    if contribution is None or not can_see(viewer, contribution):
+        raise NotFound(_l("We could not find that contribution."))
+    return contribution
+
+
+@dataclass(frozen=True)
+class ContributionView:
+    """One contribution as a particular viewer may see it."""
+
+    contribution: Contribution
+    author: str
+    is_mine: bool
+    support_count: int
+    supported_by_me: bool
+    can_support: bool
+    days_waiting: int | None
+    overdue: bool
+
+    @property
+    def id(self) -> int:
+        return self.contribution.id
+
+
+def views_for(
+    session: Session, viewer: Viewer, contributions: list[Contribution], now: datetime | None
+) -> list[ContributionView]:
+    """Views for a list, with support counts and the viewer's own supports in two queries."""
+    ids = [c.id for c in contributions]
+    counts = support_counts(session, ids)
+    mine = _my_supports(session, viewer, ids)
+    now = now or utcnow()
+    return [_view(viewer, c, counts.get(c.id, 0), c.id in mine, now) for c in contributions]
+
+
+def _view(viewer, contribution, count, supported, now) -> ContributionView:
+    waiting = None
+    overdue = False
+    if contribution.first_answered_at is None:
+        waiting = (now - as_utc(contribution.created_at)).days
+        overdue = now > as_utc(contribution.answer_due_at)
+    return ContributionView(
+        contribution=contribution,
+        author=author_label(viewer, contribution),
+        is_mine=_is_own(viewer, contribution),
+        support_count=count,
+        supported_by_me=supported,
+        can_support=can_support(viewer, contribution),
+        days_waiting=waiting,
+        overdue=overdue,
+    )
+
+
+def support_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    return dict(
+        session.execute(
+            select(ContributionSupport.contribution_id, func.count(ContributionSupport.id))
+            .where(ContributionSupport.contribution_id.in_(ids))
+            .group_by(ContributionSupport.contribution_id)
+        ).all()
+    )
+
+
+def _my_supports(session: Session, viewer: Viewer, ids: list[int]) -> set[int]:
+    if not ids or not viewer.signed_in:
+        return set()
+    return set(
+        session.scalars(
+            select(ContributionSupport.contribution_id).where(
+                ContributionSupport.contribution_id.in_(ids),
+                ContributionSupport.user_id == viewer.user_id,
+            )
+        )
+    )
+
+
+def _with_people():
+    return (
+        selectinload(Contribution.author),
+        selectinload(Contribution.recorded_by),
+        selectinload(Contribution.meeting),
+    )
+
+
+def forum_contributions(
+    session: Session, viewer: Viewer, forum: Forum, now: datetime | None = None
+) -> list[ContributionView]:
+    """Everything the viewer may read in this forum, newest first."""
+    rows = session.scalars(
+        select(Contribution)
+        .options(*_with_people())
+        .where(visible_clause(viewer, forum.id))
+        .order_by(Contribution.created_at.desc(), Contribution.id.desc())
+    ).all()
+    return views_for(session, viewer, list(rows), now)
+
+
+def about(
+    session: Session, viewer: Viewer, forum_ids: list[int], now=None, **target
+) -> list[ContributionView]:
+    """Contributions about one meeting, agenda item or budget line, for their pages' panels."""
+    ((column, value),) = target.items()
+    rows = session.scalars(
+        select(Contribution)
+        .options(*_with_people(), selectinload(Contribution.forum))
+        .where(getattr(Contribution, column) == value, Contribution.forum_id.in_(forum_ids))
+        .order_by(Contribution.created_at.desc())
+    ).all()
+    shown = [c for c in rows if can_see(viewer, c)]
+    return views_for(session, viewer, shown, now)
+
+
+def waiting_too_long(
+    session: Session, viewer: Viewer, forum_ids: list[int], now: datetime | None = None
+) -> list[ContributionView]:
+    """Unanswered contributions past their organisation's response time, oldest first."""
+    now = now or utcnow()
+    rows = session.scalars(
+        select(Contribution)
+        .options(*_with_people(), selectinload(Contribution.forum))
+        .where(
+            Contribution.forum_id.in_(forum_ids),
+            Contribution.first_answered_at.is_(None),
+            Contribution.answer_due_at < now,
+            Contribution.visibility != Visibility.PRIVATE,
+        )
+        .order_by(Contribution.created_at, Contribution.id)
+    ).all()
+    return views_for(session, viewer, list(rows), now)

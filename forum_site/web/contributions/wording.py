@@ -1,0 +1,65 @@
+"""Template helpers for the contributions pages: status words, easy-read pictures."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from easyread.pictures import alt_text, picture_for, svg_markup
+from forum_site.models import Source, Status, Visibility
+from forum_site.vocabulary.contributions import (
+    SOURCE_LABELS,
+    STATUS_CLASSES,
+    STATUS_LABELS,
+    STATUS_PICTURES,
+    VISIBILITY_NOTES,
+)
+
+
+def status_label(status) -> str:
+    return str(STATUS_LABELS[Status(status)])
+
+
+def source_label(source) -> str:
+    return str(SOURCE_LABELS[Source(source)])
+
+
+def visibility_note(visibility) -> str:
+    return str(VISIBILITY_NOTES[Visibility(visibility)])
+
+
+def author_words(label: str) -> str:
+    """Service labels are English; translate the fixed ones, leave names alone."""
+    fixed = {
+        "The whole group": _("The whole group"),
+        "You": _("You"),
+        "Anonymous": _("Anonymous"),
+        "A member": _("A member"),
+        "A former member": _("A former member"),
+    }
+    return fixed.get(label, label)
+
+
+def picture(words: str) -> Markup:
+    """An easy-read picture for these words, with alt text ("" when none fits)."""
+    picture_id = picture_for(words)
+    svg = svg_markup(picture_id) if picture_id else ""
+    if not svg:
+        return Markup("")
+    label = escape(alt_text(picture_id))
+    return Markup(f'<span class="er-picture" role="img" aria-label="{label}">{svg}</span>')
+
+
+def register(bp: Blueprint) -> None:
+    @bp.app_context_processor
+    def contribution_helpers():
+        return {
+            "contrib_status": status_label,
+            "contrib_status_class": STATUS_CLASSES,
+            "contrib_status_picture": STATUS_PICTURES,
+            "contrib_source": source_label,
+            "contrib_visibility": visibility_note,
+            "contrib_author": author_words,
+            "contrib_picture": picture,
+        }
