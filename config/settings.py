@@ -3,7 +3,8 @@
 Environment variables: ``FORUM_SITE_ENV`` (development / production / testing),
 ``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL``, ``MAIL_SERVER``, ``MAIL_PORT``,
 ``MAIL_USERNAME``, ``MAIL_PASSWORD``, ``MAIL_USE_TLS``, ``MAIL_FROM``,
-``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter), ``PASSWORD_HASH_PROFILE``.
+``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter), ``TRUSTED_PROXIES`` (how many reverse
+proxies set X-Forwarded-* headers; 0 by default), ``PASSWORD_HASH_PROFILE``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_USE_TLS": True,
     "MAIL_FROM": "forum-site <no-reply@forum-site.local>",
     "SITE_URL": "http://127.0.0.1:5000",
+    # Printed in the "Who to contact" box at the end of every PDF, beside the convenor.
+    "CONTACT_PHONE": None,
+    "CONTACT_EMAIL": None,
+    "CONTACT_ADDRESS": None,
     "PDF_PAGE_SIZE": "A4",
     "PDF_CACHE_DIR": None,  # None means: instance/pdf-cache (share it between web and worker)
     "PDF_QUEUE": "pdfs",  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
@@ -51,6 +56,13 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
+    # How many reverse proxies in front of the site set X-Forwarded-For/-Proto/-Host
+    # (the README's deployment has one). 0 trusts no forwarded headers.
+    "TRUSTED_PROXIES": 0,
+    "SESSION_IDLE_MINUTES": 120,  # signed out after two hours without using the site
+    "SESSION_ABSOLUTE_HOURS": 24,  # and a day after signing in, whatever happens
+    "RATE_COUNT_PREFIX": "forum-site-limits",  # Redis keys for per-account limits
+    "HSTS_SECONDS": 365 * 24 * 60 * 60,  # Strict-Transport-Security in production
     # argon2-cffi profile; None means RFC_9106_LOW_MEMORY, or CHEAPEST when ENV is testing.
     "PASSWORD_HASH_PROFILE": None,
 }
@@ -67,15 +79,19 @@ _ENV_VARS = {
     "MAIL_USE_TLS": "MAIL_USE_TLS",
     "MAIL_FROM": "MAIL_FROM",
     "SITE_URL": "SITE_URL",
+    "CONTACT_PHONE": "CONTACT_PHONE",
+    "CONTACT_EMAIL": "CONTACT_EMAIL",
+    "CONTACT_ADDRESS": "CONTACT_ADDRESS",
     "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
     "PDF_CACHE_DIR": "PDF_CACHE_DIR",
+    "TRUSTED_PROXIES": "TRUSTED_PROXIES",
     "PASSWORD_HASH_PROFILE": "PASSWORD_HASH_PROFILE",
     "NATIVE_DIGITS": "NATIVE_DIGITS",
 }
 
 
 def _coerce(key: str, value: str) -> Any:
-    if key == "MAIL_PORT":
+    if key in {"MAIL_PORT", "TRUSTED_PROXIES"}:
         return int(value)
     if key == "NATIVE_DIGITS":
         return tuple(code.strip() for code in value.split(",") if code.strip())

@@ -19,6 +19,7 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     _init_database(app)
     _init_password_hashing(app)
     _init_extensions(app)
+    _init_validation(app)
     _register_blueprints(app)
     _register_hooks(app)
     _register_commands(app)
@@ -74,6 +75,12 @@ def _init_extensions(app: Flask) -> None:
     if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]
     limiter.init_app(app)
+
+
+def _init_validation(app: Flask) -> None:
+    from forum_site.web import validation
+
+    validation.init_app(app)  # before the routes, so every <int:...> is range-checked
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -25,6 +25,16 @@ def clean_text(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc").strip()
 
 
+BIDI_CONTROLS = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def strip_bidi_controls(text: str) -> str:
+    """Names and titles lose right-to-left embeddings, overrides and isolates (U+202A-E,
+    U+2066-9): they can make a title read backwards in HTML, CSV and PDF. Arabic or
+    Urdu text needs none of them."""
+    return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
+
+
 def render_markdown(text: str) -> Markup:
     """Markdown subset -> sanitised HTML. Headings start at h2 (the page owns the h1)."""
     html = _markdown.render(clean_text(text))

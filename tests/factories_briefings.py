@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import func, select
+
 from easyread.glossary import Term
 from forum_site.models import (
     Briefing,
     BriefingStatus,
     BriefingVersion,
+    CommissionerLink,
     GlossaryEntry,
     GlossarySource,
 )
@@ -79,6 +82,16 @@ def make_writer_and_forum(session, *, private: bool = False, members=()):
     return writer, forum
 
 
+def _organisation_of(session, author) -> int | None:
+    if author is None:
+        return None
+    return session.scalar(
+        select(func.min(CommissionerLink.organisation_id)).where(
+            CommissionerLink.user_id == author.id
+        )
+    )
+
+
 def make_briefing(
     session,
     forum,
@@ -94,6 +107,7 @@ def make_briefing(
         summary=summary,
         body=body,
         author_id=author.id if author else None,
+        organisation_id=_organisation_of(session, author),
         status=BriefingStatus.PUBLISHED if published else BriefingStatus.DRAFT,
         published_at=datetime.now(UTC) if published else None,
         forums=[forum],

@@ -121,7 +121,7 @@ def _upcoming(session: Session, forum, users) -> Meeting:
         )  # fmt: skip
     for position, (topic, reason) in enumerate(
         [
-            ("Closing the Elm Road centre",
+            ("The Elm Road centre will close.",
              "The full council voted on this in November. It cannot be changed at this meeting."),
             ("The total day services budget",
              "The budget for next year is set by the council in February, before this meeting."),

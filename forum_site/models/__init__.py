@@ -17,6 +17,7 @@ from forum_site.models.briefings import (
     KeptTerm,
     KeptTermKind,
     UnclearSignal,
+    briefing_coauthor,
     briefing_forum,
     briefing_meeting,
 )
@@ -78,6 +79,7 @@ from forum_site.models.meetings import (
 )
 from forum_site.models.messages import InboxMessage, OutgoingEmail
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.security import RateCount, UserSession
 from forum_site.models.topics import (
     AgreementSignOff,
     OutsidePressure,
@@ -122,6 +124,8 @@ __all__ = [
     "topic_meeting",
     "EasyReadVersion",
     "PaperForm",
+    "RateCount",
+    "UserSession",
     "PaperFormAnswer",
     "PaperFormEntry",
     "Contribution",
@@ -142,6 +146,7 @@ __all__ = [
     "KeptTerm",
     "KeptTermKind",
     "UnclearSignal",
+    "briefing_coauthor",
     "briefing_forum",
     "briefing_meeting",
     "Budget",

@@ -45,6 +45,12 @@ briefing_forum = db.Table(
     db.Column("forum_id", ForeignKey("forum.id", ondelete="CASCADE"), primary_key=True),
 )
 
+briefing_coauthor = db.Table(
+    "briefing_coauthor",
+    db.Column("briefing_id", ForeignKey("briefing.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("user_id", ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+)
+
 briefing_meeting = db.Table(
     "briefing_meeting",
     db.Column("briefing_id", ForeignKey("briefing.id", ondelete="CASCADE"), primary_key=True),
@@ -67,8 +73,14 @@ class Briefing(TimestampMixin, db.Model):
     )
     published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Whose briefing it is: its author's organisation (and named co-authors) may edit it.
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+    submission_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     author: Mapped[User | None] = relationship()
+    coauthors: Mapped[list[User]] = relationship(secondary=briefing_coauthor)
     forums: Mapped[list[Forum]] = relationship(secondary=briefing_forum)
     meetings: Mapped[list[Meeting]] = relationship(secondary=briefing_meeting)
     versions: Mapped[list[BriefingVersion]] = relationship(
@@ -141,5 +153,6 @@ class UnclearSignal(TimestampMixin, db.Model):
     section: Mapped[str] = mapped_column(String(200), default="")
     quoted: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    submission_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     user: Mapped[User | None] = relationship()

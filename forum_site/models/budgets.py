@@ -72,6 +72,7 @@ class Budget(TimestampMixin, db.Model):
     __tablename__ = "budget"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    submission_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisation.id", ondelete="CASCADE"), index=True
     )

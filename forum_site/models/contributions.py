@@ -16,9 +16,12 @@ from sqlalchemy import (
     DateTime,
     Enum,
     ForeignKey,
+    Integer,
     String,
     Text,
     UniqueConstraint,
+    func,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -123,15 +126,27 @@ class Contribution(TimestampMixin, db.Model):
     supports: Mapped[list[ContributionSupport]] = relationship(back_populates="contribution")
 
 
+def _next_answer_number(context) -> int:
+    contribution_id = context.get_current_parameters()["contribution_id"]
+    table = ContributionAnswer.__table__
+    latest = context.connection.scalar(
+        select(func.max(table.c.number)).where(table.c.contribution_id == contribution_id)
+    )
+    return (latest or 0) + 1
+
+
 class ContributionAnswer(TimestampMixin, db.Model):
     """One entry in a contribution's timeline. Written once, never changed."""
 
     __tablename__ = "contribution_answer"
+    # Numbered per contribution: two tabs adding "the next answer" cannot both succeed.
+    __table_args__ = (UniqueConstraint("contribution_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contribution_id: Mapped[int] = mapped_column(
         ForeignKey("contribution.id", ondelete="CASCADE"), index=True
     )
+    number: Mapped[int] = mapped_column(Integer, default=_next_answer_number)
     status: Mapped[Status] = mapped_column(Enum(Status, native_enum=False))
     answer: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")

@@ -34,6 +34,10 @@ class EasyReadVersion(TimestampMixin, db.Model):
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     checked_by_name: Mapped[str] = mapped_column(String(100), default="")
     checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # DN-08: the rows made from facts (date, place, access...) as they were when checked,
+    # and which change the checker was last told about.
+    checked_facts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    checker_told_hash: Mapped[str] = mapped_column(String(64), default="")
 
     edited_by: Mapped[User | None] = relationship(foreign_keys=[edited_by_id])
     checked_by: Mapped[User | None] = relationship(foreign_keys=[checked_by_id])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
@@ -44,3 +44,5 @@ class OutgoingEmail(TimestampMixin, db.Model):
     body_text: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     last_error: Mapped[str] = mapped_column(String(500), default="")
+    # About an anonymous point: the outbox never shows who such an email went to.
+    about_anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

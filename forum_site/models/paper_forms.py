@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 class PaperForm(TimestampMixin, db.Model):
     __tablename__ = "paper_form"
+    __table_args__ = (UniqueConstraint("meeting_id", "questions_hash"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(12), unique=True)

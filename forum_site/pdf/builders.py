@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from easyread import builders as er
 from easyread.model import Document, Section
 from forum_site.models.base import as_utc
-from forum_site.pdf.documents import PrintDocument
+from forum_site.pdf.documents import PrintDocument, contact_for
 from forum_site.pdf.glossary import all_terms, terms_used
 from forum_site.services import briefings, budgets, content_translations, forums, meetings
 from forum_site.services import easy_read as checked_easy_read
@@ -64,6 +64,7 @@ def briefing_document(
     return PrintDocument(
         kind="briefing",
         title=words["title"],
+        contact=_first_contact(session, shown_forums),
         template="pdf/briefing.html",
         context=context,
         easy_read=lambda: checked_easy_read.checked_or_automatic(
@@ -71,15 +72,26 @@ def briefing_document(
             "briefing",
             briefing.id,
             checked_easy_read.briefing_source_hash(briefing),
-            lambda: _easy_briefing(briefing, terms),
+            _same_as_the_page(session, briefing),
         ),
         filename=f"briefing-{briefing.id}",
     )
 
 
-def _easy_briefing(briefing, terms) -> Document:
-    text = "\n\n".join(part for part in (briefing.summary, briefing.body) if part)
-    return er.build_briefing(text, title=briefing.title, terms=terms)
+def _first_contact(session: Session, forums_shown):
+    """Who to contact: the first forum this reader can see (others are not named)."""
+    forums_shown = list(forums_shown)
+    return contact_for(session, forums_shown[0]) if forums_shown else None
+
+
+def _same_as_the_page(session: Session, briefing):
+    """The easy read the briefing page shows, so print and screen never disagree."""
+    from forum_site.services import glossary
+
+    # The same call as web/easy_read/kinds.py build_briefing_document.
+    return lambda: er.build_briefing(
+        briefing.body, title=briefing.title, terms=glossary.terms(session)
+    )
 
 
 # --- budget --------------------------------------------------------------------------
@@ -99,6 +111,7 @@ def budget_document(session: Session, viewer: Viewer, budget_id: int) -> PrintDo
     return PrintDocument(
         kind="budget",
         title=budget.title,
+        contact=_first_contact(session, budgets.visible_forums(viewer, budget)),
         template="pdf/budget.html",
         context=context,
         easy_read=lambda: easy_budget(budget, terms),
@@ -141,6 +154,7 @@ def feedback_document(session: Session, viewer: Viewer, slug: str) -> PrintDocum
     return PrintDocument(
         kind="you-said-we-did",
         title=title,
+        contact=contact_for(session, forum),
         template="pdf/you_said_we_did.html",
         context=context,
         easy_read=lambda: easy_feedback(groups, title, terms),
@@ -192,6 +206,7 @@ def summary_document(session: Session, viewer: Viewer, meeting_id: int) -> Print
     return PrintDocument(
         kind="meeting-summary",
         title=title,
+        contact=contact_for(session, meeting.forum),
         template="pdf/meeting_summary.html",
         context=context,
         easy_read=lambda: checked_easy_read.checked_or_automatic(

@@ -63,6 +63,38 @@ class PrintDocument:
     reference: str = ""
     filename: str = "document"
     easy_read_template: str | None = None
+    contact: Contact | None = None  # "Who to contact" at the end of every version
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who to contact about a document, and how (issue 14: every PDF ends with this)."""
+
+    name: str
+    forum: str
+    web: str
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+def contact_for(session, forum) -> Contact:
+    """The forum's convenor by name, the forum's page, and the office's phone, email and
+    address from the settings (CONTACT_PHONE, CONTACT_EMAIL, CONTACT_ADDRESS)."""
+    from flask import url_for
+
+    from forum_site.services.forums import convenors
+
+    people = convenors(session, forum)
+    config = current_app.config
+    return Contact(
+        name=people[0].display_name if people else "",
+        forum=forum.name,
+        web=config["SITE_URL"].rstrip("/") + url_for("forums.show", slug=forum.slug),
+        phone=config.get("CONTACT_PHONE") or "",
+        email=config.get("CONTACT_EMAIL") or "",
+        address=config.get("CONTACT_ADDRESS") or "",
+    )
 
 
 def page_size() -> str:

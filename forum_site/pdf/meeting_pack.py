@@ -11,17 +11,14 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from easyread import builders as er
-from easyread.model import Document
+from easyread.model import Document, Point, Section
 from forum_site.pdf.builders import (
     FEEDBACK_IN_PACK,
     access_list,
-    easy_budget,
-    easy_feedback,
     influence_words,
     local,
-    merge_easy,
 )
-from forum_site.pdf.documents import PrintDocument
+from forum_site.pdf.documents import PrintDocument, contact_for
 from forum_site.pdf.glossary import all_terms, terms_used
 from forum_site.services import briefings, budgets, meetings
 from forum_site.services.budgets.show import figures
@@ -51,10 +48,11 @@ def meeting_pack(session: Session, viewer: Viewer, meeting_id: int) -> PrintDocu
     }
     return PrintDocument(
         kind="meeting-pack",
+        contact=contact_for(session, meeting.forum),
         title=_("Meeting pack: %(title)s", title=meeting.title),
         template="pdf/meeting_pack.html",
         context=context,
-        easy_read=lambda: easy_pack(meeting, linked, money, feedback, terms),
+        easy_read=lambda: easy_pack(session, meeting, linked, money, feedback, terms),
         filename=f"meeting-{meeting.id}-pack",
     )
 
@@ -91,49 +89,48 @@ def _texts(meeting, linked, money, feedback) -> list[str]:
     return texts
 
 
-def easy_pack(meeting, linked, money, feedback, terms) -> Document:
-    """The easy-read meeting page, then each briefing, budget and answer, one word list."""
-    document = er.build_meeting(
-        meeting.title,
-        meeting.purpose or _("We will tell you what this meeting is for."),
-        local(meeting.starts_at),
-        _place(meeting),
-        ends=local(meeting.ends_at),
-        not_up_for_discussion=[(t.topic, t.reason) for t in meeting.closed_topics],
-        agenda=[_easy_item(item) for item in meeting.agenda_items],
-        who_decides=", ".join(_deciders(meeting)),
-        access=_easy_access(meeting),
-        payment=meeting.payment_details if meeting.paid_for_time else "",
-        terms=terms,
+def easy_pack(session: Session, meeting, linked, money, feedback, terms) -> Document:
+    """The easy-read meeting page exactly as the web shows it (the checked version with
+    its facts made again from the data, DN-08), then each briefing, budget and answer."""
+    from forum_site.easy_read_meetings import build
+    from forum_site.services import easy_read as checked_easy_read
+
+    document = checked_easy_read.checked_or_automatic(
+        session,
+        "meeting",
+        meeting.id,
+        checked_easy_read.meeting_source_hash(meeting),
+        lambda: build(meeting),
+        checked_easy_read.meeting_text_hash(meeting),
     )
-    others = [er.build_briefing(b.body, title=b.title, terms=terms) for b in linked]
-    others += [easy_budget(budget, terms) for budget in money]
-    if feedback:
-        groups = [_Group(outcome, [said]) for said, outcome in feedback]
-        others.append(easy_feedback(groups, _("You said, we did"), terms))
-    return merge_easy(document, others)
+    papers = _more_papers(meeting, linked, money, bool(feedback))
+    if papers.items:
+        document.sections.append(papers)
+    return document
 
 
-class _Group:
-    def __init__(self, outcome, items):
-        self.outcome, self.items = outcome, items
+def _more_papers(meeting, linked, money, has_feedback: bool) -> Section:
+    """The other papers are easy-read sheets of their own, so the pack stays short (at
+    most 8 pages for the demo meeting): each one is named, with where to get it."""
+    from flask import current_app, url_for
 
-
-def _easy_item(item) -> er.AgendaItem:
-    return er.AgendaItem(
-        title=item.title,
-        influence=item.influence.value,
-        who_decides=item.decision_maker,
-        details=item.what_we_want,
-    )
-
-
-def _place(meeting) -> str:
-    return ", ".join(
-        p for p in (meeting.venue_name, meeting.venue_address.replace("\n", ", ")) if p
-    )
-
-
-def _easy_access(meeting) -> list[str]:
-    said = [(str(label), answer) for label, answer in access_list(meeting)]
-    return [f"{label}: {answer}." for label, answer in said]
+    site = current_app.config["SITE_URL"].rstrip("/")
+    found = [
+        (b.title, url_for("pdfs.briefing_pdf", briefing_id=b.id, version="easy-read"))
+        for b in linked
+    ]
+    found += [
+        (b.title, url_for("pdfs.budget_pdf", budget_id=b.id, version="easy-read")) for b in money
+    ]
+    if has_feedback:
+        path = url_for("pdfs.feedback_pdf", slug=meeting.forum.slug, version="easy-read")
+        found.append((_("You said, we did"), path))
+    items = [
+        Point(
+            [_("**%(title)s** is on its own easy-read sheet.", title=title.rstrip(".")),
+             _("Ask for it at the meeting, or print it from %(address)s", address=site + path)],
+            picture=er.concept_picture("information"),
+        )
+        for title, path in found
+    ]  # fmt: skip
+    return Section(_("More papers for this meeting"), items)

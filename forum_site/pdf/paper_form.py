@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from easyread.pictures import alt_text, picture_for, svg_markup
 from forum_site.pdf.builders import local
-from forum_site.pdf.documents import PrintDocument
+from forum_site.pdf.documents import PrintDocument, contact_for
 from forum_site.services import meetings, paper_forms
 from forum_site.services.viewer import Viewer
 
@@ -31,9 +31,11 @@ def paper_form_document(session: Session, viewer: Viewer, meeting_id: int) -> Pr
         "online": online,
         "qr_svg": qr_svg(online),
         "question_picture": _picture,
+        "convenor": _convenor_name(session, meeting),
     }
     return PrintDocument(
         kind="paper-form",
+        contact=contact_for(session, meeting.forum),
         title=_("Have your say on paper: %(title)s", title=meeting.title),
         template="pdf/paper_form.html",
         easy_read_template="pdf/paper_form.html",
@@ -41,6 +43,15 @@ def paper_form_document(session: Session, viewer: Viewer, meeting_id: int) -> Pr
         reference=form.display_code,
         filename=f"meeting-{meeting.id}-form-{form.code}",
     )
+
+
+def _convenor_name(session: Session, meeting) -> str:
+    """The person the form goes back to, by name (a form that says "the convenor" leaves
+    people asking who that is)."""
+    from forum_site.services.forums import convenors
+
+    people = convenors(session, meeting.forum)
+    return people[0].display_name if people else ""
 
 
 def _shown(question: dict) -> dict:

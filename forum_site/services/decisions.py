@@ -23,6 +23,7 @@ from forum_site.models.meetings import CycleStage
 from forum_site.services.contributions import checked_text
 from forum_site.services.contributions.reading import views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.once import insert_once
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -53,12 +54,6 @@ def log_decision(
 ) -> Decision:
     if not viewer.commissions(forum.id):
         raise NotAllowed(_l("Only commissioners who work with this forum can log its decisions."))
-    if submission_token:
-        earlier = session.scalar(
-            select(Decision).where(Decision.submission_token == submission_token)
-        )
-        if earlier is not None:
-            return earlier
     decision = Decision(
         forum_id=forum.id,
         organisation_id=_organisation_for(viewer, forum),
@@ -74,9 +69,17 @@ def log_decision(
         contributions=_contributions(session, forum, draft.contribution_ids),
         agenda_items=_agenda_items(session, forum, draft.agenda_item_ids),
     )
-    session.add(decision)
-    session.flush()
-    return decision
+    if not submission_token:
+        session.add(decision)
+        session.flush()
+        return decision
+    return insert_once(
+        session,
+        decision,
+        lambda: session.scalar(
+            select(Decision).where(Decision.submission_token == submission_token)
+        ),
+    )
 
 
 def _optional(text: str, field: str) -> str:

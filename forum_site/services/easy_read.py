@@ -16,10 +16,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from easyread.model import Document, HardWordBox, NextStep, NumberCallout, Point
+from easyread.model import Document, HardWordBox, NextStep, NumberCallout, Point, Section
 from easyread.pictures import alt_text, has_picture, manifest
 from forum_site.models import EasyReadVersion, Meeting, User
 from forum_site.models.base import as_utc, utcnow
+from forum_site.services import easy_read_facts as facts_service
 from forum_site.services.errors import DomainError
 from forum_site.words import _l
 
@@ -35,6 +36,16 @@ class EasyRead:
     checked_by: str = ""
     checked_at: datetime | None = None
     out_of_date: bool = False
+    # DN-08: fact rows changed since the check (they say so), or the check was withdrawn.
+    changed_rows: int = 0
+    check_withdrawn: bool = False
+    # DN-07: the automatic version has rows that need a person; readers get the
+    # standard text instead, and the writer sees these.
+    flags: tuple = ()
+
+    @property
+    def waiting_for_a_person(self) -> bool:
+        return bool(self.flags)
 
     @property
     def checked_by_a_person(self) -> bool:
@@ -73,6 +84,12 @@ def meeting_summary_source_hash(meeting: Meeting) -> str:
     return source_hash(meeting.title, meeting.debrief_summary, repr(items), repr(actions))
 
 
+def meeting_text_hash(meeting: Meeting) -> str:
+    """The free text of the easy-read meeting page: a person's check covers these words."""
+    closed = [(c.topic, c.reason) for c in meeting.closed_topics]
+    return source_hash(meeting.title, meeting.purpose, repr(meeting.everything_open), repr(closed))
+
+
 def meeting_source_hash(meeting: Meeting) -> str:
     """Everything the easy-read meeting page is made from (web/meetings/easy_read.py)."""
     agenda = [
@@ -109,29 +126,103 @@ def easy_read_document(
     subject_id: int,
     source_hash: str,
     build: Callable[[], Document],
+    text_hash: str | None = None,
 ) -> EasyRead:
-    """The checked version when a person checked one, otherwise the automatic one.
+    """What readers see: the checked version, with its fact sections made again from the
+    data (DN-08); or, with no check (or a withdrawn one), the automatic version if it
+    passes the renderer's flags (DN-07).
 
-    ``build`` makes the automatic version; it is only called when it is needed.
+    ``text_hash`` fingerprints the free text a check covers (default: all the source).
+    ``build`` makes the automatic version.
     """
     stored = stored_version(session, kind, subject_id)
     if stored is None or not stored.is_checked:
-        return EasyRead(document=build())
+        return _automatic(build(), kind=kind)
+    text_now = text_hash or source_hash
+    facts = stored.checked_facts or {}
+    same_source = stored.source_hash == source_hash
+    if not same_source and facts.get("text_hash", stored.source_hash) != text_now:
+        return _automatic(build(), check_withdrawn=True, kind=kind)
+    checked_at = as_utc(stored.checked_at)
     document = Document.from_dict(stored.document)
-    document.mark_checked(stored.checked_by_name, as_utc(stored.checked_at).isoformat())
+    merged = facts_service.Merged(document, 0)
+    if facts_service.fact_headings(kind):
+        merged = facts_service.merge(
+            kind, document, build(), facts if not same_source else None, checked_at
+        )
+    document = merged.document
+    document.mark_checked(stored.checked_by_name, checked_at.isoformat())
     return EasyRead(
         document=document,
         checked_by=stored.checked_by_name,
-        checked_at=as_utc(stored.checked_at),
-        out_of_date=stored.source_hash != source_hash,
+        checked_at=checked_at,
+        out_of_date=False,
+        changed_rows=merged.changed_rows,
+    )
+
+
+def _automatic(document: Document, check_withdrawn: bool = False, kind: str = "") -> EasyRead:
+    return EasyRead(
+        document=document,
+        check_withdrawn=check_withdrawn,
+        flags=tuple(facts_service.flags(document, kind)),
     )
 
 
 def checked_or_automatic(
-    session: Session, kind: str, subject_id: int, source_hash: str, build: Callable[[], Document]
+    session: Session,
+    kind: str,
+    subject_id: int,
+    source_hash: str,
+    build: Callable[[], Document],
+    text_hash: str | None = None,
 ) -> Document:
-    """Just the document (for PDFs): the version a person checked, or the automatic one."""
-    return easy_read_document(session, kind, subject_id, source_hash, build).document
+    """Just the document (for PDFs), made exactly as the page makes it. When rows still
+    need a person, the print says so first (DN-07)."""
+    result = easy_read_document(session, kind, subject_id, source_hash, build, text_hash)
+    if result.waiting_for_a_person:
+        notice = Point([MAKING_IT, "Until then, some parts are in the standard words."])
+        result.document.sections.insert(0, Section("", [notice]))
+    return result.document
+
+
+MAKING_IT = "A person is making the easy-read version of this."
+
+
+def tell_checker(
+    session: Session,
+    kind: str,
+    subject_id: int,
+    source_hash: str,
+    *,
+    title: str,
+    link: str,
+    site_url: str = "",
+) -> bool:
+    """Tell the person who checked an easy read that its facts or words changed (DN-08).
+
+    Called by the area's service after a change; each change is told once."""
+    from forum_site.services import messages
+
+    stored = stored_version(session, kind, subject_id)
+    if stored is None or not stored.is_checked or stored.checked_by is None:
+        return False
+    if source_hash in (stored.source_hash, stored.checker_told_hash):
+        return False
+    stored.checker_told_hash = source_hash
+    messages.send_message(
+        session,
+        [stored.checked_by],
+        subject=f"Easy read to check again: {title}",
+        body=f"You checked the easy read of '{title}'. Something in it has changed since. "
+        "The changed parts now say so. Please look at it again and check it.",
+        easy_read_body="Something changed in an easy read you checked. Please check it again.",
+        link=link,
+        kind="easy-read-changed",
+        site_url=site_url,
+    )
+    session.flush()
+    return True
 
 
 def draft_document(
@@ -141,7 +232,11 @@ def draft_document(
     stored = stored_version(session, kind, subject_id)
     if stored is None:
         return build(), None
-    return Document.from_dict(stored.document), stored
+    saved = Document.from_dict(stored.document)
+    if not facts_service.fact_headings(kind):
+        return saved, stored
+    # The fact rows always come from the data (DN-08): the person checks today's facts.
+    return facts_service.merge(kind, saved, build(), None, utcnow()).document, stored
 
 
 def rebuild(session: Session, kind: str, subject_id: int) -> None:
@@ -226,6 +321,8 @@ def save_version(
     document: Document,
     person: User,
     checked: bool,
+    automatic: Document | None = None,
+    text_hash: str | None = None,
 ) -> EasyReadVersion:
     """Keep a person's edited version; ``checked`` records them as the person who checked it.
 
@@ -240,6 +337,12 @@ def save_version(
     stored.document = document.to_dict()
     stored.source_hash = source_hash
     stored.edited_by_id, stored.edited_at = person.id, now
+    stored.checker_told_hash = ""
+    stored.checked_facts = (
+        facts_service.snapshot(kind, automatic, text_hash or source_hash)
+        if checked and automatic is not None
+        else None
+    )
     if checked:
         stored.checked_by_id, stored.checked_by_name, stored.checked_at = (
             person.id,

@@ -15,8 +15,12 @@ from sqlalchemy.orm import Session
 from forum_site.models import InboxMessage, OutgoingEmail, User
 
 
-def queue_email(session: Session, *, to: str, subject: str, body: str) -> OutgoingEmail:
-    email = OutgoingEmail(to_address=to, subject=subject[:200], body_text=body)
+def queue_email(
+    session: Session, *, to: str, subject: str, body: str, about_anonymous: bool = False
+) -> OutgoingEmail:
+    email = OutgoingEmail(
+        to_address=to, subject=subject[:200], body_text=body, about_anonymous=about_anonymous
+    )
     session.add(email)
     return email
 
@@ -32,8 +36,12 @@ def send_message(
     kind: str = "general",
     site_url: str = "",
     email: bool = True,
+    about_anonymous: bool = False,
 ) -> int:
-    """Put a message in each recipient's inbox, and email those with an address."""
+    """Put a message in each recipient's inbox, and email those with an address.
+
+    ``about_anonymous``: the message tells someone about their own anonymous point, so
+    nobody else (not even the outbox) may see the address beside it."""
     count = 0
     for user in {u.id: u for u in recipients}.values():
         session.add(
@@ -48,7 +56,9 @@ def send_message(
         )
         if email and user.email:
             text = body + (f"\n\nSee it on the site: {site_url}{link}" if link else "")
-            queue_email(session, to=user.email, subject=subject, body=text)
+            queue_email(
+                session, to=user.email, subject=subject, body=text, about_anonymous=about_anonymous
+            )
         count += 1
     return count
 

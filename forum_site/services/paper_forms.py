@@ -11,16 +11,16 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import secrets
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import Meeting, PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.contributions import Source
 from forum_site.services import contributions
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.once import insert_once
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -61,33 +61,68 @@ def _hash(questions: list[dict]) -> str:
 def form_for_meeting(session: Session, viewer: Viewer, meeting: Meeting) -> PaperForm:
     """The form for the meeting's current questions: the same code until the agenda changes.
 
+    Printing writes nothing: the code is worked out from the meeting and its questions, so
+    printing twice at once (or on two computers) gives one code. The form is stored when
+    the first sheet is typed in (``save_form``).
     ``meeting`` must come from meetings.get_meeting, which has checked the viewer may see it."""
     questions = questions_for(meeting)
     digest = _hash(questions)
-    form = session.scalar(
-        select(PaperForm).where(
-            PaperForm.meeting_id == meeting.id, PaperForm.questions_hash == digest
-        )
+    stored = _stored(session, meeting.id, digest)
+    if stored is not None:
+        return stored
+    return PaperForm(
+        code=code_for(meeting.id, digest),
+        meeting_id=meeting.id,
+        meeting=meeting,
+        forum_id=meeting.forum_id,
+        forum=meeting.forum,
+        questions=questions,
+        questions_hash=digest,
+        created_by_id=viewer.user_id,
     )
-    if form is None:
-        form = PaperForm(
-            code=_new_code(session),
-            meeting_id=meeting.id,
-            forum_id=meeting.forum_id,
-            questions=questions,
-            questions_hash=digest,
-            created_by_id=viewer.user_id,
-        )
-        session.add(form)
-        session.flush()
-    return form
 
 
-def _new_code(session: Session) -> str:
-    while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if session.scalar(select(PaperForm.id).where(PaperForm.code == code)) is None:
-            return code
+def _stored(session: Session, meeting_id: int, digest: str) -> PaperForm | None:
+    return session.scalar(
+        select(PaperForm)
+        .options(selectinload(PaperForm.meeting), selectinload(PaperForm.forum))
+        .where(PaperForm.meeting_id == meeting_id, PaperForm.questions_hash == digest)
+    )
+
+
+def code_for(meeting_id: int, digest: str) -> str:
+    """Six characters from the meeting and its questions (no 0/O, 1/I/L)."""
+    number = int(hashlib.sha256(f"paper-form:{meeting_id}:{digest}".encode()).hexdigest(), 16)
+    characters = []
+    for _ in range(CODE_LENGTH):
+        number, index = divmod(number, len(CODE_ALPHABET))
+        characters.append(CODE_ALPHABET[index])
+    return "".join(characters)
+
+
+def save_form(session: Session, form: PaperForm) -> PaperForm:
+    """Store a printed form (once, however many people type sheets in at the same moment)."""
+    if inspect(form).persistent:
+        return form
+    return insert_once(
+        session, form, lambda: _stored(session, form.meeting_id, form.questions_hash)
+    )
+
+
+def _printed_form(session: Session, viewer: Viewer, code: str) -> PaperForm | None:
+    """A form that was printed but not typed into yet: one of the convenor's meetings whose
+    current questions give this code."""
+    forum_ids = [f for f, role in viewer.forum_roles.items() if viewer.convenes(f)]
+    if viewer.is_admin:
+        forum_ids = None
+    query = select(Meeting).options(selectinload(Meeting.agenda_items), selectinload(Meeting.forum))
+    if forum_ids is not None:
+        query = query.where(Meeting.forum_id.in_(forum_ids))
+    for meeting in session.scalars(query):
+        form = form_for_meeting(session, viewer, meeting)
+        if form.code == code:
+            return form
+    return None
 
 
 def normalise_code(typed: str) -> str:
@@ -111,6 +146,8 @@ def find_form(session: Session, viewer: Viewer, typed: str) -> PaperForm:
         .options(selectinload(PaperForm.meeting), selectinload(PaperForm.forum))
         .where(PaperForm.code == code)
     )
+    if form is None:
+        form = _printed_form(session, viewer, code)
     if form is None or not viewer.convenes(form.forum_id):
         raise UnknownCode(
             f"We could not find a form with the code {code[:3]}-{code[3:]}. "
@@ -136,6 +173,7 @@ def record_sheet(session: Session, viewer: Viewer, form: PaperForm, sheet: Sheet
     if not viewer.convenes(form.forum_id):
         raise NotAllowed(_l("Only the forum's convenors can type in paper forms."))
     _check_sheet(form, sheet)
+    form = save_form(session, form)
     entry = PaperFormEntry(
         form_id=form.id,
         sheet_number=_next_sheet(session, form),

@@ -9,12 +9,20 @@ from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import select
 
+from forum_site.database import writing_request
 from forum_site.extensions import db, login_manager
 from forum_site.models import User
 from forum_site.services import messages, translations
 from forum_site.services.viewer import ANONYMOUS, load_viewer
 from forum_site.web import navigation, preferences
+from forum_site.web.accounts import signing
 from forum_site.web.i18n import text_direction
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _after_request_teardown(_error=None) -> None:
+    writing_request.set(False)
 
 
 @login_manager.user_loader
@@ -23,15 +31,18 @@ def _load_user(user_id: str) -> User | None:
     if not identifier.isdigit():
         return None
     user = db.session.scalar(select(User).where(User.id == int(identifier)))
-    if user is None or user.session_token != token:
+    if user is None or user.session_token != token or not signing.session_is_current(user):
         return None
     return user
 
 
 def _before_request() -> None:
+    writing_request.set(request.method not in READ_ONLY_METHODS)
     if request.endpoint == "static":
         return
     user = current_user if current_user.is_authenticated else None
+    if user is not None:
+        signing.touch()
     g.viewer = load_viewer(db.session, user) if user else ANONYMOUS
     g.prefs = preferences.for_request(request, user, current_app.config["LANGUAGES"])
 
@@ -73,6 +84,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = None
     app.jinja_env.add_extension("jinja2.ext.do")
     app.before_request(_before_request)
+    app.teardown_request(_after_request_teardown)
     app.context_processor(_template_context)
     from forum_site.web import formatting
 

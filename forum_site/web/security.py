@@ -1,8 +1,10 @@
-"""Security headers on every response. No inline scripts or styles anywhere."""
+"""Security headers on every response (no inline scripts or styles anywhere; HSTS in
+production), and trusting the reverse proxies in front of the site."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -27,6 +29,11 @@ def _add_headers(response: Response) -> Response:
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if current_app.config["ENV"] == "production":
+        headers.setdefault(
+            "Strict-Transport-Security",
+            f"max-age={current_app.config['HSTS_SECONDS']}; includeSubDomains",
+        )
     if request.headers.get("HX-Request"):
         headers.add("Vary", "HX-Request")
     return response
@@ -34,3 +41,10 @@ def _add_headers(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(_add_headers)
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:
+        # The client's address, scheme and host as the proxies saw them, so rate limits
+        # count people, not the proxy, and redirects and Secure cookies use https.
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies
+        )

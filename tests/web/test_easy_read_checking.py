@@ -129,7 +129,9 @@ def test_saving_without_checking_does_not_say_checked(client, db, sign_in):
     assert result.document == "automatic" and result.made_automatically
 
 
-def test_changing_the_source_marks_the_checked_version_out_of_date(client, db, sign_in):
+def test_changing_the_words_withdraws_the_check(client, db, sign_in):
+    from easyread.model import Document
+
     writer, _forum, briefing = _briefing(db)
     sign_in(writer)
     url = f"/easy-read/briefing/{briefing.id}/check"
@@ -137,9 +139,10 @@ def test_changing_the_source_marks_the_checked_version_out_of_date(client, db, s
     briefing.body = BODY + " Lunch costs £3."
     db.flush()
     result = easy_read.easy_read_document(
-        db, "briefing", briefing.id, briefing_source_hash(briefing), build=_never
+        db, "briefing", briefing.id, briefing_source_hash(briefing), build=lambda: Document("New")
     )
-    assert result.checked_by_a_person and result.out_of_date
+    assert result.check_withdrawn and not result.checked_by_a_person
+    assert result.document.title == "New"
     page = client.get(url)
     assert "has changed since this easy read was saved" in page.soup.find("main").get_text()
 
@@ -231,7 +234,10 @@ def test_the_briefing_page_says_who_checked_it_or_that_it_was_made_automatically
     briefing.body = BODY + " Lunch costs £3."
     db.flush()
     changed = reader.get(f"/briefings/{briefing.id}").soup.find("main").get_text(" ", strip=True)
-    assert "Priya Shah" in changed and "may be out of date" in changed
+    # New words: the check no longer stands (DN-08), so readers are not told it was checked.
+    assert "A person checked this easy read" not in changed
+    assert "A person checked an earlier version." in changed
+    assert "Lunch club is on Tuesdays now." not in changed
 
 
 def test_rows_with_long_sentences_are_pointed_out(client, db, sign_in):

@@ -67,3 +67,56 @@ def test_limits_are_shared_through_redis(tmp_path):
     assert _hammer(first, 6) == [200] * 6
     # A second app server sees the same count.
     assert _hammer(second, 5) == [200] * 4 + [429]
+
+
+def _wrong(client, email: str, address: str) -> int:
+    return client.post(
+        "/sign-in",
+        data={"email": email, "password": "wrong password"},
+        environ_base={"REMOTE_ADDR": address},
+    ).status_code
+
+
+def test_one_account_is_limited_from_many_addresses_and_workers_agree(tmp_path):
+    """Two apps on one database stand for two gunicorn workers without Redis."""
+    from forum_site.extensions import db
+    from forum_site.services.accounts import hash_password
+
+    first = _app(tmp_path)
+    second = create_app({**first.config, "SQLALCHEMY_ENGINE_OPTIONS": {}})
+    with first.app_context():
+        from forum_site.models import User
+
+        db.session.add(
+            User(
+                email="b@example.org",
+                display_name="B",
+                password_hash=hash_password("right-password-1"),
+            )
+        )
+        db.session.commit()
+    workers = [first.test_client(), second.test_client()]
+    codes = [_wrong(workers[n % 2], "b@example.org", f"10.0.0.{n}") for n in range(12)]
+    assert codes[:10] == [200] * 10
+    assert codes[10:] == [429, 429]
+    right = workers[0].post(
+        "/sign-in",
+        data={"email": "b@example.org", "password": "right-password-1"},
+        environ_base={"REMOTE_ADDR": "10.0.0.99"},
+    )
+    assert right.status_code == 429  # the right password waits too, so guessing stops
+
+
+def test_proxy_fix_counts_the_person_behind_the_proxy(tmp_path):
+    app = _app(tmp_path, TRUSTED_PROXIES=1)
+    client = app.test_client()
+    seen = []
+    for n in range(11):
+        seen.append(
+            client.post(
+                "/sign-in",
+                data={"email": f"c{n}@example.org", "password": "wrong password"},
+                headers={"X-Forwarded-For": f"203.0.113.{n}"},
+            ).status_code
+        )
+    assert 429 not in seen  # eleven people behind one proxy, not one person

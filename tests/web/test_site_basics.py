@@ -107,9 +107,13 @@ def test_health_check(client, db):
     assert client.get("/healthz").get_json() == {"status": "ok"}
 
 
-def test_outbox_shows_queued_email(client, db, outbox):
+def test_outbox_is_for_admins_only_in_every_mode(client, db, sign_in, outbox):
     make_user(db, email="reader@example.org")
     client.post("/password/forgot", data={"email": "reader@example.org"})
+    assert client.get("/dev/outbox").status_code == 404  # visitors: no reset links to steal
+    sign_in(make_user(db))
+    assert client.get("/dev/outbox").status_code == 404
+    sign_in(make_user(db, admin=True))
     page = client.get("/dev/outbox")
     assert "reader@example.org" in page.get_data(as_text=True)
     assert "Reset your forum-site password" in page.get_data(as_text=True)

@@ -1,7 +1,7 @@
 """commissioning topics: stages, involvement agreements, outside pressures, consultations
 
 Revision ID: 0011_topics
-Revises: 0016_content_translations
+Revises: 0008_easy_read_facts
 Create Date: 2026-12-01 21:12:04.169853
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0011_topics"
-down_revision = "0016_content_translations"
+down_revision = "0008_easy_read_facts"
 branch_labels = None
 depends_on = None
 

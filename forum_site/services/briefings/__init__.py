@@ -62,11 +62,20 @@ def can_write_for(viewer: Viewer, forum: Forum) -> bool:
 
 
 def can_edit(viewer: Viewer, briefing: Briefing) -> bool:
+    """The briefing's own organisation edits it (and named co-authors), never a commissioner
+    of another organisation who happens to commission one of its forums."""
     if not viewer.signed_in:
         return False
     if viewer.is_admin or briefing.author_id == viewer.user_id:
         return True
-    return any(viewer.commissions(f.id) for f in briefing.forums)
+    if briefing.organisation_id is not None and briefing.organisation_id in viewer.organisation_ids:
+        return True
+    return any(user.id == viewer.user_id for user in briefing.coauthors)
+
+
+def shown_forums(viewer: Viewer, briefing: Briefing) -> list[Forum]:
+    """The briefing's forums this viewer may know about (a private forum stays hidden)."""
+    return [f for f in briefing.forums if viewer.can_see_forum(f)]
 
 
 def can_see(viewer: Viewer, briefing: Briefing) -> bool:
@@ -85,6 +94,7 @@ def get_briefing(session: Session, viewer: Viewer, briefing_id: int) -> Briefing
             selectinload(Briefing.versions),
             selectinload(Briefing.kept_terms).selectinload(KeptTerm.glossary_entry),
             selectinload(Briefing.author),
+            selectinload(Briefing.coauthors),
         )
         .where(Briefing.id == briefing_id)
     )
@@ -183,7 +193,7 @@ def tidy(text: BriefingText) -> tuple[BriefingText, tuple[str, ...]]:
     return tidied, body.notes
 
 
-def _validate(text: BriefingText) -> None:
+def _validate(text: BriefingText, forums_kept: bool = False) -> None:
     if not text.title:
         raise DomainError(_l("Give the briefing a title."), field="title")
     if len(text.title) > MAX_TITLE:
@@ -202,7 +212,7 @@ def _validate(text: BriefingText) -> None:
     message = too_long_message(text.body)
     if message:
         raise DomainError(message, field="body")
-    if not text.forum_ids:
+    if not text.forum_ids and not forums_kept:
         raise DomainError(_l("Choose at least one forum to send the briefing to."), field="forums")
 
 
@@ -237,6 +247,7 @@ def create_draft(session: Session, viewer: Viewer, text: BriefingText) -> Briefi
     _validate(text)
     forums = _linked_forums(session, viewer, text.forum_ids)
     briefing = Briefing(
+        organisation_id=_organisation_for(viewer, forums),
         title=text.title,
         summary=text.summary,
         body=text.body,
@@ -250,11 +261,24 @@ def create_draft(session: Session, viewer: Viewer, text: BriefingText) -> Briefi
     return briefing
 
 
+def _organisation_for(viewer: Viewer, forums: list[Forum]) -> int | None:
+    """The writer's organisation that commissions these forums (the first, if several)."""
+    for organisation_id in sorted(viewer.organisation_ids):
+        if all(organisation_id in {o.id for o in f.organisations} for f in forums):
+            return organisation_id
+    return min(viewer.organisation_ids, default=None)
+
+
 def save_changes(session: Session, viewer: Viewer, briefing: Briefing, text: BriefingText) -> None:
-    """Change a draft freely; a published briefing gets a new version and "what changed"."""
+    """Change a draft freely; a published briefing gets a new version and "what changed".
+
+    Forums the editor may not write for stay as they are: they are not shown on the edit
+    page, so leaving them out of the form must not remove them."""
     if not can_edit(viewer, briefing):
         raise NotAllowed(_l("Only the writer or a commissioner of its forums can change this."))
-    _validate(text)
+    kept = [f for f in briefing.forums if not can_write_for(viewer, f)]
+    text.forum_ids = [i for i in text.forum_ids if i not in {f.id for f in kept}]
+    _validate(text, forums_kept=bool(kept))
     if briefing.is_published:
         if not text.what_changed:
             raise DomainError(
@@ -263,10 +287,11 @@ def save_changes(session: Session, viewer: Viewer, briefing: Briefing, text: Bri
         if len(text.what_changed) > MAX_WHAT_CHANGED:
             raise DomainError(_l("Keep “what changed” short."), field="what_changed")
         _refuse_unexplained(session, briefing, text.body, field="body")
-    forums = _linked_forums(session, viewer, text.forum_ids)
+    forums = _linked_forums(session, viewer, text.forum_ids) if text.forum_ids else []
     briefing.title, briefing.summary, briefing.body = text.title, text.summary, text.body
-    briefing.forums = forums
-    briefing.meetings = _linked_meetings(session, forums, list(text.meeting_ids))
+    briefing.forums = [*forums, *kept]
+    kept_meetings = [m for m in briefing.meetings if m.forum_id in {f.id for f in kept}]
+    briefing.meetings = [*_linked_meetings(session, forums, list(text.meeting_ids)), *kept_meetings]
     if briefing.is_published:
         briefing.updated_at = datetime.now(UTC)
         _add_version(session, viewer, briefing, text.what_changed)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -9,6 +12,7 @@ from forum_site.models import Briefing, UnclearSignal
 from forum_site.services.briefings import require_editor
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
+from forum_site.services.visibility import nameable_people
 from forum_site.text import clean_text
 from forum_site.words import _l
 
@@ -38,9 +42,21 @@ def say_unclear(
     return signal
 
 
-def unclear_signals(session: Session, viewer: Viewer, briefing: Briefing) -> list[UnclearSignal]:
+@dataclass(frozen=True)
+class SignalShown:
+    """A signal as this viewer may see it: ``name`` is empty when the reader gave none, or
+    when naming them would reveal that they belong to a private forum."""
+
+    section: str
+    quoted: str
+    note: str
+    created_at: datetime
+    name: str
+
+
+def unclear_signals(session: Session, viewer: Viewer, briefing: Briefing) -> list[SignalShown]:
     require_editor(viewer, briefing)
-    return list(
+    signals = list(
         session.scalars(
             select(UnclearSignal)
             .options(selectinload(UnclearSignal.user))
@@ -48,3 +64,14 @@ def unclear_signals(session: Session, viewer: Viewer, briefing: Briefing) -> lis
             .order_by(UnclearSignal.created_at.desc(), UnclearSignal.id.desc())
         )
     )
+    named = nameable_people(session, viewer, briefing.forums, [s.user_id for s in signals])
+    return [
+        SignalShown(
+            section=s.section,
+            quoted=s.quoted,
+            note=s.note,
+            created_at=s.created_at,
+            name=s.user.display_name if s.user is not None and s.user_id in named else "",
+        )
+        for s in signals
+    ]

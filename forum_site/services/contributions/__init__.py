@@ -30,6 +30,7 @@ from forum_site.models.base import utcnow
 from forum_site.models.briefings import briefing_forum
 from forum_site.models.budgets import budget_forum
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.once import insert_once, repeat_key
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
 from forum_site.words import _l
@@ -194,15 +195,22 @@ def _add(session, forum, *, author_id, recorded_by_id, text, visibility, topic, 
         agenda_item_id=target.agenda_item_id,
         budget_line_id=target.budget_line_id,
         briefing_id=target.briefing_id,
-        submission_token=extra.get("submission_token") or None,
+        submission_token=extra.get("submission_token")
+        or repeat_key("contribution", forum.id, author_id, recorded_by_id, target, text, now=now),
         status=Status.RECEIVED,
         source=Source.ONLINE,
         created_at=now,
         answer_due_at=now + timedelta(days=response_days(forum)),
     )
-    session.add(contribution)
-    session.flush()
-    return contribution
+    return insert_once(
+        session,
+        contribution,
+        lambda: session.scalar(
+            select(Contribution).where(
+                Contribution.submission_token == contribution.submission_token
+            )
+        ),
+    )
 
 
 def _already_sent(session, forum, *, author_id, recorded_by_id, text, token, now):
@@ -293,17 +301,17 @@ def describe_target(session: Session, forum: Forum, target: Target) -> str:
 def support(session: Session, viewer: Viewer, contribution: Contribution) -> bool:
     """Add the viewer's "me too". Saying it twice changes nothing. True when it was new."""
     _check_can_support(viewer, contribution)
-    exists = session.scalar(
-        select(ContributionSupport.id).where(
-            ContributionSupport.contribution_id == contribution.id,
-            ContributionSupport.user_id == viewer.user_id,
+    row = ContributionSupport(contribution_id=contribution.id, user_id=viewer.user_id)
+
+    def existing():
+        return session.scalar(
+            select(ContributionSupport).where(
+                ContributionSupport.contribution_id == contribution.id,
+                ContributionSupport.user_id == viewer.user_id,
+            )
         )
-    )
-    if exists:
-        return False
-    session.add(ContributionSupport(contribution_id=contribution.id, user_id=viewer.user_id))
-    session.flush()
-    return True
+
+    return insert_once(session, row, existing) is row
 
 
 def withdraw_support(session: Session, viewer: Viewer, contribution: Contribution) -> None:

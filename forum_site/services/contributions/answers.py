@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
@@ -75,6 +76,7 @@ def answer_contribution(
     if not can_answer(viewer, contribution):
         raise NotAllowed(_l("Only commissioners who work with this forum can answer here."))
     now = now or utcnow()
+    _lock(session, contribution)
     earlier = _repeat(session, contribution, submission_token, answer, now)
     if earlier is not None:
         return earlier
@@ -100,12 +102,37 @@ def answer_contribution(
         created_at=now,
         **details,
     )
-    session.add(entry)
-    _move(contribution, status, now)
-    _link_decision(session, contribution, details["decision_id"])
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(entry)
+            _move(contribution, status, now)
+            _link_decision(session, contribution, details["decision_id"])
+            session.flush()
+    except IntegrityError:
+        # Another tab added the next answer at the same moment (its number is taken).
+        earlier = _repeat(session, contribution, submission_token, answer, now)
+        if earlier is not None:
+            return earlier
+        raise DomainError(ANSWERED_MEANWHILE, field="status") from None
     tell_people(session, contribution, entry, site_url=site_url)
     return entry
+
+
+ANSWERED_MEANWHILE = (
+    "Someone added an answer to this while you were writing. Read it first, then add yours."
+)
+
+
+def _lock(session: Session, contribution: Contribution) -> None:
+    """Hold the contribution's row (PostgreSQL) and read it afresh, so a second tab waits
+    for the first answer and then sees it: one answer, one message. SQLite writers already
+    queue (each writing request takes the write lock when it begins)."""
+    session.scalar(
+        select(Contribution)
+        .where(Contribution.id == contribution.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
 
 
 def _status(value) -> Status:
@@ -240,6 +267,7 @@ def tell_people(session, contribution, entry, *, site_url: str = "") -> int:
             subject=f"An answer to what you said to {contribution.forum.name}",
             body=_body("You said", contribution, entry),
             easy_read_body=_easy_body("You told us something.", entry),
+            about_anonymous=contribution.visibility == Visibility.ANONYMOUS,
             **common,
         )
     supporters = [u for u in _supporters(session, contribution) if u.id != entry.answered_by_id]

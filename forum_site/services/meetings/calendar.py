@@ -26,13 +26,19 @@ from forum_site.words import _l
 PRODUCT_ID = "-//forum-site//meetings//EN"
 
 
+def one_line(text: str) -> str:
+    """Titles are one line in a calendar: line breaks and control characters become spaces
+    (the icalendar library folds and escapes what is left)."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text or "").split())
+
+
 def _event(meeting: Meeting, site_url: str, domain: str) -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.id}@{domain}")
     event.add("dtstamp", as_utc(meeting.published_at or meeting.created_at))
     event.add("dtstart", as_utc(meeting.starts_at))
     event.add("dtend", as_utc(meeting.ends_at))
-    event.add("summary", meeting.title)
+    event.add("summary", one_line(meeting.title))
     event.add("sequence", len(meeting.changes))
     link = f"{site_url}/meetings/{meeting.id}"
     description = [meeting.purpose.strip()] if meeting.purpose else []
@@ -53,7 +59,7 @@ def _calendar(name: str) -> Calendar:
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     return calendar
 
 
@@ -62,7 +68,7 @@ def _domain(site_url: str) -> str:
 
 
 def meeting_ics(meeting: Meeting, site_url: str) -> bytes:
-    calendar = _calendar(meeting.title)
+    calendar = _calendar(one_line(meeting.title))
     calendar.add_component(_event(meeting, site_url, _domain(site_url)))
     return calendar.to_ical()
 
@@ -97,38 +103,58 @@ def _key(session: Session, forum: Forum, user_id: int) -> CalendarKey | None:
     )
 
 
+FIRST_VERSION = 1
+NO_CALENDAR = _l("We could not find that calendar.")
+
+
+def forum_by_slug(session: Session, slug: str) -> Forum | None:
+    return session.scalar(select(Forum).where(Forum.slug == slug))
+
+
+def public_feed_forum(session: Session, slug: str) -> Forum:
+    """A public forum's feed; a private forum's answers exactly like a missing one."""
+    forum = forum_by_slug(session, slug)
+    if forum is None or forum.is_private:
+        raise NotFound(NO_CALENDAR)
+    return forum
+
+
+def _version(session: Session, forum: Forum, user_id: int) -> int:
+    """The person's link version: 1 until they first reset it, so reading writes nothing."""
+    key = _key(session, forum, user_id)
+    return key.version if key is not None else FIRST_VERSION
+
+
 def personal_token(session: Session, viewer: Viewer, forum: Forum, secret: str) -> str:
-    """The viewer's current token for this forum's feed (made on first use)."""
+    """The viewer's current token for this forum's feed (nothing is stored to show it)."""
     if not viewer.signed_in or not viewer.can_see_forum(forum):
         raise NotAllowed(_l("Sign in as a member to get your calendar link."))
-    key = _key(session, forum, viewer.user_id)
-    if key is None:
-        key = CalendarKey(forum_id=forum.id, user_id=viewer.user_id, version=1)
-        session.add(key)
-        session.flush()
-    return _token(secret, forum, viewer.user_id, key.version)
+    return _token(secret, forum, viewer.user_id, _version(session, forum, viewer.user_id))
 
 
 def reset_token(session: Session, viewer: Viewer, forum: Forum, secret: str) -> str:
     """A new link for the viewer; the old one stops working straight away."""
     personal_token(session, viewer, forum, secret)
     key = _key(session, forum, viewer.user_id)
+    if key is None:
+        key = CalendarKey(forum_id=forum.id, user_id=viewer.user_id, version=FIRST_VERSION)
+        session.add(key)
     key.version += 1
     session.flush()
     return _token(secret, forum, viewer.user_id, key.version)
 
 
 def check_personal_link(
-    session: Session, forum: Forum, user_id: int, token: str, secret: str
+    session: Session, forum: Forum | None, user_id: int, token: str, secret: str
 ) -> None:
     """NotFound unless the token is this person's current one and they may still see the
-    forum (someone who left a private forum loses the feed too)."""
-    key = _key(session, forum, user_id)
-    user = session.get(User, user_id)
-    if key is None or user is None:
-        raise NotFound(_l("This calendar link does not work."))
-    expected = _token(secret, forum, user_id, key.version)
+    forum (someone who left a private forum loses the feed too). Every refusal reads the
+    same as a forum that does not exist, so a private forum cannot be confirmed."""
+    user = session.get(User, user_id) if forum is not None else None
+    if user is None:
+        raise NotFound(NO_CALENDAR)
+    expected = _token(secret, forum, user_id, _version(session, forum, user_id))
     if not hmac.compare_digest(expected, token) or not load_viewer(session, user).can_see_forum(
         forum
     ):
-        raise NotFound(_l("This calendar link does not work."))
+        raise NotFound(NO_CALENDAR)

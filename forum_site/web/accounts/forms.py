@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from forum_site.web.validation import SiteForm
 
 EMAIL_REQUIRED = DataRequired(message=_l("Enter your email address."))
 EMAIL_FORMAT = Email(message=_l("Enter an email address like name@example.com."))
@@ -15,7 +16,7 @@ def strip(value: str | None) -> str | None:
 PASSWORD_LENGTH = Length(max=200, message=_l("A password can have up to 200 characters."))
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(SiteForm):
     display_name = StringField(
         _l("Your name"),
         filters=[strip],
@@ -39,7 +40,7 @@ class RegisterForm(FlaskForm):
     )
 
 
-class SignInForm(FlaskForm):
+class SignInForm(SiteForm):
     email = EmailField(
         _l("Email address"), filters=[strip], validators=[EMAIL_REQUIRED, EMAIL_LENGTH]
     )
@@ -49,7 +50,7 @@ class SignInForm(FlaskForm):
     )
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(SiteForm):
     email = EmailField(
         _l("Email address"),
         filters=[strip],
@@ -57,7 +58,7 @@ class ForgotPasswordForm(FlaskForm):
     )
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(SiteForm):
     password = PasswordField(
         _l("New password"),
         validators=[
@@ -80,3 +81,7 @@ class ChangePasswordForm(NewPasswordForm):
         _l("Current password"),
         validators=[DataRequired(message=_l("Enter your current password.")), PASSWORD_LENGTH],
     )
+
+
+class ButtonForm(SiteForm):
+    """A button that only needs its CSRF token."""

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
 from forum_site.extensions import db, limiter
-from forum_site.services import accounts, messages
+from forum_site.services import accounts, messages, sessions
 from forum_site.services.errors import DomainError
+from forum_site.web import limits
 from forum_site.web.accounts.forms import (
+    ButtonForm,
     ChangePasswordForm,
     ForgotPasswordForm,
     NewPasswordForm,
     RegisterForm,
     SignInForm,
 )
+from forum_site.web.accounts.signing import sign_in_user, sign_out_user
 from forum_site.web.easy_read.steps import REGISTER_STEPS, FormSteps
 from forum_site.web.responses import commit, render, safe_next, show_error, site_url
 
@@ -44,8 +47,8 @@ def register():
         except DomainError as error:
             show_error(form, error)
         else:
+            sign_in_user(user)
             commit()
-            login_user(user)
             flash(_("Your account is ready. You are signed in."), "success")
             return redirect(_next_page(), code=303)
     return render("accounts/register.html", form=form, steps=steps, next=_next_page())
@@ -56,22 +59,30 @@ def register():
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        limits.refuse_if_over(
+            (limits.SIGN_IN_PER_ACCOUNT, email), (limits.SIGN_IN_PER_ADDRESS, limits.address())
+        )
+        limits.add(limits.SIGN_IN_PER_ADDRESS, limits.address())
         try:
             user = accounts.authenticate(
                 db.session, email=form.email.data, password=form.password.data
             )
         except DomainError as error:
+            limits.add(limits.SIGN_IN_PER_ACCOUNT, email)
+            commit()  # the wrong guess counts, on every worker
             show_error(form, error)
         else:
+            sign_in_user(user)
             commit()
-            login_user(user)
             return redirect(_next_page(), code=303)
     return render("accounts/sign_in.html", form=form, next=_next_page())
 
 
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()
+    sign_out_user()
+    commit()
     flash(_("You are signed out."), "success")
     return redirect(url_for("main.home"), code=303)
 
@@ -81,6 +92,12 @@ def sign_out():
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        limits.refuse_if_over(
+            (limits.RESET_PER_ACCOUNT, email), (limits.RESET_PER_ADDRESS, limits.address())
+        )
+        limits.add(limits.RESET_PER_ACCOUNT, email)
+        limits.add(limits.RESET_PER_ADDRESS, limits.address())
         user = accounts.find_user_by_email(db.session, form.email.data)
         if user is not None:
             token = accounts.make_reset_token(user, current_app.config["SECRET_KEY"])
@@ -96,7 +113,7 @@ def forgot_password():
                     link=link,
                 ),
             )
-            commit()
+        commit()  # the email (if any) and the attempt, counted on every worker
         # The same answer either way, so the page does not reveal who has an account.
         return render("accounts/reset_sent.html", email=form.email.data)
     return render("accounts/forgot_password.html", form=form)
@@ -114,8 +131,9 @@ def reset_password(token: str):
     form = NewPasswordForm()
     if form.validate_on_submit():
         accounts.set_password(user, form.password.data)
+        sessions.end_all(db.session, user)
+        sign_in_user(user)
         commit()
-        login_user(user)
         flash(_("Your password is changed. You are signed in."), "success")
         return redirect(url_for("main.home"), code=303)
     return render("accounts/reset_password.html", form=form, token=token)
@@ -124,7 +142,19 @@ def reset_password(token: str):
 @bp.get("/account")
 @login_required
 def account():
-    return render("accounts/account.html", user=current_user)
+    return render("accounts/account.html", user=current_user, form=ButtonForm())
+
+
+@bp.post("/account/sign-out-everywhere")
+@login_required
+def sign_out_everywhere():
+    if ButtonForm().validate_on_submit():
+        user = current_user._get_current_object()
+        sessions.end_all(db.session, user)
+        sign_out_user()
+        commit()
+        flash(_("You are signed out on every computer, phone and tablet."), "success")
+    return redirect(url_for("main.home"), code=303)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -139,8 +169,9 @@ def change_password():
         except DomainError as error:
             show_error(form, error)
         else:
+            sessions.end_all(db.session, current_user)
+            sign_in_user(current_user)  # a new session here; every other one has ended
             commit()
-            login_user(current_user)  # keeps this session; other sessions are signed out
             flash(_("Your password is changed."), "success")
             return redirect(url_for("accounts.account"), code=303)
     return render("accounts/change_password.html", form=form)

@@ -31,9 +31,10 @@ def briefing_for_check(raw_id: str | None) -> Briefing | None:
 def briefing_form(obj: Briefing | None = None, forum_ids: list[int] = ()) -> BriefingForm:
     form = BriefingForm(obj=obj) if obj is not None else BriefingForm()
     writable = briefings.writable_forums(db.session, viewer())
-    linked = list(obj.forums) if obj is not None else []
-    choices = {f.id: f.name for f in [*writable, *linked]}
-    form.forums.choices = sorted(choices.items(), key=lambda c: c[1])
+    # Only forums this writer may send to: another organisation's forums (a private one
+    # above all) are neither named nor removable here; saving keeps them.
+    form.forums.choices = [(f.id, f.name) for f in writable]
+    linked = [f for f in obj.forums if f in writable] if obj is not None else []
     meetings = briefings.writable_meetings(db.session, [f for f in writable])
     form.meetings.choices = [(m.id, f"{m.title} ({m.starts_at:%d %b %Y})") for m in meetings]
     if request.method == "GET":
@@ -88,7 +89,8 @@ def page(form: BriefingForm, *, forum, briefing: Briefing | None, status: int = 
         if blocking is None:
             blocking = briefings.unexplained(db.session, briefing, text)
         hard_words = hard_word_choices(blocking)
-    page_forum = forum or (briefing.forums[0] if briefing and briefing.forums else None)
+    shown = briefings.shown_forums(viewer(), briefing) if briefing else []
+    page_forum = forum or (shown[0] if shown else None)
     return render(
         "briefings/edit.html",
         form=form,

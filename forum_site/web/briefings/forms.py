@@ -1,7 +1,6 @@
 """Forms for writing briefings, explaining hard words and saying "I didn't understand"."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -14,6 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from forum_site.models.briefings import MAX_BODY_CHARACTERS
+from forum_site.web.validation import SiteForm
 
 BODY_TOO_LONG = _l(
     "The briefing can have up to %(limit)s characters. Please shorten it or split it "
@@ -27,7 +27,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class BriefingForm(FlaskForm):
+class BriefingForm(SiteForm):
     title = StringField(
         _l("Title"),
         validators=[
@@ -63,7 +63,7 @@ class BriefingForm(FlaskForm):
     briefing_id = HiddenField()
 
 
-class CheckForm(FlaskForm):
+class CheckForm(SiteForm):
     body = TextAreaField(
         _l("Your writing"),
         validators=[Length(max=MAX_BODY_CHARACTERS, message=BODY_TOO_LONG)],
@@ -71,7 +71,7 @@ class CheckForm(FlaskForm):
     briefing_id = HiddenField()
 
 
-class KeepWordForm(FlaskForm):
+class KeepWordForm(SiteForm):
     word = HiddenField(validators=[DataRequired()])
     reason = TextAreaField(
         _l("Why do you need to keep this word?"),
@@ -82,7 +82,7 @@ class KeepWordForm(FlaskForm):
     )
 
 
-class GlossaryWordForm(FlaskForm):
+class GlossaryWordForm(SiteForm):
     word = HiddenField(validators=[DataRequired()])
     plain = TextAreaField(
         _l("What it means, in plain words"),
@@ -98,11 +98,11 @@ class GlossaryWordForm(FlaskForm):
     )
 
 
-class PublishForm(FlaskForm):
+class PublishForm(SiteForm):
     pass
 
 
-class UnclearForm(FlaskForm):
+class UnclearForm(SiteForm):
     section = SelectField(_l("Which part?"), validate_choice=False)
     quoted = TextAreaField(
         _l("The words you found hard (optional)"),

@@ -12,7 +12,7 @@ from flask_login import login_required
 
 from forum_site.extensions import db, limiter
 from forum_site.models import Briefing
-from forum_site.services import briefings, easy_read, forums, glossary
+from forum_site.services import briefings, easy_read, forums, glossary, visibility
 from forum_site.services.briefings import signals as briefings_signals
 from forum_site.services.briefings import words as briefings_words
 from forum_site.services.briefings.reading import reading_view
@@ -99,6 +99,7 @@ def edit(briefing_id: int):
             try:
                 text, notes = briefings.tidy(editor.text_from(form))
                 briefings.save_changes(db.session, viewer(), briefing, text)
+                _tell_easy_read_checker(briefing)
             except DomainError as error:
                 show_error(form, error)
             else:
@@ -222,7 +223,8 @@ def show(briefing_id: int):
         reading=reading,
         easy=easy,
         updates=briefings.updates(briefing),
-        shown_forums=[f for f in briefing.forums if viewer().can_see_forum(f)],
+        shown_forums=visibility.shown_forums(viewer(), briefing.forums),
+        shown_meetings=visibility.shown_meetings(viewer(), briefing.meetings),
         can_edit=can_edit,
         signals=briefings_signals.unclear_signals(db.session, viewer(), briefing)
         if can_edit
@@ -272,6 +274,20 @@ def _easy_read(briefing: Briefing):
         briefing.id,
         kinds.briefing_source_hash(briefing),
         kinds.build_briefing_document(db.session, briefing),
+    )
+
+
+def _tell_easy_read_checker(briefing: Briefing) -> None:
+    """The words changed: a person who checked the easy read is told (DN-08)."""
+    db.session.flush()
+    easy_read.tell_checker(
+        db.session,
+        "briefing",
+        briefing.id,
+        kinds.briefing_source_hash(briefing),
+        title=briefing.title,
+        link=url_for("easy_read.check", kind="briefing", subject_id=briefing.id),
+        site_url=site_url(),
     )
 
 

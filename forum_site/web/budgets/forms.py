@@ -7,7 +7,6 @@ the form with one more empty row, so it works without JavaScript.
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -28,6 +27,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from forum_site.models import LineKind
 from forum_site.services.budgets import LineInput
 from forum_site.services.money import MoneyError, parse_pence
+from forum_site.web.validation import SiteForm
 
 MAX_ROWS = 60
 
@@ -97,6 +97,8 @@ class LineForm(Form):
             + (self.withheld_reason.data or "").strip() + (self.line_id.data or "")
         )  # fmt: skip
 
+    _amount: int | None = None  # set by validate_amount: the only place money is parsed
+
     def validate_amount(self, field) -> None:
         if self.remove.data or self.is_blank():
             return
@@ -114,7 +116,7 @@ class LineForm(Form):
         people = (self.people_served.data or "").replace(",", "").strip()
         return LineInput(
             name=self.name.data or "",
-            amount_pence=parse_pence(amount) if amount else None,
+            amount_pence=self._amount if amount else None,
             kind=LineKind(self.kind.data or LineKind.FIXED.value),
             note=self.note.data or "",
             people_served=int(people) if people else None,
@@ -140,7 +142,7 @@ def _total_check(form, field) -> None:
     _amount_or_error(field.data)
 
 
-class BudgetForm(LinesMixin, FlaskForm):
+class BudgetForm(LinesMixin, SiteForm):
     organisation = SelectField(_l("Organisation"), coerce=int, validate_choice=False)
     title = StringField(
         _l("Title, in plain words"),
@@ -175,7 +177,7 @@ class BudgetForm(LinesMixin, FlaskForm):
     lines = FieldList(FormField(LineForm), min_entries=1, max_entries=MAX_ROWS)
 
 
-class ChangeForm(LinesMixin, FlaskForm):
+class ChangeForm(LinesMixin, SiteForm):
     total = StringField(
         _l("Total amount in pounds"),
         validators=[Length(max=40, message=_l("That is too long for an amount.")), _total_check],
@@ -190,7 +192,7 @@ class ChangeForm(LinesMixin, FlaskForm):
     )
 
 
-class LinksForm(FlaskForm):
+class LinksForm(SiteForm):
     forums = MultiCheckboxField(_l("Forums this budget is for"), coerce=int, validate_choice=False)
     meetings = MultiCheckboxField(
         _l("Meetings where members talk about it (optional)"), coerce=int, validate_choice=False
@@ -200,5 +202,5 @@ class LinksForm(FlaskForm):
     )
 
 
-class SeenForm(FlaskForm):
+class SeenForm(SiteForm):
     """Only the CSRF token: pressing "I have read this" hides the notice."""

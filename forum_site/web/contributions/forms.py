@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     HiddenField,
@@ -24,6 +23,7 @@ from forum_site.services.contributions import MAX_TEXT, MAX_TOPIC
 from forum_site.services.contributions.answers import MAX_ANSWER
 from forum_site.vocabulary.contributions import SOURCE_CHOICES as SOURCES
 from forum_site.vocabulary.contributions import STATUS_LABELS
+from forum_site.web.validation import SiteForm
 
 VISIBILITY_CHOICES = [
     SelectChoice(Visibility.SHARED.value, _l("Share it with the forum and the commissioners")),
@@ -71,7 +71,7 @@ class TokenMixin:
             self.submission_token.data = new_token()
 
 
-class ContributeForm(TokenMixin, FlaskForm):
+class ContributeForm(TokenMixin, SiteForm):
     text = _text_field(_l("What do you want to say?"))
     visibility = RadioField(
         _l("Who can see who said it?"),
@@ -93,7 +93,7 @@ class ContributeForm(TokenMixin, FlaskForm):
     next = HiddenField()
 
 
-class RecordForm(TokenMixin, FlaskForm):
+class RecordForm(TokenMixin, SiteForm):
     member = SelectField(_l("Who said it?"), coerce=int, validate_choice=False)
     source = RadioField(
         _l("How were you told?"),
@@ -117,11 +117,11 @@ class RecordForm(TokenMixin, FlaskForm):
     )
 
 
-class SupportForm(FlaskForm):
+class SupportForm(SiteForm):
     pass
 
 
-class AnswerForm(TokenMixin, FlaskForm):
+class AnswerForm(TokenMixin, SiteForm):
     status = RadioField(
         _l("What is happening with it?"),
         validate_choice=False,
@@ -157,7 +157,7 @@ class CorrectionForm(AnswerForm):
     )
 
 
-class FeedbackFilterForm(FlaskForm):
+class FeedbackFilterForm(SiteForm):
     class Meta:
         csrf = False
 

@@ -35,6 +35,7 @@ from forum_site.web.responses import (
     site_url,
     viewer,
 )
+from forum_site.web.validation import id_or_none
 
 
 @bp.route("/forums/<slug>/contributions", methods=["GET", "POST"])
@@ -65,10 +66,10 @@ def forum_contributions(slug: str):
 def _prefill_target(forum, form: ContributeForm) -> str:
     """Links from meeting, agenda, budget and briefing pages say what it is about."""
     if request.method == "GET":
-        form.meeting_id.data = request.args.get("meeting", type=int)
-        form.agenda_item_id.data = request.args.get("agenda_item", type=int)
-        form.budget_line_id.data = request.args.get("budget_line", type=int)
-        form.briefing_id.data = request.args.get("briefing", type=int)
+        form.meeting_id.data = id_or_none(request.args.get("meeting"))
+        form.agenda_item_id.data = id_or_none(request.args.get("agenda_item"))
+        form.budget_line_id.data = id_or_none(request.args.get("budget_line"))
+        form.briefing_id.data = id_or_none(request.args.get("briefing"))
     try:
         return service.describe_target(db.session, forum, _target(form))
     except DomainError:

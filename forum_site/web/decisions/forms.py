@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     RadioField,
@@ -19,6 +18,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from forum_site.vocabulary.cycle import STAGE_LABELS
 from forum_site.vocabulary.decisions import DECISION_MAKERS
 from forum_site.web.contributions.forms import TokenMixin
+from forum_site.web.validation import SiteForm
 
 MAKERS = [SelectChoice(maker.value, label) for maker, label in DECISION_MAKERS.items()]
 
@@ -28,7 +28,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class DecisionForm(TokenMixin, FlaskForm):
+class DecisionForm(TokenMixin, SiteForm):
     title = StringField(
         _l("What was decided?"),
         validators=[

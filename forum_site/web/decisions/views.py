@@ -12,7 +12,7 @@ from forum_site.extensions import db
 from forum_site.models import DecisionMaker
 from forum_site.models.meetings import CycleStage
 from forum_site.services import decisions as service
-from forum_site.services import forums
+from forum_site.services import forums, visibility
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web.contributions import bp as _contributions  # noqa: F401  (its helpers)
 from forum_site.web.decisions.forms import MAKERS, STAGE_LABELS, DecisionForm
@@ -102,5 +102,6 @@ def show(decision_id: int):
         decision=decision,
         forum=decision.forum,
         trail=service.trail(db.session, viewer(), decision),
+        shown_agenda_items=visibility.shown_agenda_items(viewer(), decision.agenda_items),
         sections=sections_for(decision.forum),
     )

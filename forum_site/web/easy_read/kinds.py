@@ -22,6 +22,7 @@ from forum_site.services.easy_read import (  # noqa: F401  (areas import them fr
     briefing_source_hash,
     meeting_source_hash,
     meeting_summary_source_hash,
+    meeting_text_hash,
 )
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
@@ -36,6 +37,7 @@ class Subject:
     build: Callable[[], Document]
     can_check: bool
     page_url: str
+    text_hash: str | None = None  # the free text a check covers (DN-08); None: all of it
 
 
 Loader = Callable[[Session, Viewer, int], Subject]

@@ -31,6 +31,9 @@ from wtforms import Field
 
 STEP_FIELD = "_step"
 MOVE_FIELD = "_move"
+# A short form elsewhere (the meeting page's "Have your say") that already asks every
+# question sends _step=last: it is checked as a whole and saved in one step.
+ALL_ASKED = "last"
 # Never sent back in hidden fields: files cannot be, passwords should not be (put the
 # password question last, so it is asked again only when an earlier answer was wrong).
 NOT_CARRIED = {"CSRFTokenField", "FileField", "MultipleFileField", "SubmitField", "PasswordField"}
@@ -134,6 +137,8 @@ class FormSteps:
 
     def _posted_index(self) -> int:
         raw = request.form.get(STEP_FIELD, "0")
+        if raw == ALL_ASKED:
+            return len(self.steps) - 1
         number = int(raw) if raw.isdigit() else 0
         return min(number, len(self.steps) - 1)
 

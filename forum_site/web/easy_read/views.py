@@ -18,6 +18,7 @@ from easyread.model import Document, word_count
 from easyread.render import inline, render_html
 from forum_site.extensions import db
 from forum_site.services import easy_read
+from forum_site.services.easy_read_facts import fact_headings
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.vocabulary.easy_read import renderer_labels
 from forum_site.web.easy_read import kinds
@@ -100,9 +101,11 @@ def _template_helpers(state) -> None:
 # ------------------------------------------------------------------ for area views
 
 
-def easy_read_for(kind: str, subject_id: int, source_hash: str, build) -> easy_read.EasyRead:
+def easy_read_for(
+    kind: str, subject_id: int, source_hash: str, build, text_hash: str | None = None
+) -> easy_read.EasyRead:
     """The checked or automatic version, for an area's page (see services.easy_read)."""
-    return easy_read.easy_read_document(db.session, kind, subject_id, source_hash, build)
+    return easy_read.easy_read_document(db.session, kind, subject_id, source_hash, build, text_hash)
 
 
 def check_url(kind: str, subject_id: int) -> str:
@@ -117,21 +120,34 @@ def easy_read_block(
     *,
     can_check: bool = False,
     heading_level: int = 2,
+    text_hash: str | None = None,
+    key_points=None,
 ) -> Markup:
     """An area's whole easy-read block in one call: the checked (or automatic) document,
     who checked it or that it was made automatically, whether it may be out of date,
-    and the link to check it for the person allowed to."""
+    and the link to check it for the person allowed to. ``key_points(document)`` picks
+    the rows that come first; the whole document then goes behind "More about this"."""
     from flask import render_template
 
-    result = easy_read_for(kind, subject_id, source_hash, build)
-    return Markup(
+    result = easy_read_for(kind, subject_id, source_hash, build, text_hash)
+    block = EasyReadMarkup(
         render_template(
             "easy_read/_document_block.html",
             result=result,
             check_url=check_url(kind, subject_id) if can_check else None,
             heading_level=heading_level,
+            key_points=key_points(result.document) if key_points else None,
         )
     )
+    block.waiting = result.waiting_for_a_person
+    return block
+
+
+class EasyReadMarkup(Markup):
+    """An easy-read block; ``waiting`` is true when it is only the "a person is making
+    it" notice and the page should show its standard text (DN-07)."""
+
+    waiting = False
 
 
 @dataclass(frozen=True)
@@ -150,7 +166,7 @@ def easy_read_of(kind: str, subject_id: int) -> EasyReadView | None:
         subject = kinds.load(db.session, viewer(), kind, subject_id)
     except DomainError:
         return None
-    result = easy_read_for(kind, subject_id, subject.source_hash, subject.build)
+    result = easy_read_for(kind, subject_id, subject.source_hash, subject.build, subject.text_hash)
     return EasyReadView(result, check_url(kind, subject_id) if subject.can_check else None)
 
 
@@ -169,10 +185,11 @@ def _subject_to_check(kind: str, subject_id: int) -> kinds.Subject:
 def check(kind: str, subject_id: int):
     subject = _subject_to_check(kind, subject_id)
     document, stored = easy_read.draft_document(db.session, kind, subject_id, subject.build)
-    form = check_form(document)
+    fixed = fact_headings(kind)
+    form = check_form(document, fixed)
     if form.validate_on_submit():
         try:
-            easy_read.apply_edits(document, _edits(form, document))
+            easy_read.apply_edits(document, _edits(form, document, fixed))
             easy_read.save_version(
                 db.session,
                 kind=kind,
@@ -181,6 +198,8 @@ def check(kind: str, subject_id: int):
                 document=document,
                 person=current_user,
                 checked=request.form.get("action") == "checked",
+                automatic=subject.build(),
+                text_hash=subject.text_hash,
             )
         except DomainError as error:
             show_error(form, error)
@@ -198,21 +217,22 @@ def check(kind: str, subject_id: int):
         stored=stored,
         out_of_date=stored is not None and stored.source_hash != subject.source_hash,
         form=form,
-        rows=rows(document),
-        long_rows=_rows_with_long_sentences(document),
+        rows=rows(document, fixed),
+        fixed=fixed,
+        long_rows=_rows_with_long_sentences(document, fixed),
     ), 400 if form.errors else 200
 
 
-def _rows_with_long_sentences(document: Document) -> set[tuple[int, int]]:
+def _rows_with_long_sentences(document: Document, fixed) -> set[tuple[int, int]]:
     """Rows with a sentence over 15 words (ER-01), so the person checking looks there first."""
     return {
         (s, i)
-        for s, i, item in rows(document)
+        for s, i, item in rows(document, fixed)
         if any(word_count(sentence) > 15 for sentence in easy_read.editable_text(item))
     }
 
 
-def _edits(form, document: Document) -> list[easy_read.PointEdit]:
+def _edits(form, document: Document, fixed) -> list[easy_read.PointEdit]:
     return [
         easy_read.PointEdit(
             section=s,
@@ -220,7 +240,7 @@ def _edits(form, document: Document) -> list[easy_read.PointEdit]:
             sentences=(form[f"s{s}_{i}_text"].data or "").splitlines(),
             picture=form[f"s{s}_{i}_pic"].data or None,
         )
-        for s, i, _item in rows(document)
+        for s, i, _item in rows(document, fixed)
     ]
 
 

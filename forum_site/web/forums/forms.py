@@ -1,13 +1,13 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from forum_site.models import Role
+from forum_site.web.validation import SiteForm
 
 
-class JoinForm(FlaskForm):
+class JoinForm(SiteForm):
     message = TextAreaField(
         _l("Anything you want the convenor to know (optional)"),
         validators=[
@@ -17,7 +17,7 @@ class JoinForm(FlaskForm):
     )
 
 
-class DecideForm(FlaskForm):
+class DecideForm(SiteForm):
     decision = RadioField(
         _l("Your answer"),
         choices=[
@@ -35,7 +35,7 @@ class DecideForm(FlaskForm):
     )
 
 
-class InviteForm(FlaskForm):
+class InviteForm(SiteForm):
     email = EmailField(
         _l("Their email address"),
         validators=[
@@ -46,7 +46,7 @@ class InviteForm(FlaskForm):
     )
 
 
-class RoleForm(FlaskForm):
+class RoleForm(SiteForm):
     role = RadioField(
         _l("Role"),
         choices=[
@@ -57,7 +57,7 @@ class RoleForm(FlaskForm):
     )
 
 
-class ForumForm(FlaskForm):
+class ForumForm(SiteForm):
     name = StringField(
         _l("Forum name"),
         validators=[

@@ -1,12 +1,13 @@
 """Admin forms for glossary entries."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from forum_site.web.validation import SiteForm
 
-class EntryForm(FlaskForm):
+
+class EntryForm(SiteForm):
     term = StringField(
         _l("Word or initials"),
         validators=[

@@ -1,7 +1,8 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
+
+from forum_site.web.validation import SiteForm
 
 TEXT_SIZE_CHOICES = [
     SelectChoice("normal", _l("Normal")),
@@ -10,7 +11,7 @@ TEXT_SIZE_CHOICES = [
 ]
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(SiteForm):
     easy_read = BooleanField(_l("Show easy read pages"))
     hide_pictures = BooleanField(_l("Hide the pictures in easy read"))
     text_size = RadioField(_l("Text size"), choices=TEXT_SIZE_CHOICES, default="normal")

@@ -98,7 +98,7 @@ def edit(meeting_id: int):
         except DomainError as error:
             show_error(form, error)
         else:
-            commit()
+            _commit_change(meeting)
             flash(_("Your changes are saved."), "success")
             return redirect(url_for("meetings.show", meeting_id=meeting.id), code=303)
     elif not form.is_submitted():
@@ -119,6 +119,14 @@ def publish(meeting_id: int):
         commit()
         flash(_("The meeting is published. Members can now see it and reply."), "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id), code=303)
+
+
+def _commit_change(meeting) -> None:
+    """Save a change to the meeting; if a person checked its easy read, tell them (DN-08)."""
+    from forum_site.web.meetings.easy_read import tell_checker
+
+    tell_checker(meeting)
+    commit()
 
 
 # --- agenda items ----------------------------------------------------------------------
@@ -156,7 +164,7 @@ def add_agenda_item(meeting_id: int):
         except DomainError as error:
             show_error(form, error)
         else:
-            commit()
+            _commit_change(meeting)
             return _after_agenda_change(meeting, _("Agenda item added."))
     return _agenda_response(meeting, form)
 
@@ -183,7 +191,7 @@ def edit_agenda_item(meeting_id: int, item_id: int):
         except DomainError as error:
             show_error(form, error)
         else:
-            commit()
+            _commit_change(meeting)
             return _after_agenda_change(meeting, _("Agenda item saved."))
     elif not form.is_submitted():
         form.influence.data = item.influence.value
@@ -201,7 +209,7 @@ def remove_agenda_item(meeting_id: int, item_id: int):
     item = agenda.get_agenda_item(meeting, item_id)
     if forms.ButtonForm().validate_on_submit():
         agenda.remove_agenda_item(db.session, viewer(), item)
-        commit()
+        _commit_change(meeting)
     return _after_agenda_change(meeting, _("Agenda item removed."))
 
 
@@ -212,7 +220,7 @@ def move_agenda_item(meeting_id: int, item_id: int, direction: str):
     item = agenda.get_agenda_item(meeting, item_id)
     if forms.ButtonForm().validate_on_submit():
         agenda.move_agenda_item(db.session, viewer(), item, direction)
-        commit()
+        _commit_change(meeting)
     moved = _("Moved up.") if direction == "up" else _("Moved down.")
     return _after_agenda_change(meeting, moved)
 
@@ -234,7 +242,7 @@ def add_closed_topic(meeting_id: int):
         except DomainError as error:
             show_error(form, error)
         else:
-            commit()
+            _commit_change(meeting)
             flash(_("Added to the list of things not up for discussion."), "success")
             return redirect(
                 url_for("meetings.show", meeting_id=meeting.id, _anchor="closed"), code=303
@@ -248,7 +256,7 @@ def remove_closed_topic(meeting_id: int, topic_id: int):
     meeting = load(meeting_id)
     if forms.ButtonForm().validate_on_submit():
         agenda.remove_closed_topic(db.session, viewer(), meeting, topic_id)
-        commit()
+        _commit_change(meeting)
         flash(_("Removed."), "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="closed"), code=303)
 
@@ -312,7 +320,7 @@ def move(meeting_id: int):
         except DomainError as error:
             show_error(form, error)
         else:
-            commit()
+            _commit_change(meeting)
             flash(_("The meeting is moved. We told %(n)s people.", n=change.people_told), "success")
             return redirect(url_for("meetings.show", meeting_id=meeting.id), code=303)
     elif not form.is_submitted():

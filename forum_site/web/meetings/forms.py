@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     IntegerField,
@@ -30,6 +29,7 @@ from forum_site.web.meetings.labels import (
     SCALE,
     STAGES,
 )
+from forum_site.web.validation import SiteForm
 
 LONDON = ZoneInfo("Europe/London")
 LONG = 5000
@@ -123,7 +123,7 @@ def _access_radio(label):
     )
 
 
-class MeetingForm(WhenFields, FlaskForm):
+class MeetingForm(WhenFields, SiteForm):
     title = StringField(
         _l("Title"),
         validators=[DataRequired(message=_l("Enter a title for the meeting.")), _max(200)],
@@ -160,7 +160,7 @@ class MeetingForm(WhenFields, FlaskForm):
     how_to_claim = _long(_l("How to claim"), 2000)
 
 
-class AgendaItemForm(FlaskForm):
+class AgendaItemForm(SiteForm):
     title = StringField(
         _l("Agenda item title"),
         validators=[DataRequired(message=_l("Enter a title for the agenda item.")), _max(200)],
@@ -180,7 +180,7 @@ class AgendaItemForm(FlaskForm):
             raise ValidationError(_l("Choose how much say members have on this item."))
 
 
-class ClosedTopicForm(FlaskForm):
+class ClosedTopicForm(SiteForm):
     topic = StringField(
         _l("What is not up for discussion"),
         validators=[DataRequired(message=_l("Say what is not up for discussion.")), _max(300)],
@@ -194,7 +194,7 @@ class ClosedTopicForm(FlaskForm):
     )
 
 
-class ReplyForm(FlaskForm):
+class ReplyForm(SiteForm):
     answer = RadioField(
         _l("Are you coming?"),
         choices=[SelectChoice(a.value, REPLY_ANSWERS[a]) for a in ReplyAnswer],
@@ -214,7 +214,7 @@ class ReplyForm(FlaskForm):
             raise ValidationError(_l("Choose going, not going or maybe."))
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(SiteForm):
     body = TextAreaField(
         _l("Your question or point"),
         validators=[DataRequired(message=_l("Write your question or point.")), _max(2000)],
@@ -230,7 +230,7 @@ class QuestionForm(FlaskForm):
     )
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(SiteForm):
     reason = TextAreaField(
         _l("Why"),
         validators=[DataRequired(message=_l("Say why, so members understand.")), _max(LONG)],
@@ -245,7 +245,7 @@ class MoveForm(WhenFields, ReasonForm):
     venue_address = _long(_l("Venue address"), 1000)
 
 
-class DebriefForm(FlaskForm):
+class DebriefForm(SiteForm):
     attended_count = IntegerField(
         _l("How many people came"),
         validators=[
@@ -258,7 +258,7 @@ class DebriefForm(FlaskForm):
     publish = BooleanField(_l("Publish the summary on the forum page"))
 
 
-class ActionForm(FlaskForm):
+class ActionForm(SiteForm):
     who = StringField(
         _l("Who"), validators=[DataRequired(message=_l("Say who will do it.")), _max(200)]
     )
@@ -283,7 +283,7 @@ def _scale_radio(label, message):
     )
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(SiteForm):
     purpose_clear = _scale_radio(
         _l("Was it clear what the meeting was for?"), _l("Choose yes, partly or no.")
     )
@@ -296,11 +296,11 @@ class ReviewForm(FlaskForm):
     validate_listened_to = validate_purpose_clear
 
 
-class TaskForm(FlaskForm):
+class TaskForm(SiteForm):
     label = StringField(
         _l("New task"), validators=[DataRequired(message=_l("Write the task.")), _max(300)]
     )
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(SiteForm):
     """A form that is only a button (publish, move up, tick a task): CSRF only."""

@@ -42,6 +42,16 @@ def meeting_time(moment) -> str:
     return time_of(moment)
 
 
+@bp.app_template_filter("easy_meeting_when")
+def easy_meeting_when(meeting) -> str:
+    """ "Thursday 17 December, 2pm to 4pm": easy read's way (ER-06), UK local time."""
+    from easyread.formats import easy_time
+    from forum_site.web.meetings.forms import utc_to_london
+
+    start, end = utc_to_london(meeting.starts_at), utc_to_london(meeting.ends_at)
+    return f"{start:%A} {start.day} {start:%B}, {easy_time(start)} to {easy_time(end)}"
+
+
 @bp.app_template_filter("meeting_day")
 def meeting_day(day) -> str:
     return day_and_date(day)
@@ -133,22 +143,14 @@ def _ics(body: bytes, filename: str) -> Response:
 @bp.get("/forums/<slug>/meetings.ics")
 def forum_feed(slug: str):
     """The public feed. Private forums only have personal links (below)."""
-    forum = forums.get_forum(db.session, viewer(), slug)
-    if forum.is_private:
-        raise NotFound("We could not find that calendar.")
+    forum = calendar.public_feed_forum(db.session, slug)
     return _ics(calendar.forum_feed(db.session, forum, site_url()), f"{forum.slug}.ics")
 
 
 @bp.get("/forums/<slug>/meetings/<int:user_id>/<token>.ics")
 def personal_feed(slug: str, user_id: int, token: str):
     """Calendar apps fetch this without signing in; the secret token is the permission."""
-    from sqlalchemy import select
-
-    from forum_site.models import Forum
-
-    forum = db.session.scalar(select(Forum).where(Forum.slug == slug))
-    if forum is None:
-        raise NotFound("We could not find that calendar.")
+    forum = calendar.forum_by_slug(db.session, slug)
     calendar.check_personal_link(db.session, forum, user_id, token, _secret())
     return _ics(calendar.forum_feed(db.session, forum, site_url()), f"{forum.slug}.ics")
 
@@ -171,7 +173,6 @@ def calendar_page(slug: str):
         personal = _personal_url(
             forum, calendar.personal_token(db.session, viewer(), forum, _secret())
         )
-        commit()
     public = None if forum.is_private else site_url() + url_for("meetings.forum_feed", slug=slug)
     return render(
         "meetings/calendar.html",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from forum_site.services.contributions import MAX_TEXT
 from forum_site.services.paper_forms import OTHER_QUESTION, Sheet
+from forum_site.web.validation import SiteForm
 
 REVIEW_CHOICES = [
     SelectChoice("", _l("Left blank")),
@@ -19,7 +19,7 @@ REVIEW_CHOICES = [
 ]
 
 
-class CodeForm(FlaskForm):
+class CodeForm(SiteForm):
     code = StringField(
         _l("Form reference"),
         validators=[
@@ -31,7 +31,7 @@ class CodeForm(FlaskForm):
     )
 
 
-class SheetForm(FlaskForm):
+class SheetForm(SiteForm):
     """Fields are added per paper form; ``questions`` keeps their order."""
 
     questions: list[tuple[str, dict]] = []

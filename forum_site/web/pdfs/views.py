@@ -35,7 +35,6 @@ def _version(name: str) -> Version:
 
 
 def _send(document: PrintDocument, version: Version):
-    commit()  # a paper form's code must exist before its pages are printed
     try:
         outcome = get_pdf(document, version)
     except Exception:

@@ -1,0 +1,94 @@
+"""Limits per account and per address on sign-in, password reset and cold PDF renders,
+shared by every worker: in Redis when REDIS_URL is set, otherwise in the database.
+
+Flask-Limiter's per-address limits stay on the routes as a first, cheap line; these
+limits also count per account, so trying one account from many addresses is stopped
+too, and they hold across gunicorn workers without Redis."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from flask import current_app, request
+from werkzeug.exceptions import TooManyRequests
+
+from forum_site.extensions import db
+from forum_site.models.base import utcnow
+from forum_site.services import rate_counts
+
+
+@dataclass(frozen=True)
+class Limit:
+    name: str
+    times: int
+    seconds: int
+
+
+SIGN_IN_PER_ACCOUNT = Limit("sign-in-account", 10, 15 * 60)  # wrong passwords
+SIGN_IN_PER_ADDRESS = Limit("sign-in-address", 30, 15 * 60)
+RESET_PER_ACCOUNT = Limit("reset-account", 3, 60 * 60)
+RESET_PER_ADDRESS = Limit("reset-address", 20, 60 * 60)
+PDF_PER_PERSON = Limit("pdf-person", 30, 10 * 60)  # renders not already in the cache
+PDF_PER_ADDRESS = Limit("pdf-address", 60, 10 * 60)
+
+
+def address() -> str:
+    """The client's address (ProxyFix has applied TRUSTED_PROXIES)."""
+    return request.remote_addr or "unknown"
+
+
+def _key(limit: Limit, who: str) -> str:
+    digest = hashlib.sha256(who.strip().lower().encode()).hexdigest()[:32]
+    return f"{limit.name}:{digest}"
+
+
+def _enabled() -> bool:
+    return bool(current_app.config.get("RATELIMIT_ENABLED", True))
+
+
+def _redis():
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return None
+    client = current_app.extensions.get("forum_site_limits_redis")
+    if client is None:
+        import redis
+
+        client = redis.Redis.from_url(url)
+        current_app.extensions["forum_site_limits_redis"] = client
+    return client
+
+
+def _redis_key(limit: Limit, who: str) -> str:
+    bucket = int(utcnow().timestamp()) // limit.seconds
+    return f"{current_app.config['RATE_COUNT_PREFIX']}:{_key(limit, who)}:{bucket}"
+
+
+def count(limit: Limit, who: str) -> int:
+    client = _redis()
+    if client is not None:
+        return int(client.get(_redis_key(limit, who)) or 0)
+    return rate_counts.count(db.session, _key(limit, who), limit.seconds)
+
+
+def add(limit: Limit, who: str) -> int:
+    """Count one attempt (the request commits it, refused or not)."""
+    if not _enabled():
+        return 0
+    client = _redis()
+    if client is not None:
+        key = _redis_key(limit, who)
+        hits = client.incr(key)
+        client.expire(key, limit.seconds)
+        return int(hits)
+    return rate_counts.add(db.session, _key(limit, who), limit.seconds)
+
+
+def refuse_if_over(*checks: tuple[Limit, str]) -> None:
+    """A plain "wait a few minutes" page (429) when any of these limits is used up."""
+    if not _enabled():
+        return
+    for limit, who in checks:
+        if who and count(limit, who) >= limit.times:
+            raise TooManyRequests(retry_after=limit.seconds)

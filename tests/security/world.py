@@ -1,0 +1,139 @@
+"""The demo site plus marker strings in its private forum, for the security suite.
+
+The demo has every kind of object (forums public and private, meetings published, past
+and draft, briefings, budgets, contributions, decisions), so every route has a real id
+to ask for. Markers are planted in Positive Voices (the private forum): a member's
+name and an anonymous point's words. No outsider may ever see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from forum_site.demo import seed
+from forum_site.models import (
+    AgendaItem,
+    Briefing,
+    Budget,
+    Contribution,
+    Decision,
+    Forum,
+    Membership,
+    Role,
+    User,
+    Visibility,
+)
+from forum_site.models.meetings import Meeting, MeetingStatus
+from tests.factories import make_user
+from tests.factories_contributions import make_contribution
+
+MARKER_NAME = "Zephyrine Quillfeather"
+MARKER_WORDS = "the violet lighthouse keeps my secret"
+PUBLIC_SLUG = "learning-disability-forum"
+PRIVATE_SLUG = "positive-voices"
+
+# Who is looking, by demo email ("" is a visitor). Outsiders of the private forum:
+OUTSIDERS = {
+    "visitor": "",
+    "newcomer": "jess@example.org",
+    "member": "ali@example.org",
+    "convenor": "grace@example.org",
+    "commissioner": "priya.shah@example.org",
+}
+INSIDERS = {
+    "private_member": "kofi@example.org",
+    "private_convenor": "daniel@example.org",
+    "private_commissioner": "tom.reilly@example.org",
+    "admin": "admin@example.org",
+}
+ROLES = {**OUTSIDERS, **INSIDERS}
+
+
+@dataclass
+class World:
+    public: Forum
+    private: Forum
+    marker_member: User
+    ids: dict[str, int | str] = field(default_factory=dict)
+    private_ids: dict[str, int | str] = field(default_factory=dict)
+
+
+NOTHING = 2**31 - 1  # an id no row has: "not found"
+
+
+def _first(db, query):
+    return db.scalar(query.limit(1))
+
+
+def _ids_for(db, forum: Forum) -> dict[str, int | str]:
+    meeting = _first(
+        db,
+        select(Meeting)
+        .where(Meeting.forum_id == forum.id, Meeting.status == MeetingStatus.PUBLISHED)
+        .order_by(Meeting.id),
+    )
+    meeting = meeting or _first(db, select(Meeting).where(Meeting.forum_id == forum.id))
+    item = _first(db, select(AgendaItem).where(AgendaItem.meeting_id == meeting.id))
+    briefing = _first(
+        db,
+        select(Briefing).where(Briefing.forums.any(Forum.id == forum.id)).order_by(Briefing.id),
+    )
+    budget = _first(db, select(Budget).where(Budget.forums.any(Forum.id == forum.id)))
+    contribution = _first(db, select(Contribution).where(Contribution.forum_id == forum.id))
+    decision = _first(db, select(Decision).where(Decision.forum_id == forum.id))
+    membership = _first(db, select(Membership).where(Membership.forum_id == forum.id))
+    return {
+        "slug": forum.slug,
+        "meeting_id": meeting.id,
+        "item_id": item.id if item else NOTHING,
+        "briefing_id": briefing.id if briefing else NOTHING,
+        "subject_id": briefing.id if briefing else NOTHING,
+        "budget_id": budget.id if budget else NOTHING,
+        "contribution_id": contribution.id if contribution else NOTHING,
+        "decision_id": decision.id if decision else NOTHING,
+        "membership_id": membership.id if membership else NOTHING,
+    }
+
+
+def build(db) -> World:
+    seed(db)
+    db.flush()
+    public = db.scalar(select(Forum).where(Forum.slug == PUBLIC_SLUG))
+    private = db.scalar(select(Forum).where(Forum.slug == PRIVATE_SLUG))
+    marker = make_user(db, name=MARKER_NAME, email="zephyrine@example.org")
+    db.add(Membership(forum_id=private.id, user_id=marker.id, role=Role.MEMBER))
+    point = make_contribution(
+        db, private, marker, text=f"I think {MARKER_WORDS}.", visibility=Visibility.ANONYMOUS
+    )
+    db.flush()
+    world = World(public=public, private=private, marker_member=marker)
+    world.ids = _ids_for(db, public)
+    world.private_ids = {**_ids_for(db, private), "contribution_id": point.id}
+    return world
+
+
+def url_for_rule(rule, ids: dict) -> str:
+    """The rule's path with the world's ids (or harmless stand-ins) filled in."""
+    values = {}
+    for name in rule.arguments:
+        if name in ids:
+            values[name] = ids[name]
+        elif name == "kind":
+            values[name] = "briefing"
+        elif name == "direction":
+            values[name] = "up"
+        elif name in {"token", "code", "key", "filename", "version"}:
+            values[name] = "zz"
+        else:
+            values[name] = 1
+    path = rule.rule
+    for name, value in values.items():
+        path = _fill(path, name, value)
+    return path
+
+
+def _fill(path: str, name: str, value) -> str:
+    import re
+
+    return re.sub(r"<(?:[^<>:]+:)?" + name + r"(?:\([^)]*\))?>", str(value), path)
