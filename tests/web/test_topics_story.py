@@ -16,7 +16,7 @@ from tests.factories_budgets import make_budget
 from tests.factories_contributions import make_contribution, take_to
 from tests.factories_meetings import make_meeting, text_of
 from tests.factories_topics import make_topic, topic_world, write
-from tests.web.easy_read_helpers import long_sentences
+from tests.web.easy_read_sentences import long_sentences
 
 
 @pytest.fixture
