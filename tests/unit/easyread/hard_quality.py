@@ -1,6 +1,6 @@
 """Measures of easy-read output on the hard corpus (issue 13), per passage.
 
-    .venv/bin/python -m tests.unit.easyread.hard_quality [tuning|held_out|all]
+    python -m tests.unit.easyread.hard_quality [tuning|held_out|all]
 
 prints one line per passage. The checks here are kept apart from the renderer:
 the number check has its own parser, and the broken-sentence count adds fixed
