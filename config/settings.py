@@ -56,6 +56,9 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_HEADERS_ENABLED": True,
+    # A moving window counts the last minute/hour from each attempt: no fresh allowance
+    # at the turn of a clock minute (and a slow test run cannot cross a window edge).
+    "RATELIMIT_STRATEGY": "moving-window",
     # How many reverse proxies in front of the site set X-Forwarded-For/-Proto/-Host
     # (the README's deployment has one). 0 trusts no forwarded headers.
     "TRUSTED_PROXIES": 0,

@@ -120,7 +120,7 @@ CORE = [
     PageType("settings", "main.settings", fixed("main.settings")),
     PageType("accessibility", "main.accessibility", fixed("main.accessibility")),
     PageType("about the pictures", "main.pictures", fixed("main.pictures")),
-    PageType("emails outbox", "main.outbox", fixed("main.outbox")),
+    PageType("emails outbox", "main.outbox", fixed("main.outbox"), role="admin"),
     PageType("sign in", "accounts.sign_in", fixed("accounts.sign_in")),
     PageType("sign in with errors", "accounts.sign_in", fixed("accounts.sign_in"), submit=EMPTY),
     PageType("register", "accounts.register", fixed("accounts.register")),

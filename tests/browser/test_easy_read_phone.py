@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.browser.chromium import set_viewport
-from tests.browser.pages import page_named
+from tests.browser.chromium import set_viewport, sign_in, wait_for_new_page
+from tests.browser.pages import PASSWORD, ROLES, page_named
 
 pytestmark = pytest.mark.browser
 SCREEN = (360, 740)
@@ -25,11 +25,34 @@ def phone(request, chromium, chromium_without_js):
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-def test_the_meeting_title_and_first_point_are_on_the_first_screen(phone, live_server, demo):
+def _switch_easy_read(driver) -> None:
+    """The header switch, as a person would use it (signed in, it is saved on the account)."""
+    old_html = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "form.easy-read-switch button").click()
+    wait_for_new_page(driver, old_html)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "convenor"])
+def test_the_meeting_title_and_first_point_are_on_the_first_screen(phone, live_server, demo, role):
     page = page_named("meeting")
     phone.get(live_server + "/accessibility")
-    phone.add_cookie({"name": "reading_prefs", "value": "easy_read=True", "path": "/"})
+    # Start afresh: an earlier test in this browser may have signed someone in.
+    phone.delete_all_cookies()
+    if ROLES[role]:
+        sign_in(phone, live_server, ROLES[role], PASSWORD)
     phone.get(live_server + demo.path(page))
+    _switch_easy_read(phone)
+    try:
+        _first_screen_checks(phone)
+    finally:
+        if ROLES[role]:  # the demo account goes back to how the other tests expect it
+            phone.get(live_server + demo.path(page))
+            if "easy-read" in phone.find_element(By.TAG_NAME, "body").get_attribute("class"):
+                _switch_easy_read(phone)
+        phone.delete_all_cookies()
+
+
+def _first_screen_checks(phone) -> None:
     assert "easy-read" in phone.find_element(By.TAG_NAME, "body").get_attribute("class")
     title = phone.find_element(By.CSS_SELECTOR, "main h1")
     first_point = phone.find_element(By.CSS_SELECTOR, "main .er-key-points .er-point")
@@ -41,4 +64,3 @@ def test_the_meeting_title_and_first_point_are_on_the_first_screen(phone, live_s
     assert menu.get_attribute("open") is None, "the menu starts closed"
     menu.find_element(By.TAG_NAME, "summary").click()
     assert menu.get_attribute("open") is not None, "the menu opens without JavaScript"
-    phone.delete_all_cookies()

@@ -62,8 +62,8 @@ def test_limits_are_shared_through_redis(tmp_path):
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis is not running on 127.0.0.1:6379")
     prefix = f"test-{uuid.uuid4().hex}"
-    first = _app(tmp_path, REDIS_URL=url, RATELIMIT_KEY_PREFIX=prefix)
-    second = _app(tmp_path, REDIS_URL=url, RATELIMIT_KEY_PREFIX=prefix)
+    first = _app(tmp_path, REDIS_URL=url, RATELIMIT_KEY_PREFIX=prefix, RATE_COUNT_PREFIX=prefix)
+    second = _app(tmp_path, REDIS_URL=url, RATELIMIT_KEY_PREFIX=prefix, RATE_COUNT_PREFIX=prefix)
     assert _hammer(first, 6) == [200] * 6
     # A second app server sees the same count.
     assert _hammer(second, 5) == [200] * 4 + [429]
