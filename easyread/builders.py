@@ -145,6 +145,26 @@ def _rows(simplifier: Simplifier, text: str, picture: str | None = None) -> list
     return items
 
 
+def _title_rows(
+    simplifier: Simplifier, intro: str, text: str, picture: str | None = None
+) -> list[Item]:
+    """Rows for a title the writer gave (a topic, an agenda item). Titles are seldom
+    sentences ("Transport to day centres"), so one that does not end like a sentence
+    follows an intro line ending ":" ("We cannot change this:"), as a list item does;
+    a title written as sentences gets ordinary rows."""
+    text = " ".join(text.split())
+    if not text or text.endswith((".", "!", "?")):
+        return _rows(simplifier, text, picture)
+    rows = simplifier.paragraph(text, list_item=True)
+    first = next((item for item in rows if isinstance(item, Point)), None)
+    if first is None:
+        return rows
+    first.sentences.insert(0, intro)
+    if picture:
+        first.picture = picture
+    return rows
+
+
 def _say(sentences: list[str], concept: str) -> Point:
     return Point(sentences=sentences, picture=concept_picture(concept))
 
@@ -214,7 +234,11 @@ def build_meeting(
     document.sections.append(Section("What the meeting is for", purpose_rows))
     document.sections.append(_when_and_where(s, when, ends, where, access))
     if open_for_discussion:
-        items = [i for topic in open_for_discussion for i in _rows(s, topic, _p("have your say"))]
+        items = [
+            i
+            for topic in open_for_discussion
+            for i in _title_rows(s, "You can have your say on this:", topic, _p("have your say"))
+        ]
         document.sections.append(Section("What we can talk about", items))
     if not_up_for_discussion:
         document.sections.append(_closed_topics(s, not_up_for_discussion))
@@ -244,7 +268,7 @@ def _when_and_where(s: Simplifier, when, ends, where: str, access: Sequence[str]
 def _closed_topics(s: Simplifier, closed: Sequence[tuple[str, str]]) -> Section:
     items: list[Item] = []
     for topic, reason in closed:
-        items.extend(_rows(s, topic, _p("refused")))
+        items.extend(_title_rows(s, "We cannot change this:", topic, _p("refused")))
         reason_rows = _rows(s, reason, _p("question"))
         first = next((i for i in reason_rows if isinstance(i, Point)), None)
         if first is not None and len(first.sentences) < 3:
@@ -257,7 +281,7 @@ def _agenda(s: Simplifier, agenda: Sequence[AgendaItem | dict]) -> Section:
     items: list[Item] = []
     for entry in agenda:
         entry = entry if isinstance(entry, AgendaItem) else AgendaItem(**entry)
-        items.extend(_rows(s, entry.title))
+        items.extend(_title_rows(s, "We will talk about this:", entry.title))
         if entry.details:
             items.extend(_rows(s, entry.details))
         sentences, concept = INFLUENCE_LEVELS[influence_key(entry.influence)]

@@ -17,6 +17,7 @@ from forum_site.services.viewer import ANONYMOUS, load_viewer
 from forum_site.web import navigation, preferences
 from forum_site.web.accounts import signing
 from forum_site.web.i18n import text_direction
+from forum_site.web.validation import id_or_none
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -28,9 +29,10 @@ def _after_request_teardown(_error=None) -> None:
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
     identifier, _, token = user_id.partition(":")
-    if not identifier.isdigit():
+    user_id = id_or_none(identifier)
+    if user_id is None:
         return None
-    user = db.session.scalar(select(User).where(User.id == int(identifier)))
+    user = db.session.scalar(select(User).where(User.id == user_id))
     if user is None or user.session_token != token or not signing.session_is_current(user):
         return None
     return user

@@ -133,7 +133,10 @@ def check_fields(form) -> bool:
     for field in leaf_fields(form):
         if _is_one_line(field) and isinstance(field.data, str):
             field.data = strip_bidi_controls(field.data)
-        problem = _text_problem(field) or _number_problem(field) or _choice_problem(field)
+        too_big = _number_problem(field)
+        if too_big:  # refused: nothing after this may use it (what was typed is re-shown)
+            field.data = [] if isinstance(field.data, list) else None
+        problem = _text_problem(field) or too_big or _choice_problem(field)
         if problem is None:
             continue
         ok = False

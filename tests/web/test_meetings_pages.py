@@ -161,10 +161,6 @@ def test_meeting_page_has_a_papers_area_for_other_areas(client, db):
     assert page.soup.select_one("#papers h2").get_text() == "Papers and more"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Open: issue 13's grammar guard flags this test meeting's agenda titles, so issue 14's quality gate (DN-07) rightly holds back the automatic easy read; the test meeting needs sentences a person would accept (see the stop note).",
-)
 def test_easy_read_version_says_what_you_can_and_cannot_change(client, db, sign_in):
     people = People(db)
     people.member.easy_read = True

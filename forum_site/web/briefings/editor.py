@@ -16,13 +16,15 @@ from forum_site.services.errors import DomainError
 from forum_site.web.briefings.forms import BriefingForm, PublishForm
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.responses import render, viewer
+from forum_site.web.validation import id_or_none
 
 
 def briefing_for_check(raw_id: str | None) -> Briefing | None:
-    if not raw_id or not str(raw_id).isdigit():
+    briefing_id = id_or_none(raw_id)
+    if briefing_id is None:
         return None
     try:
-        briefing = briefings.get_briefing(db.session, viewer(), int(raw_id))
+        briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
     except DomainError:
         return None
     return briefing if briefings.can_edit(viewer(), briefing) else None

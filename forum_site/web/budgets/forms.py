@@ -27,7 +27,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from forum_site.models import LineKind
 from forum_site.services.budgets import LineInput
 from forum_site.services.money import MoneyError, parse_pence
-from forum_site.web.validation import SiteForm
+from forum_site.web.validation import SiteForm, id_or_none
 
 MAX_ROWS = 60
 
@@ -122,7 +122,7 @@ class LineForm(Form):
             people_served=int(people) if people else None,
             withheld=bool(self.withheld.data),
             withheld_reason=self.withheld_reason.data or "",
-            line_id=int(self.line_id.data) if (self.line_id.data or "").isdigit() else None,
+            line_id=id_or_none(self.line_id.data),
             remove=bool(self.remove.data),
         )
 

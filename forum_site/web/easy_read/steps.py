@@ -139,7 +139,7 @@ class FormSteps:
         raw = request.form.get(STEP_FIELD, "0")
         if raw == ALL_ASKED:
             return len(self.steps) - 1
-        number = int(raw) if raw.isdigit() else 0
+        number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 4 else 0
         return min(number, len(self.steps) - 1)
 
     def _validate(self, names: tuple[str, ...]) -> bool:

@@ -18,6 +18,7 @@ from forum_site.web.meetings.blueprint import bp
 from forum_site.web.meetings.views import load
 from forum_site.web.panels import meeting_panels
 from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.validation import id_or_none
 
 
 def _prep_page(meeting, task_form=None, status=200):
@@ -71,13 +72,18 @@ def tick_task(meeting_id: int, task_id: int):
 # --- debrief ---------------------------------------------------------------------------
 
 
+def _agenda_choices(action_form, meeting) -> None:
+    """The same options on the page and when the form comes back (so they are checked)."""
+    action_form.agenda_item_id.choices = [SelectChoice("", _("Not about one item"))] + [
+        SelectChoice(str(i.id), i.title) for i in meeting.agenda_items
+    ]
+
+
 def _debrief_page(meeting, form, action_form=None, typed=None, status=200):
     service.require_editor(viewer(), meeting.forum_id)
     if action_form is None:
         action_form = forms.ActionForm(formdata=None)
-    action_form.agenda_item_id.choices = [SelectChoice("", _("Not about one item"))] + [
-        SelectChoice(str(i.id), i.title) for i in meeting.agenda_items
-    ]
+    _agenda_choices(action_form, meeting)
     return render(
         "meetings/debrief.html",
         meeting=meeting,
@@ -138,7 +144,7 @@ def debrief_page(meeting_id: int):
 def add_action(meeting_id: int):
     meeting = load(meeting_id)
     form = forms.ActionForm()
-    form.agenda_item_id.choices = []
+    _agenda_choices(form, meeting)
     if form.validate_on_submit():
         item = form.agenda_item_id.data
         try:
@@ -149,7 +155,7 @@ def add_action(meeting_id: int):
                 who=form.who.data,
                 what=form.what.data,
                 by_when=forms.parse_date(form.by_when.data) if form.by_when.data else None,
-                agenda_item_id=int(item) if item and item.isdigit() else None,
+                agenda_item_id=id_or_none(item),
             )
         except DomainError as error:
             show_error(form, error)

@@ -23,6 +23,7 @@ from forum_site.web.meetings.forms import ReplyForm
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import AttendanceForm
 from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.validation import id_or_none
 
 
 def _meeting(meeting_id: int):
@@ -46,7 +47,7 @@ def attendance_page(meeting_id: int):
     form = AttendanceForm()
     errors: dict[int, str] = {}
     if form.validate_on_submit():
-        came = {int(i) for i in request.form.getlist("came") if i.isdigit()}
+        came = {i for i in map(id_or_none, request.form.getlist("came")) if i is not None}
         expenses = {}
         for person in people:
             field = f"expenses-{person.user.id}"

@@ -18,6 +18,7 @@ from forum_site.services.not_online import letters, supported
 from forum_site.web.not_online.blueprint import bp
 from forum_site.web.not_online.forms import REACH_BY, LettersSentForm
 from forum_site.web.responses import commit, render, viewer
+from forum_site.web.validation import id_or_none
 
 
 def _forum(slug: str):
@@ -88,7 +89,7 @@ def _paragraphs(letter) -> list[str]:
 @login_required
 def letters_sent(slug: str):
     forum = _forum(slug)
-    ids = [int(i) for i in request.form.getlist("letters") if i.isdigit()]
+    ids = [i for i in map(id_or_none, request.form.getlist("letters")) if i is not None]
     try:
         count = letters.mark_sent(db.session, viewer(), forum, ids)
     except DomainError as error:
