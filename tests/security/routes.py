@@ -71,6 +71,24 @@ KINDS: dict[str, dict[str, set[int]]] = {
         **{r: {OK} for r in RELATIONS},
         **{f"private:{r}": {MISSING} for r in RELATIONS},
     },
+    # Prints of what a forum has to print (letters, cards): "nothing to print" goes back
+    # to the page that says so.
+    "forum_editor_print": {
+        "visitor": SIGN_IN_FIRST | {MISSING},
+        "outsider": REFUSED,
+        "reader": {OK, SEE_OTHER, *REFUSED},
+        "editor": {OK, SEE_OTHER, *REFUSED},
+        "admin": {OK, SEE_OTHER},
+        "private:outsider": {MISSING},
+    },
+    # A venue computer's own pages: outside a venue session they send you home.
+    "venue": {r: {OK, SEE_OTHER} for r in RELATIONS},
+    # Pages for some signed-in people only (a supported member taking over their
+    # account): everyone else is sent to their account page.
+    "signed_in_some": {
+        "visitor": SIGN_IN_FIRST,
+        **{r: {OK, SEE_OTHER} for r in ("outsider", "reader", "editor", "admin")},
+    },
     # Secret links: a made-up token never works.
     "token": {r: {BAD, MISSING, FOUND, SEE_OTHER} for r in RELATIONS},
     # PDFs and the waiting page: as the forum, plus "being made" answers.
@@ -92,16 +110,16 @@ ROUTES = {
     "not_online.expenses_csv": "forum_editor",
     "not_online.reply_for": "forum_editor",
     "not_online.letters_page": "forum_editor",
-    "not_online.letters_pdf": "forum_editor",
+    "not_online.letters_pdf": "forum_editor_print",
     "not_online.hub": "forum_editor",
     "not_online.new_person": "forum_editor",
     "not_online.person": "forum_editor",
     "not_online.card_pdf_one": "forum_editor",
-    "not_online.cards_sheet": "forum_editor",
+    "not_online.cards_sheet": "forum_editor_print",
     "not_online.card_sign_in": "open",
-    "not_online.still_there": "open",
-    "not_online.timed_out": "open",
-    "not_online.take_over": "signed_in",
+    "not_online.still_there": "venue",
+    "not_online.timed_out": "venue",
+    "not_online.take_over": "signed_in_some",
     "translations.choose_language": "signed_in",
     "translations.translate": "signed_in",
     "accounts.account": "signed_in",
@@ -150,7 +168,7 @@ ROUTES = {
     "glossary.new": "admin",
     "glossary.rule": "token",
     "glossary.rules": "open",
-    "glossary.term": "token",
+    "glossary.term": "open",
     "inbox.index": "signed_in",
     "inbox.show": "signed_in",
     "main.accessibility": "open",

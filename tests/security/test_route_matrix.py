@@ -93,10 +93,6 @@ def _client_for(app, sign_in, email: str):
 FIGURES: dict[str, int] = {"requests": 0, "routes": 0, "roles": 0, "pdfs": 0, "leak_checked": 0}
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Open: routes added by issues 16 and 19 in the last hour have no demo ids in tests/security/world.py yet, and private-forum objects the demo lacks still answer 404 for insiders (see the stop note).",
-)
 @pytest.mark.parametrize("role", sorted(demo.ROLES))
 def test_route_matrix_and_no_leaks(app, db, sign_in, role):
     world = demo.build(db)

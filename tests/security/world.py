@@ -19,8 +19,10 @@ from forum_site.models import (
     Contribution,
     Decision,
     Forum,
+    GlossaryEntry,
     Membership,
     Role,
+    SupportedAccount,
     User,
     Visibility,
 )
@@ -83,6 +85,7 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
     contribution = _first(db, select(Contribution).where(Contribution.forum_id == forum.id))
     decision = _first(db, select(Decision).where(Decision.forum_id == forum.id))
     membership = _first(db, select(Membership).where(Membership.forum_id == forum.id))
+    supported = _first(db, select(SupportedAccount).where(SupportedAccount.forum_id == forum.id))
     return {
         "slug": forum.slug,
         "meeting_id": meeting.id,
@@ -93,6 +96,10 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
         "contribution_id": contribution.id if contribution else NOTHING,
         "decision_id": decision.id if decision else NOTHING,
         "membership_id": membership.id if membership else NOTHING,
+        # /reply-for/<user_id> and /not-online/people/<user_id>: a member who is not online
+        "user_id": supported.user_id if supported else NOTHING,
+        "glossary_slug": _first(db, select(GlossaryEntry.slug).order_by(GlossaryEntry.id))
+        or "no-such-word",
     }
 
 
@@ -116,6 +123,8 @@ def build(db) -> World:
 def url_for_rule(rule, ids: dict) -> str:
     """The rule's path with the world's ids (or harmless stand-ins) filled in."""
     values = {}
+    if rule.endpoint.startswith("glossary.") and "slug" in rule.arguments:
+        ids = {**ids, "slug": ids.get("glossary_slug", "no-such-word")}
     for name in rule.arguments:
         if name in ids:
             values[name] = ids[name]
