@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from forum_site.models.meetings import Meeting, MeetingAction, PrepTask
