@@ -91,10 +91,11 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_hooks(app: Flask) -> None:
-    from forum_site.web import errors, requests, security
+    from forum_site.web import caching, errors, requests, security
 
     requests.init_app(app)
     security.init_app(app)
+    caching.init_app(app)
     errors.init_app(app)
 
 

@@ -132,7 +132,7 @@ class CheckingClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
-        is_html = response.mimetype == "text/html"
+        is_html = response.mimetype == "text/html" and "Content-Encoding" not in response.headers
         fragment = kwargs.get("headers", {}).get("HX-Request") if kwargs.get("headers") else None
         redirected = 300 <= response.status_code < 400
         if self.check_pages and is_html and not fragment and not redirected:

@@ -1,0 +1,85 @@
+"""Responses that travel light (issue 20).
+
+- HTML, CSS, JavaScript, SVG, JSON, CSV and calendars are compressed (brotli or gzip,
+  whichever the browser asks for first) by Flask-Compress. A reverse proxy may do it
+  instead; the app's own compression is what the tests check.
+- Every link to a static file carries a fingerprint of the file's bytes (``?v=1a2b3c4d``),
+  so a browser may keep it for a year: a changed file gets a new address. A request
+  with the right fingerprint is answered ``public, max-age=31536000, immutable``; one
+  without (or with an old one) is answered ``no-cache`` as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from flask import Flask, current_app, request
+from flask_compress import Compress
+
+compress = Compress()
+
+ONE_YEAR = 365 * 24 * 60 * 60
+FINGERPRINT = "v"
+_known: dict[Path, tuple[int, int, str]] = {}  # path -> (mtime_ns, size, fingerprint)
+
+
+def fingerprint(path: Path) -> str | None:
+    """Eight hex digits of the file's SHA-256, worked out again only when it changes."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    seen = _known.get(path)
+    if seen and seen[:2] == (stat.st_mtime_ns, stat.st_size):
+        return seen[2]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    _known[path] = (stat.st_mtime_ns, stat.st_size, digest)
+    return digest
+
+
+def _static_folder(endpoint: str) -> str | None:
+    if endpoint == "static":
+        return current_app.static_folder
+    blueprint, _, name = endpoint.rpartition(".")
+    if name != "static" or blueprint not in current_app.blueprints:
+        return None
+    return current_app.blueprints[blueprint].static_folder
+
+
+def _static_file(endpoint: str, filename: str | None) -> Path | None:
+    folder = _static_folder(endpoint or "")
+    if not folder or not filename:
+        return None
+    root = Path(folder).resolve()
+    path = (root / filename).resolve()
+    return path if path.is_relative_to(root) else None
+
+
+def _add_fingerprint(endpoint: str, values: dict) -> None:
+    if FINGERPRINT in values or not endpoint.endswith("static"):
+        return
+    path = _static_file(endpoint, values.get("filename"))
+    found = fingerprint(path) if path else None
+    if found:
+        values[FINGERPRINT] = found
+
+
+def _cache_static(response):
+    endpoint = request.endpoint or ""
+    if not endpoint.endswith("static") or response.status_code != 200:
+        return response
+    sent = request.args.get(FINGERPRINT)
+    path = _static_file(endpoint, (request.view_args or {}).get("filename"))
+    if sent and path and sent == fingerprint(path):
+        response.cache_control.no_cache = None
+        response.cache_control.public = True
+        response.cache_control.max_age = ONE_YEAR
+        response.cache_control.immutable = True
+    return response
+
+
+def init_app(app: Flask) -> None:
+    compress.init_app(app)
+    app.url_defaults(_add_fingerprint)
+    app.after_request(_cache_static)
