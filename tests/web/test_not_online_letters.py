@@ -12,6 +12,7 @@ import pdfplumber
 import pytest
 from sqlalchemy import select
 
+from forum_site.delivery.run import send_now
 from forum_site.models import Letter, User
 from forum_site.models.contributions import Status
 from forum_site.services import paper_forms
@@ -25,7 +26,7 @@ MM = 72 / 25.4  # PDF points in a millimetre
 
 
 @pytest.fixture
-def answered(client, sign_in, db):
+def answered(app, client, sign_in, db):
     """Derek (by post) and Rose (through the convenor) said things on paper; both answered."""
     council = make_organisation(db)
     commissioner = make_commissioner(db, council, name="Priya Commissioner")
@@ -61,6 +62,8 @@ def answered(client, sign_in, db):
     )
     answer(db, commissioner, said[1], Status.CONSIDERING, at=at, text="We are looking at it.")
     db.flush()
+    with app.test_request_context():
+        send_now(db)  # as after the request's commit: the notifications become letters
     return forum, db.get(User, derek), db.get(User, rose)
 
 

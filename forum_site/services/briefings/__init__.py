@@ -20,11 +20,11 @@ from forum_site.models import (
     KeptTerm,
     Meeting,
     Membership,
+    NoticeKind,
     User,
     briefing_forum,
     briefing_meeting,
 )
-from forum_site.services import messages
 from forum_site.services.briefings.checking import (
     blocking,
     check_writing,
@@ -32,6 +32,7 @@ from forum_site.services.briefings.checking import (
     too_long_message,
 )
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.notifications import notify
 from forum_site.services.pagination import Page, newest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
@@ -327,24 +328,18 @@ def publish(session: Session, viewer: Viewer, briefing: Briefing, site_url: str 
 
 
 def _tell_members(session: Session, viewer: Viewer, briefing: Briefing, site_url: str) -> None:
-    """Members of the briefing's forums get a message in their inbox (and by email)."""
+    """Members of the briefing's forums are told (each in their own words, later)."""
     readers = session.scalars(
         select(User)
         .join(Membership, Membership.user_id == User.id)
-        .where(
-            Membership.forum_id.in_([f.id for f in briefing.forums]),
-            User.id != viewer.user_id,
-        )
+        .where(Membership.forum_id.in_([f.id for f in briefing.forums]))
     )
-    messages.send_message(
+    notify(
         session,
+        NoticeKind.NEW_BRIEFING,
         readers,
-        subject=f"New briefing: {briefing.title}"[:200],
-        body=f"{briefing.summary}\n\nA new briefing for your forum: {briefing.title}.".strip(),
-        easy_read_body="There is some new news for your forum. You can read it on the site.",
-        link=f"/briefings/{briefing.id}",
-        kind="briefing",
-        site_url=site_url,
+        actor_id=viewer.user_id,
+        briefing_id=briefing.id,
     )
 
 
