@@ -13,6 +13,7 @@ from forum_site.models import Meeting, MeetingReply, Notification, User
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import AccessAnswer, ReplyAnswer
 from forum_site.services.meetings.replies import needs_of
+from forum_site.vocabulary.dates import DAY_AND_DATE, TIME
 from forum_site.web.meetings.labels import ACCESS_ANSWERS, ACCESS_FEATURES, NEEDS, REPLY_ANSWERS
 
 FEATURES = dict(ACCESS_FEATURES)
@@ -48,7 +49,7 @@ def _reply_words(session: Session, meeting: Meeting, reader: User) -> str:
 
 def _moment(value: str) -> str:
     moment = as_utc(datetime.fromisoformat(value))
-    return f"{format_date(moment, 'EEEE d MMMM y')}, {format_time(moment, 'h:mm a')}"
+    return f"{format_date(moment, DAY_AND_DATE)}, {format_time(moment, TIME)}"
 
 
 def sentence(entry: dict) -> str:

@@ -30,6 +30,7 @@ from forum_site.models import (
     User,
 )
 from forum_site.models.base import as_utc
+from forum_site.vocabulary.dates import DAY_AND_DATE, DAY_AND_MONTH, TIME
 
 _IDS = {
     "forum": ("forum_id", Forum),
@@ -143,8 +144,8 @@ def _budget_lines(revision: BudgetRevision) -> list[str]:
 def when(moment) -> str:
     """A meeting's date and time in the reader's language and the site's time zone."""
     moment = as_utc(moment)
-    return f"{format_date(moment, 'EEEE d MMMM y')}, {format_time(moment, 'h:mm a')}"
+    return f"{format_date(moment, DAY_AND_DATE)}, {format_time(moment, TIME)}"
 
 
 def day(moment) -> str:
-    return format_date(as_utc(moment), "EEEE d MMMM")
+    return format_date(as_utc(moment), DAY_AND_MONTH)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from forum_site.models import Status
+from forum_site.vocabulary.contributions import STATUS_IN_EASY_READ
 
 # "Your point ...: <organisation> <phrase>"
 ANSWER_PHRASES = {
@@ -16,14 +17,7 @@ ANSWER_PHRASES = {
     Status.ALREADY_HAPPENING: _l("says it is already happening"),
 }
 
-EASY_ANSWERS = {
-    Status.RECEIVED: _l("We got what you said."),
-    Status.CONSIDERING: _l("We are thinking about it."),
-    Status.CHANGED: _l("It changed something."),
-    Status.PARTLY: _l("It changed some things."),
-    Status.NOT_TAKEN_FORWARD: _l("We cannot do it. We say why."),
-    Status.ALREADY_HAPPENING: _l("This is happening already."),
-}
+EASY_ANSWERS = {Status.RECEIVED: _l("We got what you said."), **STATUS_IN_EASY_READ}
 
 # What part of a meeting changed, for the title: "Changed: <meeting> (the place)".
 MEETING_PARTS = {
