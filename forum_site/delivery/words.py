@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 from forum_site.models import Status
 from forum_site.vocabulary.contributions import STATUS_IN_EASY_READ
+from forum_site.words import _l
 
 # "Your point ...: <organisation> <phrase>"
 ANSWER_PHRASES = {

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 
 from forum_site.delivery.words import CHANNEL_NAMES, KIND_NAMES
 from forum_site.models import Channel
+from forum_site.web.validation import SiteForm
+from forum_site.words import _l
 
 OFF = "off"
 HOW = [SelectChoice(c.value, CHANNEL_NAMES[c.value]) for c in Channel] + [
@@ -20,10 +20,10 @@ def field_name(kind) -> str:
     return "kind_" + kind.value.replace("-", "_")
 
 
-def choices_form(kinds, choices, formdata=None) -> FlaskForm:
+def choices_form(kinds, choices, formdata=None) -> SiteForm:
     """A form with a radio question for each kind, set to the person's current choices."""
 
-    class ChoicesForm(FlaskForm):
+    class ChoicesForm(SiteForm):
         pass
 
     for kind in kinds:

@@ -1,9 +1,10 @@
 """The queue's filters: a GET form, so every filtered view has its own address."""
 
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
+
+from forum_site.web.validation import SiteForm
+from forum_site.words import _l
 
 AGES = [
     SelectChoice("", _l("Any age")),
@@ -17,7 +18,7 @@ WHO = [
 ]
 
 
-class QueueFilterForm(FlaskForm):
+class QueueFilterForm(SiteForm):
     class Meta:
         csrf = False
 
