@@ -28,6 +28,7 @@ from forum_site.models import (
     MeetingReply,
     Notification,
     User,
+    Visibility,
 )
 from forum_site.models.base import as_utc
 from forum_site.vocabulary.dates import DAY_AND_DATE, DAY_AND_MONTH, TIME
@@ -84,13 +85,25 @@ def _context(session: Session, notice: Notification, reader: User) -> dict:
     for name, (column, model) in _IDS.items():
         value = getattr(notice, column)
         context[name] = session.get(model, value) if value else None
-    context.setdefault("forum", None)
+    if _hides_its_author(context, reader):
+        context["actor"] = None
     if context["forum"] is None:
         context["forum"] = _forum_of(context)
     context["link"] = _link(context)
     context.update(_extras(session, notice, context, reader))
     context.update(when=when, day=day, excerpt=excerpt, quote=quote)
     return context
+
+
+def _hides_its_author(context: dict, reader: User) -> bool:
+    """An anonymous point's author is never named to anyone else, in any notice."""
+    contribution = context["contribution"]
+    return (
+        contribution is not None
+        and contribution.visibility == Visibility.ANONYMOUS
+        and contribution.author_id != reader.id
+        and context["notice"].actor_id in (contribution.author_id, contribution.recorded_by_id)
+    )
 
 
 def _forum_of(context: dict) -> Forum | None:

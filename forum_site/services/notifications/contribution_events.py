@@ -20,10 +20,15 @@ def made(session: Session, contribution: Contribution) -> None:
     )
     if contribution.visibility == Visibility.PRIVATE:
         return
+    commissioners = audiences.commissioners_of(session, contribution.forum_id)
+    if contribution.visibility == Visibility.ANONYMOUS:
+        # The notice commissioners get keeps no trace of who made an anonymous point.
+        commissioners = [u for u in commissioners if u.id != actor]
+        actor = None
     notify(
         session,
         NoticeKind.FOR_ORGANISATION,
-        audiences.commissioners_of(session, contribution.forum_id),
+        commissioners,
         actor_id=actor,
         contribution_id=contribution.id,
     )
