@@ -12,20 +12,24 @@ from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import format_date, format_time, get_locale, gettext
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forum_site.delivery import meeting_words
 from forum_site.delivery.words import ANSWER_PHRASES, EASY_ANSWERS, excerpt, quote
 from forum_site.models import (
     Briefing,
+    BriefingVersion,
     BudgetRevision,
     Contribution,
     ContributionAnswer,
+    ContributionVersion,
     Forum,
     JoinRequest,
     Meeting,
     MeetingQuestion,
     MeetingReply,
+    NoticeKind,
     Notification,
     User,
     Visibility,
@@ -142,7 +146,30 @@ def _extras(session: Session, notice: Notification, context: dict, reader: User)
         extras.update(meeting_words.for_notice(session, notice, context["meeting"], reader))
     if context["reply"] is not None:
         extras["needs"] = meeting_words.needs(context["reply"])
+    extras.update(_what_was_put_right(session, notice, context))
     return extras
+
+
+def _what_was_put_right(session: Session, notice: Notification, context: dict) -> dict:
+    """For a correction: what it said before and why (kept, append-only, in its own row)."""
+    details = notice.details or {}
+    if notice.kind == NoticeKind.POINT_CHANGED:
+        earlier = session.get(ContributionVersion, details.get("version_id"))
+        return {
+            "withdrawn": details.get("change") == "withdrawn",
+            "earlier": quote(earlier.text) if earlier else "",
+            "reason": earlier.reason if earlier else "",
+            "now_says": quote(context["contribution"].text),
+        }
+    if notice.kind == NoticeKind.BRIEFING_CORRECTED:
+        version = session.scalar(
+            select(BriefingVersion).where(
+                BriefingVersion.briefing_id == notice.briefing_id,
+                BriefingVersion.number == details.get("version"),
+            )
+        )
+        return {"what_changed": version.what_changed if version else ""}
+    return {}
 
 
 def _budget_lines(revision: BudgetRevision) -> list[str]:

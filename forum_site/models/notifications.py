@@ -44,6 +44,9 @@ class NoticeKind(enum.StrEnum):
     FOR_ORGANISATION = "for-organisation"
     RESPONSE_DUE = "response-due"
     ASSIGNED = "assigned"
+    # Putting right something people were told about (append-only: what it was is kept).
+    BRIEFING_CORRECTED = "briefing-corrected"
+    POINT_CHANGED = "point-changed"  # a convenor corrected or withdrew a point
 
 
 class Channel(enum.StrEnum):

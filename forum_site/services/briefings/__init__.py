@@ -305,7 +305,8 @@ def save_changes(session: Session, viewer: Viewer, briefing: Briefing, text: Bri
     briefing.meetings = [*_linked_meetings(session, forums, list(text.meeting_ids)), *kept_meetings]
     if briefing.is_published:
         briefing.updated_at = datetime.now(UTC)
-        _add_version(session, viewer, briefing, text.what_changed)
+        number = _add_version(session, viewer, briefing, text.what_changed)
+        _tell_members(session, viewer, briefing, NoticeKind.BRIEFING_CORRECTED, version=number)
     session.flush()
 
 
@@ -322,24 +323,21 @@ def publish(session: Session, viewer: Viewer, briefing: Briefing, site_url: str 
     briefing.status = BriefingStatus.PUBLISHED
     briefing.published_at = datetime.now(UTC)
     _add_version(session, viewer, briefing, "")
-    _tell_members(session, viewer, briefing, site_url)
+    _tell_members(session, viewer, briefing, NoticeKind.NEW_BRIEFING)
     session.flush()
     return briefing
 
 
-def _tell_members(session: Session, viewer: Viewer, briefing: Briefing, site_url: str) -> None:
-    """Members of the briefing's forums are told (each in their own words, later)."""
+def _tell_members(session: Session, viewer: Viewer, briefing: Briefing, kind, **details) -> None:
+    """Members of the briefing's forums are told (each in their own words, later): that it
+    is out, or, for a correction, which version says what changed."""
     readers = session.scalars(
         select(User)
         .join(Membership, Membership.user_id == User.id)
         .where(Membership.forum_id.in_([f.id for f in briefing.forums]))
     )
     notify(
-        session,
-        NoticeKind.NEW_BRIEFING,
-        readers,
-        actor_id=viewer.user_id,
-        briefing_id=briefing.id,
+        session, kind, readers, actor_id=viewer.user_id, briefing_id=briefing.id, details=details
     )
 
 
@@ -367,7 +365,7 @@ def _refuse_unexplained(session, briefing: Briefing, body: str, field: str | Non
         )
 
 
-def _add_version(session: Session, viewer: Viewer, briefing: Briefing, what_changed: str) -> None:
+def _add_version(session: Session, viewer: Viewer, briefing: Briefing, what_changed: str) -> int:
     number = (
         session.scalar(
             select(func.max(BriefingVersion.number)).where(
@@ -387,6 +385,7 @@ def _add_version(session: Session, viewer: Viewer, briefing: Briefing, what_chan
             written_by_id=viewer.user_id,
         )
     )
+    return number
 
 
 def updates(briefing: Briefing) -> list[BriefingVersion]:
