@@ -127,6 +127,7 @@ ROUTES = {
     "contributions.forum_contributions": "forum",
     "contributions.forum_impact": "forum",
     "contributions.organisation_impact": "open",
+    "contributions.put_right": "forum_editor",
     "contributions.record": "forum_editor",
     "contributions.show": "forum",
     "contributions.waiting": "signed_in",

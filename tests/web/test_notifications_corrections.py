@@ -108,3 +108,38 @@ def test_corrections_need_a_convenor_a_reason_and_a_typed_in_point(db):
         corrections.correct(db, convenor, typed_in, text=typed_in.text, reason="No change.")
     assert same.value.field == "text"
     assert db.scalars(select(ContributionVersion)).all() == []
+
+
+def test_the_put_right_page_corrects_and_withdraws_with_messages_by_the_fields(client, db, sign_in):
+    people = People(db)
+    point = _typed_in(db, people)
+    sign_in(people.member)
+    assert client.get(f"/contributions/{point.id}/put-right").status_code == 404
+    sign_in(people.convenor)
+    page = client.get(f"/contributions/{point.id}/put-right")
+    assert page.status_code == 200
+    assert page.soup.select_one("textarea[name=text]").text.strip() == point.text
+    empty = client.post(
+        f"/contributions/{point.id}/put-right",
+        data={"text": "The bus is late on Mondays.", "reason": ""},
+    )
+    assert empty.status_code == 400
+    assert "Say why it needs correcting" in empty.soup.select_one(".error-summary").text
+    done = client.post(
+        f"/contributions/{point.id}/put-right",
+        data={"text": "The bus is late on Mondays.", "reason": "Wrong day."},
+    )
+    assert done.status_code == 303
+    assert subjects_for(db, people.member) == [
+        "Corrected: your point “The bus is late on Mondays.”"
+    ]
+    no_reason = client.post(f"/contributions/{point.id}/withdraw", data={"withdraw_reason": ""})
+    assert no_reason.status_code == 400
+    gone = client.post(
+        f"/contributions/{point.id}/withdraw", data={"withdraw_reason": "Mo asked me to."}
+    )
+    assert gone.status_code == 303
+    listed = client.get(f"/forums/{people.forum.slug}/contributions").get_data(as_text=True)
+    assert "The bus is late on Mondays." not in listed  # it leaves the public list
+    shown = client.get(f"/contributions/{point.id}").soup.get_text(" ", strip=True)
+    assert "This point was withdrawn on" in shown  # the record keeps it, dated
