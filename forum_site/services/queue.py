@@ -6,21 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
     CommissionerLink,
     Contribution,
     ContributionAnswer,
+    Forum,
     Status,
     User,
     forum_organisation,
 )
-from forum_site.models.base import as_utc, utcnow
+from forum_site.models.base import utcnow
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.home import WAITING, waiting_clause
 from forum_site.services.notifications import contribution_events
+from forum_site.services.pagination import Page, oldest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -36,41 +38,23 @@ class QueueFilters:
     mine_only: bool = False
 
 
-@dataclass(frozen=True)
-class QueuePage:
-    items: list[Contribution]
-    next_after: str | None  # the cursor for the next page, "<iso time>_<id>"
-
-
 def _require_commissioner(viewer: Viewer) -> None:
     if not viewer.is_commissioner:
         raise NotAllowed(_l("Only commissioners have a queue of points to answer."))
 
 
 def waiting(
-    session: Session, viewer: Viewer, filters: QueueFilters, after: str = "", now=None
-) -> QueuePage:
-    """Oldest first, ``PER_PAGE`` at a time; ``after`` is the last row of the page before."""
+    session: Session, viewer: Viewer, filters: QueueFilters, cursor: str | None = None, now=None
+) -> Page[Contribution]:
+    """Oldest first, ``PER_PAGE`` at a time, after ``cursor`` (services/pagination.py)."""
     _require_commissioner(viewer)
     query = (
         select(Contribution)
         .options(selectinload(Contribution.forum), selectinload(Contribution.answers))
         .where(waiting_clause(viewer), *_filters(viewer, filters, now or utcnow()))
-        .order_by(Contribution.created_at, Contribution.id)
     )
-    cursor = _cursor(after)
-    if cursor:
-        made, last_id = cursor
-        query = query.where(
-            or_(
-                Contribution.created_at > made,
-                and_(Contribution.created_at == made, Contribution.id > last_id),
-            )
-        )
-    rows = list(session.scalars(query.limit(PER_PAGE + 1)))
-    more = len(rows) > PER_PAGE
-    rows = rows[:PER_PAGE]
-    return QueuePage(rows, _cursor_of(rows[-1]) if more and rows else None)
+    order = oldest_first(Contribution.created_at, Contribution.id)
+    return paginate(session, query, order, cursor, per_page=PER_PAGE)
 
 
 def _filters(viewer: Viewer, filters: QueueFilters, now: datetime) -> list:
@@ -88,16 +72,15 @@ def _filters(viewer: Viewer, filters: QueueFilters, now: datetime) -> list:
     return found
 
 
-def _cursor_of(contribution: Contribution) -> str:
-    return f"{as_utc(contribution.created_at).isoformat()}_{contribution.id}"
-
-
-def _cursor(after: str) -> tuple[datetime, int] | None:
-    made, _, last_id = (after or "").rpartition("_")
-    try:
-        return as_utc(datetime.fromisoformat(made)), int(last_id)
-    except ValueError:
-        return None
+def forums(session: Session, viewer: Viewer) -> list[Forum]:
+    """The forums whose points this commissioner answers, by name (the forum filter)."""
+    return list(
+        session.scalars(
+            select(Forum)
+            .where(Forum.id.in_(list(viewer.commissioned_forum_ids) or [-1]))
+            .order_by(Forum.name)
+        )
+    )
 
 
 def topics(session: Session, viewer: Viewer) -> list[str]:

@@ -73,7 +73,7 @@ def test_the_queue_has_pages(client, db, sign_in):
     sign_in(people.commissioner)
     first = client.get("/queue")
     assert len(_titles(first)) == 20
-    next_link = first.soup.find("a", string="Next page")["href"]
+    next_link = first.soup.find("a", string="Show more")["href"]
     assert _titles(client.get(next_link)) == ["Point 20", "Point 21", "Point 22"]
 
 

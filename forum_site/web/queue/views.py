@@ -9,9 +9,10 @@ from flask_login import login_required
 from wtforms.fields.choices import SelectChoice
 
 from forum_site.extensions import db
-from forum_site.models import Forum, Status
+from forum_site.models import Status
 from forum_site.services import queue as service
 from forum_site.services.errors import DomainError, NotFound
+from forum_site.web import pagination
 from forum_site.web.contributions.forms import STATUS_LABELS
 from forum_site.web.queue.forms import AGES, QueueFilterForm
 from forum_site.web.responses import commit, render, safe_next, viewer
@@ -32,7 +33,7 @@ def index():
         older_than_days=int(form.age.data) if form.age.data.isdigit() else None,
         mine_only=form.who.data == "me",
     )
-    page = service.waiting(db.session, viewer(), filters, after=request.args.get("after", ""))
+    page = service.waiting(db.session, viewer(), filters, pagination.cursor())
     response = render(
         "queue/index.html",
         block="results",
@@ -41,16 +42,14 @@ def index():
         colleagues=service.colleagues(db.session, viewer()),
         answered=service.recently_answered(db.session, viewer()),
         here=request.full_path.rstrip("?"),
-        next_args={**request.args.to_dict(), "after": page.next_after},
     )
     return response, 200, {"Vary": "HX-Request"}
 
 
 def _filter_form() -> QueueFilterForm:
     form = QueueFilterForm(request.args)
-    forums = db.session.query(Forum).filter(Forum.id.in_(viewer().commissioned_forum_ids or [-1]))
     form.forum.choices = [SelectChoice(0, _("All forums"))] + [
-        SelectChoice(f.id, f.name) for f in forums.order_by(Forum.name)
+        SelectChoice(f.id, f.name) for f in service.forums(db.session, viewer())
     ]
     form.status.choices = [SelectChoice("", _("Any"))] + [
         SelectChoice(s.value, str(STATUS_LABELS[s])) for s in service.WAITING
