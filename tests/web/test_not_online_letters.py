@@ -121,3 +121,27 @@ def test_people_with_email_get_no_letter(db):
 
     messages.send_message(db, [member], subject="Hello", body="News.", email=False)
     assert db.scalars(select(Letter)).all() == []
+
+
+def test_notices_become_letters_once_in_the_members_language(app, client, sign_in, db):
+    """A member who is not online hears by letter by default (no email), in their language;
+    running the sender again makes no second letter."""
+    from forum_site.models import Channel, NoticeDelivery
+    from forum_site.models.meetings import MeetingStatus
+    from forum_site.services.notifications import meeting_events
+
+    convenor = make_user(db, name="Cal Convenor")
+    forum = make_forum(db, name="Glan yr Afon", convenors=[convenor])
+    person_id = make_supported(client, sign_in, forum, convenor, name="Dai Jones")
+    person = db.get(User, person_id)
+    person.language = "cy"
+    meeting = make_meeting(db, forum, status=MeetingStatus.PUBLISHED, title="Cyfarfod y gwanwyn")
+    meeting_events.published(db, load_viewer(db, convenor), meeting)
+    [delivery] = db.scalars(select(NoticeDelivery).where(NoticeDelivery.user_id == person_id))
+    assert delivery.channel == Channel.LETTER
+    with app.test_request_context():
+        send_now(db)
+        send_now(db)
+    [letter] = db.scalars(select(Letter).where(Letter.user_id == person_id)).all()
+    assert letter.language == "cy" and letter.kind == "meeting-published"
+    assert letter.subject.startswith("Cyfarfod newydd i Glan yr Afon: Cyfarfod y gwanwyn")
