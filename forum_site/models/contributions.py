@@ -114,7 +114,9 @@ class Contribution(TimestampMixin, db.Model):
     edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The commissioner in the answering organisation who is looking after it.
-    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    assigned_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), index=True
+    )
 
     forum: Mapped[Forum] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])

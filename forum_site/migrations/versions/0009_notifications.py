@@ -264,6 +264,10 @@ def upgrade():
             ["id"],
             ondelete="SET NULL",
         )
+        # The queue's "only the ones I look after" filter.
+        batch_op.create_index(
+            batch_op.f("ix_contribution_assigned_to_id"), ["assigned_to_id"], unique=False
+        )
 
     with op.batch_alter_table("inbox_message", schema=None) as batch_op:
         batch_op.add_column(sa.Column("notification_id", sa.Integer(), nullable=True))
@@ -299,6 +303,7 @@ def downgrade():
         batch_op.drop_column("notification_id")
 
     with op.batch_alter_table("contribution", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_contribution_assigned_to_id"))
         batch_op.drop_constraint(
             batch_op.f("fk_contribution_assigned_to_id_user"), type_="foreignkey"
         )
