@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "PDF_PAGE_SIZE": "A4",
     "PDF_CACHE_DIR": None,  # None means: instance/pdf-cache (share it between web and worker)
     "PDF_QUEUE": "pdfs",  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
+    "NOTIFY_QUEUE": "notifications",  # rq worker notifications --url $REDIS_URL
     "LANGUAGES": {
         "en": "English",
         "cy": "Cymraeg",

@@ -32,7 +32,23 @@ def deliver_email() -> None:
     click.echo(f"Sent {deliver_pending(limit=500)} emails.")
 
 
-COMMANDS = [seed_demo, deliver_email]
+@click.command("send-due")
+@with_appcontext
+def send_due() -> None:
+    """Send reminders, digests and anything else due. Safe from cron every few minutes."""
+    from forum_site.delivery.run import send_due as run
+    from forum_site.mail import deliver_pending
+
+    sent = run(db.session)
+    delivered = deliver_pending(limit=500)
+    click.echo(
+        f"Reminders made: {sent.reminders}. Answer-due notices: {sent.due_soon}. "
+        f"Emails written: {sent.emails}. Digests: {sent.digests}. Letters: {sent.letters}. "
+        f"Emails delivered: {delivered}."
+    )
+
+
+COMMANDS = [seed_demo, deliver_email, send_due]
 
 from forum_site.web.glossary.cli import load_glossary  # noqa: E402
 

@@ -19,7 +19,7 @@ from sqlalchemy import event
 
 from forum_site import create_app
 from forum_site.extensions import db as _db
-from tests import factories
+from tests import factories, notices
 from tests.pagecheck import check_page
 
 # Every app made in a test process (also the ones a test makes itself) hashes cheaply.
@@ -71,6 +71,7 @@ def app(database_url, tmp_path_factory):
         }
     )
     app.test_client_class = CheckingClient
+    notices.APP = app
     with app.app_context():
         from flask_migrate import upgrade
 

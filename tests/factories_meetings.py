@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
-from forum_site.models import InboxMessage
 from forum_site.models.meetings import (
     AgendaItem,
     ClosedTopic,
@@ -141,6 +140,6 @@ class People:
 
 
 def inbox_subjects(db, user) -> list[str]:
-    from sqlalchemy import select
+    from tests.notices import subjects_for
 
-    return list(db.scalars(select(InboxMessage.subject).where(InboxMessage.user_id == user.id)))
+    return subjects_for(db, user)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from forum_site.demo import core
 
-AREAS = ["meetings", "budgets", "briefings", "contributions", "not_online"]
+AREAS = ["meetings", "budgets", "briefings", "contributions", "not_online", "notifications"]
 
 
 def seed(session: Session) -> bool:

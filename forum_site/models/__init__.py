@@ -37,6 +37,7 @@ from forum_site.models.contributions import (
     Contribution,
     ContributionAnswer,
     ContributionSupport,
+    ContributionVersion,
     Source,
     Status,
     Visibility,
@@ -82,6 +83,13 @@ from forum_site.models.not_online import (
     SupportedAccount,
     VenueComputer,
 )
+from forum_site.models.notifications import (
+    Channel,
+    NoticeDelivery,
+    NoticeKind,
+    NoticePreference,
+    Notification,
+)
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.security import RateCount, UserSession
 from forum_site.models.translations import (
@@ -100,6 +108,11 @@ __all__ = [
     "SupportedAccount",
     "VenueComputer",
     "INDEXES",
+    "Channel",
+    "NoticeDelivery",
+    "NoticeKind",
+    "NoticePreference",
+    "Notification",
     "EasyReadVersion",
     "PaperForm",
     "RateCount",
@@ -109,6 +122,7 @@ __all__ = [
     "Contribution",
     "ContributionAnswer",
     "ContributionSupport",
+    "ContributionVersion",
     "Decision",
     "DecisionMaker",
     "Source",

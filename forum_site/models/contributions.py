@@ -110,10 +110,18 @@ class Contribution(TimestampMixin, db.Model):
     answer_due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     first_answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Changing what you said: edits (kept as versions) and withdrawing (kept, dated).
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The commissioner in the answering organisation who is looking after it.
+    assigned_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), index=True
+    )
 
     forum: Mapped[Forum] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     recorded_by: Mapped[User | None] = relationship(foreign_keys=[recorded_by_id])
+    assigned_to: Mapped[User | None] = relationship(foreign_keys=[assigned_to_id])
     meeting: Mapped[Meeting | None] = relationship()
     agenda_item: Mapped[AgendaItem | None] = relationship()
     budget_line: Mapped[BudgetLine | None] = relationship()
@@ -173,6 +181,20 @@ class ContributionAnswer(TimestampMixin, db.Model):
     corrects: Mapped[ContributionAnswer | None] = relationship(remote_side=[id])
 
 
+class ContributionVersion(TimestampMixin, db.Model):
+    """What a contribution said before it was edited or corrected, and why (append-only)."""
+
+    __tablename__ = "contribution_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contribution_id: Mapped[int] = mapped_column(
+        ForeignKey("contribution.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    written_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+
 class ContributionSupport(TimestampMixin, db.Model):
     """A member saying "me too". One per person per contribution."""
 
@@ -194,3 +216,4 @@ class AnswersAreAppendOnly(RecordIsAppendOnly):
 
 
 append_only(ContributionAnswer, error=AnswersAreAppendOnly, what="An answer already given")
+append_only(ContributionVersion, what="A contribution's earlier wording")

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text, false
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from forum_site.extensions import db
 from forum_site.models.accounts import User
 from forum_site.models.base import TimestampMixin
+from forum_site.models.notifications import Notification
 
 
 class InboxMessage(TimestampMixin, db.Model):
     __tablename__ = "inbox_message"
-    __table_args__ = (Index("ix_inbox_message_user_unread", "user_id", "read_at"),)
+    __table_args__ = (
+        Index("ix_inbox_message_user_unread", "user_id", "read_at"),
+        # One inbox message per person per notification, however often delivery runs.
+        UniqueConstraint("user_id", "notification_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
@@ -24,8 +29,14 @@ class InboxMessage(TimestampMixin, db.Model):
     link: Mapped[str] = mapped_column(String(500), default="")
     kind: Mapped[str] = mapped_column(String(40), default="general")
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set for notifications: the words are written when the message is read, from the
+    # data as it is then, in the reader's language and reading mode.
+    notification_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notification.id", ondelete="CASCADE")
+    )
 
     user: Mapped[User] = relationship()
+    notification: Mapped[Notification | None] = relationship()
 
 
 class OutgoingEmail(TimestampMixin, db.Model):
@@ -44,5 +55,7 @@ class OutgoingEmail(TimestampMixin, db.Model):
     body_text: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     last_error: Mapped[str] = mapped_column(String(500), default="")
+    # RFC 8058 one-click unsubscribe for the kind of notification this email is about.
+    unsubscribe_url: Mapped[str] = mapped_column(String(500), default="")
     # About an anonymous point: the outbox never shows who such an email went to.
     about_anonymous: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

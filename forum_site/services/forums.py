@@ -17,12 +17,14 @@ from forum_site.models import (
     JoinRequest,
     JoinStatus,
     Membership,
+    NoticeKind,
     Organisation,
     Role,
     User,
 )
 from forum_site.services import messages
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.notifications import notify
 from forum_site.services.pagination import Page, SortKey, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
@@ -156,17 +158,15 @@ def request_to_join(
         return existing  # asking twice is a safe no-op
     join = JoinRequest(forum_id=forum.id, user_id=viewer.user_id, message=message.strip())
     session.add(join)
-    messages.send_message(
-        session,
-        convenors(session, forum),
-        subject=f"{viewer.display_name} asked to join {forum.name}",
-        body=f"{viewer.display_name} would like to join {forum.name}. "
-        "Please say yes or no on the requests page.",
-        link=f"/forums/{forum.slug}/requests",
-        kind="join-request",
-        site_url=site_url,
-    )
     session.flush()
+    notify(
+        session,
+        NoticeKind.JOIN_REQUEST,
+        convenors(session, forum),
+        actor_id=viewer.user_id,
+        forum_id=forum.id,
+        join_request_id=join.id,
+    )
     return join
 
 

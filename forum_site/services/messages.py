@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import InboxMessage, OutgoingEmail, User
 from forum_site.services.not_online import letters
@@ -42,6 +42,9 @@ def send_message(
 ) -> int:
     """Put a message in each recipient's inbox, email those with an address, and print a
     letter for those who are not online.
+
+    For plain messages (a join decision, a welcome). Notifications go through
+    ``services.notifications.notify``, whose letters come from ``delivery.letters``.
 
     ``about_anonymous``: the message tells someone about their own anonymous point, so
     nobody else (not even the outbox) may see the address beside it."""
@@ -82,6 +85,7 @@ def inbox(session: Session, user_id: int, limit: int = 100) -> list[InboxMessage
     return list(
         session.scalars(
             select(InboxMessage)
+            .options(selectinload(InboxMessage.notification))
             .where(InboxMessage.user_id == user_id)
             .order_by(InboxMessage.created_at.desc(), InboxMessage.id.desc())
             .limit(limit)
@@ -108,5 +112,9 @@ def mark_all_read(session: Session, user_id: int) -> None:
 
 def inbox_page(session: Session, user_id: int, cursor: str | None) -> Page[InboxMessage]:
     """A page of someone's messages, newest first (services/pagination.py)."""
-    query = select(InboxMessage).where(InboxMessage.user_id == user_id)
+    query = (
+        select(InboxMessage)
+        .options(selectinload(InboxMessage.notification))
+        .where(InboxMessage.user_id == user_id)
+    )
     return paginate(session, query, newest_first(InboxMessage.created_at, InboxMessage.id), cursor)

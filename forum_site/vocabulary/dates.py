@@ -6,6 +6,7 @@ from datetime import datetime
 
 DAY_AND_DATE = "EEEE d MMMM y"  # Wednesday 25 November 2026
 DATE = "d MMMM y"  # 25 November 2026
+DAY_AND_MONTH = "EEEE d MMMM"  # Wednesday 25 November (a reminder's title)
 TIME = "h:mm a"  # 6:30 PM
 DATE_AND_TIME_SHORT = "d MMM y, HH:mm"  # 25 Nov 2026, 18:30 (histories, logs)
 MONTH = "MMM yyyy"  # Nov 2026 (chart axes)

@@ -19,7 +19,9 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.main.views import bp as main
     from forum_site.web.meetings import bp as meetings
     from forum_site.web.not_online import blueprints as not_online
+    from forum_site.web.notices.views import bp as notices
     from forum_site.web.pdfs.views import bp as pdfs
+    from forum_site.web.queue.views import bp as queue
     from forum_site.web.translations import bp as translations
 
     return [
@@ -27,12 +29,14 @@ def blueprints() -> list[Blueprint]:
         accounts,
         forums,
         inbox,
+        notices,
         meetings,
         budgets,
         briefings,
         glossary,
         contributions,
         decisions,
+        queue,
         pdfs,
         easy_read,
         *not_online(),

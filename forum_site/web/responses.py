@@ -29,10 +29,12 @@ def render(template: str, block: str | None = None, **context):
 
 
 def commit() -> None:
-    """The one commit of a request, then deliver any email it queued."""
+    """The one commit of a request, then send the notifications and emails it queued."""
     db.session.commit()
+    from forum_site.delivery.run import after_commit
     from forum_site.mail import deliver_pending
 
+    after_commit(db.session)
     deliver_pending()
 
 

@@ -286,6 +286,20 @@ def _waiting_contribution(demo: Demo) -> str:
     return demo.url("contributions.show", contribution_id=found.id)
 
 
+def _typed_in_contribution(demo: Demo) -> str:
+    """A point the convenor typed in from a paper form: they may correct or withdraw it."""
+    from forum_site.models import Contribution
+
+    found = demo.first(
+        select(Contribution)
+        .where(
+            Contribution.forum_id == _forum_id(demo, "ld"), Contribution.recorded_by_id.is_not(None)
+        )
+        .order_by(Contribution.id)
+    )
+    return demo.url("contributions.put_right", contribution_id=found.id)
+
+
 def _decision(demo: Demo, key: str = "ld"):
     from forum_site.models import Decision
 
@@ -333,6 +347,17 @@ CONTRIBUTIONS = [
         _waiting_contribution,
         role="commissioner",
         submit=FormSubmit(selector="form[action$='/answers']"),
+        status=400,
+    ),
+    PageType(
+        "put a point right", "contributions.put_right", _typed_in_contribution, role="convenor"
+    ),
+    PageType(
+        "put a point right with errors",
+        "contributions.put_right",
+        _typed_in_contribution,
+        role="convenor",
+        submit=FormSubmit(selector="main form[action$='/put-right']"),
         status=400,
     ),
     PageType(

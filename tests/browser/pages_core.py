@@ -61,6 +61,15 @@ def _message(demo: Demo) -> str:
     return demo.url("inbox.show", message_id=demo.first(query.order_by(InboxMessage.id)).id)
 
 
+def _unsubscribe_link(demo: Demo) -> str:
+    """The link at the foot of a notification email (RFC 8058 one-click unsubscribe)."""
+    from forum_site.delivery.unsubscribe import token_for
+    from forum_site.models import NoticeKind
+
+    token = token_for(demo.user("member").id, NoticeKind.MEETING_PUBLISHED)
+    return demo.url("notices.unsubscribe", token=token)
+
+
 BIG = "text_size=larger&high_contrast=1"  # the largest text and the high-contrast colours
 
 
@@ -159,6 +168,24 @@ CORE = [
     ),
     PageType("inbox", "inbox.index", fixed("inbox.index"), role="member"),
     PageType("message", "inbox.show", _message, role="member"),
+    PageType("home, a member's own", "main.home", fixed("main.home"), role="member"),
+    PageType("home, a convenor's own", "main.home", fixed("main.home"), role="convenor"),
+    PageType("home, a commissioner's own", "main.home", fixed("main.home"), role="commissioner"),
+    PageType("notification choices", "notices.choices", fixed("notices.choices"), role="member"),
+    PageType(
+        "notification choices, convenor",
+        "notices.choices",
+        fixed("notices.choices"),
+        role="convenor",
+    ),
+    PageType("unsubscribe from emails", "notices.unsubscribe", _unsubscribe_link),
+    PageType("commissioner's queue", "queue.index", fixed("queue.index"), role="commissioner"),
+    PageType(
+        "commissioner's queue, filtered",
+        "queue.index",
+        fixed("queue.index", age="7", who="me"),
+        role="commissioner",
+    ),
     PageType("home, in Arabic", "main.home", fixed("main.home"), language="ar"),
     PageType("forum page, in Arabic", "forums.show", forum_url("ld"), language="ar"),
     PageType(

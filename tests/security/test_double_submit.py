@@ -20,6 +20,8 @@ from forum_site.models import (
     ContributionSupport,
     Decision,
     InboxMessage,
+    NoticeKind,
+    Notification,
     Status,
 )
 from tests import conftest, factories
@@ -198,10 +200,10 @@ def test_answer_twice(race_app, people, same_token):
         )
         told = _count(
             race_app,
-            sa.select(sa.func.count()).where(
-                InboxMessage.link == f"/contributions/{point}",
-                InboxMessage.kind == "contribution-answer",
-            ),
+            sa.select(sa.func.count())
+            .select_from(InboxMessage)
+            .join(Notification, InboxMessage.notification_id == Notification.id)
+            .where(Notification.contribution_id == point, Notification.kind == NoticeKind.ANSWER),
         )
         _record("answer", statuses, (answers - 1) + (told - 1))
         assert all(s < 500 for s in statuses), statuses

@@ -13,7 +13,7 @@ from forum_site.models import (
     ContributionAnswer,
     InboxMessage,
     Membership,
-    OutgoingEmail,
+    NoticeDelivery,
     Role,
     Status,
 )
@@ -25,6 +25,7 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.viewer import load_viewer
 from tests.factories import make_commissioner, make_forum, make_organisation, make_user
 from tests.factories_contributions import START, make_contribution, make_decision, support
+from tests.notices import seen_by
 
 
 @pytest.fixture
@@ -202,14 +203,19 @@ def test_contributor_and_supporters_are_told_of_each_answer(db, world):
     _answer(db, world, contribution, Status.CONSIDERING, answer="We asked the builders.")
     inbox = db.scalars(select(InboxMessage).order_by(InboxMessage.user_id)).all()
     assert {m.user_id for m in inbox} == {world["member"].id, world["fan"].id}
-    to_author = next(m for m in inbox if m.user_id == world["member"].id)
+    [to_author] = seen_by(db, world["member"])
     assert "We asked the builders." in to_author.body
     assert "Fix the ramp." in to_author.body
+    assert to_author.subject.startswith("Your point “Fix the ramp.”:")
     assert to_author.link == f"/contributions/{contribution.id}"
-    assert "We are thinking about it." in to_author.easy_read_body
-    assert all(len(line.split()) <= 15 for line in to_author.easy_read_body.splitlines())
-    emails = db.scalars(select(OutgoingEmail)).all()
-    assert {e.to_address for e in emails} == {world["member"].email, world["fan"].email}
+    [easy] = seen_by(db, world["member"], easy_read=True)
+    assert "We are thinking about it." in easy.easy_read_body
+    assert "We asked the builders." in easy.easy_read_body
+    assert all(len(line.split()) <= 15 for line in easy.easy_read_body.splitlines())
+    [to_fan] = seen_by(db, world["fan"])
+    assert to_fan.subject.startswith("A point you supported, “Fix the ramp.”:")
+    queued = db.scalars(select(NoticeDelivery.user_id)).all()
+    assert sorted(queued) == sorted([world["member"].id, world["fan"].id])
 
 
 def test_support_is_one_per_person_and_not_for_your_own(db, world):

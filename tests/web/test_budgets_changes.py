@@ -8,6 +8,7 @@ from forum_site.models import Budget, BudgetChange, BudgetRevision, InboxMessage
 from forum_site.models.meetings import MeetingStatus
 from tests.factories import make_forum, make_user
 from tests.factories_budgets import budget_world, make_budget, make_meeting
+from tests.notices import seen_by
 
 
 def _change_form(budget, **overrides) -> dict:
@@ -122,7 +123,7 @@ def test_change_before_an_upcoming_meeting_tells_every_member_of_linked_forums(
     sign_in(world["commissioner"])
     client.post(f"/budgets/{budget.id}/change", data=_change_form(budget, total="80000"))
     for person in [world["member"], world["member2"]]:
-        [message] = _inbox(db, person)
+        [message] = seen_by(db, person)
         assert message.subject == f"The budget changed: {budget.title}"
         assert "The council's grant went down." in message.body
         assert "£100,000 to £80,000" in message.body

@@ -16,6 +16,7 @@ from forum_site.models import (
 from forum_site.models.base import utcnow
 from tests.factories import make_commissioner, make_forum, make_organisation, make_user
 from tests.factories_contributions import make_contribution, make_decision, support
+from tests.notices import seen_by
 
 
 @pytest.fixture
@@ -129,7 +130,10 @@ def test_full_journey_answer_tell_show_and_count(client, db, sign_in, world, out
     told = sorted({m.user_id for m in inbox})
     assert told == sorted([world["member"].id, world["member2"].id])
     assert len(inbox) == 4
-    assert all(m.easy_read_body and m.link == url for m in inbox)
+    for person in (world["member"], world["member2"]):
+        assert all(m.link == url for m in seen_by(db, person))
+        latest = seen_by(db, person, easy_read=True)[-1]
+        assert "The centre will open on Saturdays from June." in latest.easy_read_body
     emails = outbox()
     assert sorted({e.to_address for e in emails}) == sorted(
         [world["member"].email, world["member2"].email]

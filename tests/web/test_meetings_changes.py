@@ -60,10 +60,11 @@ def test_move_tells_repliers_and_keeps_old_and_new_times(client, db, sign_in, ou
     assert response.status_code == 303
     assert inbox_subjects(db, people.member) == ["Moved: Summer meeting"]
     email = next(e for e in outbox() if e.subject == "Moved: Summer meeting")
-    assert "Tuesday 1 July 2031 at 10:00" in email.body_text
+    assert "The time is now Tuesday 1 July 2031, 10:00 AM" in email.body_text
     assert "The hall is being repaired." in email.body_text
     change = db.scalar(select(MeetingChange).where(MeetingChange.meeting_id == meeting.id))
-    assert change.people_told == 1 and change.new_place == "Library, Room 1"
+    # Told: the member who said maybe and the one who has not replied (may still come).
+    assert change.people_told == 2 and change.new_place == "Library, Room 1"
     page = client.get(f"/meetings/{meeting.id}")
     changes = " ".join(page.soup.select_one("#changes").get_text(" ").split())
     assert "It is now on Tuesday 1 July 2031, 10:00 AM" in changes

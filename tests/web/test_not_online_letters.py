@@ -12,6 +12,7 @@ import pdfplumber
 import pytest
 from sqlalchemy import select
 
+from forum_site.delivery.run import send_now
 from forum_site.models import Letter, User
 from forum_site.models.contributions import Status
 from forum_site.services import paper_forms
@@ -25,7 +26,7 @@ MM = 72 / 25.4  # PDF points in a millimetre
 
 
 @pytest.fixture
-def answered(client, sign_in, db):
+def answered(app, client, sign_in, db):
     """Derek (by post) and Rose (through the convenor) said things on paper; both answered."""
     council = make_organisation(db)
     commissioner = make_commissioner(db, council, name="Priya Commissioner")
@@ -61,6 +62,8 @@ def answered(client, sign_in, db):
     )
     answer(db, commissioner, said[1], Status.CONSIDERING, at=at, text="We are looking at it.")
     db.flush()
+    with app.test_request_context():
+        send_now(db)  # as after the request's commit: the notifications become letters
     return forum, db.get(User, derek), db.get(User, rose)
 
 
@@ -118,3 +121,27 @@ def test_people_with_email_get_no_letter(db):
 
     messages.send_message(db, [member], subject="Hello", body="News.", email=False)
     assert db.scalars(select(Letter)).all() == []
+
+
+def test_notices_become_letters_once_in_the_members_language(app, client, sign_in, db):
+    """A member who is not online hears by letter by default (no email), in their language;
+    running the sender again makes no second letter."""
+    from forum_site.models import Channel, NoticeDelivery
+    from forum_site.models.meetings import MeetingStatus
+    from forum_site.services.notifications import meeting_events
+
+    convenor = make_user(db, name="Cal Convenor")
+    forum = make_forum(db, name="Glan yr Afon", convenors=[convenor])
+    person_id = make_supported(client, sign_in, forum, convenor, name="Dai Jones")
+    person = db.get(User, person_id)
+    person.language = "cy"
+    meeting = make_meeting(db, forum, status=MeetingStatus.PUBLISHED, title="Cyfarfod y gwanwyn")
+    meeting_events.published(db, load_viewer(db, convenor), meeting)
+    [delivery] = db.scalars(select(NoticeDelivery).where(NoticeDelivery.user_id == person_id))
+    assert delivery.channel == Channel.LETTER
+    with app.test_request_context():
+        send_now(db)
+        send_now(db)
+    [letter] = db.scalars(select(Letter).where(Letter.user_id == person_id)).all()
+    assert letter.language == "cy" and letter.kind == "meeting-published"
+    assert letter.subject.startswith("Cyfarfod newydd i Glan yr Afon: Cyfarfod y gwanwyn")

@@ -20,11 +20,11 @@ from forum_site.models import (
     KeptTerm,
     Meeting,
     Membership,
+    NoticeKind,
     User,
     briefing_forum,
     briefing_meeting,
 )
-from forum_site.services import messages
 from forum_site.services.briefings.checking import (
     blocking,
     check_writing,
@@ -32,6 +32,7 @@ from forum_site.services.briefings.checking import (
     too_long_message,
 )
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.notifications import notify
 from forum_site.services.pagination import Page, newest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
@@ -304,7 +305,8 @@ def save_changes(session: Session, viewer: Viewer, briefing: Briefing, text: Bri
     briefing.meetings = [*_linked_meetings(session, forums, list(text.meeting_ids)), *kept_meetings]
     if briefing.is_published:
         briefing.updated_at = datetime.now(UTC)
-        _add_version(session, viewer, briefing, text.what_changed)
+        number = _add_version(session, viewer, briefing, text.what_changed)
+        _tell_members(session, viewer, briefing, NoticeKind.BRIEFING_CORRECTED, version=number)
     session.flush()
 
 
@@ -321,30 +323,21 @@ def publish(session: Session, viewer: Viewer, briefing: Briefing, site_url: str 
     briefing.status = BriefingStatus.PUBLISHED
     briefing.published_at = datetime.now(UTC)
     _add_version(session, viewer, briefing, "")
-    _tell_members(session, viewer, briefing, site_url)
+    _tell_members(session, viewer, briefing, NoticeKind.NEW_BRIEFING)
     session.flush()
     return briefing
 
 
-def _tell_members(session: Session, viewer: Viewer, briefing: Briefing, site_url: str) -> None:
-    """Members of the briefing's forums get a message in their inbox (and by email)."""
+def _tell_members(session: Session, viewer: Viewer, briefing: Briefing, kind, **details) -> None:
+    """Members of the briefing's forums are told (each in their own words, later): that it
+    is out, or, for a correction, which version says what changed."""
     readers = session.scalars(
         select(User)
         .join(Membership, Membership.user_id == User.id)
-        .where(
-            Membership.forum_id.in_([f.id for f in briefing.forums]),
-            User.id != viewer.user_id,
-        )
+        .where(Membership.forum_id.in_([f.id for f in briefing.forums]))
     )
-    messages.send_message(
-        session,
-        readers,
-        subject=f"New briefing: {briefing.title}"[:200],
-        body=f"{briefing.summary}\n\nA new briefing for your forum: {briefing.title}.".strip(),
-        easy_read_body="There is some new news for your forum. You can read it on the site.",
-        link=f"/briefings/{briefing.id}",
-        kind="briefing",
-        site_url=site_url,
+    notify(
+        session, kind, readers, actor_id=viewer.user_id, briefing_id=briefing.id, details=details
     )
 
 
@@ -372,7 +365,7 @@ def _refuse_unexplained(session, briefing: Briefing, body: str, field: str | Non
         )
 
 
-def _add_version(session: Session, viewer: Viewer, briefing: Briefing, what_changed: str) -> None:
+def _add_version(session: Session, viewer: Viewer, briefing: Briefing, what_changed: str) -> int:
     number = (
         session.scalar(
             select(func.max(BriefingVersion.number)).where(
@@ -392,6 +385,7 @@ def _add_version(session: Session, viewer: Viewer, briefing: Briefing, what_chan
             written_by_id=viewer.user_id,
         )
     )
+    return number
 
 
 def updates(briefing: Briefing) -> list[BriefingVersion]:

@@ -27,15 +27,16 @@ from forum_site.models import (
     LineKind,
     Meeting,
     Membership,
+    NoticeKind,
     User,
     budget_briefing,
     budget_forum,
     budget_meeting,
 )
 from forum_site.models.meetings import MeetingStatus
-from forum_site.services import messages
 from forum_site.services.errors import DomainError
 from forum_site.services.money import format_money
+from forum_site.services.notifications import notify
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -288,27 +289,16 @@ def _money_sentence(what, name, old, new, locale: str, _: Callable) -> str:
 def tell_members(
     session: Session, budget: Budget, revision: BudgetRevision, *, site_url: str = ""
 ) -> int:
-    session.refresh(revision, ["changes"])
-    what_changed = "\n".join(f"- {line}" for line in change_summary(revision))
-    body = (
-        f'The budget "{budget.title}" changed while you are being asked for your views.\n\n'
-        f"What changed:\n{what_changed}\n\nWhy: {revision.reason}"
-    )
-    easy = (
-        f"The money for {budget.title} has changed.\n"
-        f"This is why: {revision.reason}\n"
-        "You can say what you think at the meeting."
-    )
-    return messages.send_message(
+    """Members of the linked forums are told; the figures are written when they read it."""
+    people = members_of_linked_forums(session, budget)
+    notify(
         session,
-        members_of_linked_forums(session, budget),
-        subject=f"The budget changed: {budget.title}",
-        body=body,
-        easy_read_body=easy,
-        link=f"/budgets/{budget.id}",
-        kind="budget-changed",
-        site_url=site_url,
+        NoticeKind.BUDGET_CHANGED,
+        people,
+        actor_id=revision.changed_by_id,
+        revision_id=revision.id,
     )
+    return len(people)
 
 
 # The "budget changed" notice -----------------------------------------------------------

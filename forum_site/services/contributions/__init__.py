@@ -30,6 +30,7 @@ from forum_site.models.base import utcnow
 from forum_site.models.briefings import briefing_forum
 from forum_site.models.budgets import budget_forum
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.notifications import contribution_events
 from forum_site.services.once import insert_once, repeat_key
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
@@ -202,7 +203,7 @@ def _add(session, forum, *, author_id, recorded_by_id, text, visibility, topic, 
         created_at=now,
         answer_due_at=now + timedelta(days=response_days(forum)),
     )
-    return insert_once(
+    made = insert_once(
         session,
         contribution,
         lambda: session.scalar(
@@ -211,6 +212,9 @@ def _add(session, forum, *, author_id, recorded_by_id, text, visibility, topic, 
             )
         ),
     )
+    if made is contribution:
+        contribution_events.made(session, contribution)
+    return made
 
 
 def _already_sent(session, forum, *, author_id, recorded_by_id, text, token, now):

@@ -18,16 +18,16 @@ from forum_site.models import (
     ContributionAnswer,
     ContributionSupport,
     Decision,
+    NoticeKind,
     Status,
     User,
     Visibility,
 )
 from forum_site.models.base import as_utc, utcnow
-from forum_site.services import messages
 from forum_site.services.contributions import checked_text
 from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.notifications import notify
 from forum_site.services.viewer import Viewer
-from forum_site.vocabulary.contributions import STATUS_IN_A_SENTENCE, STATUS_IN_EASY_READ
 from forum_site.words import _l
 
 MAX_ANSWER = 5000
@@ -256,30 +256,18 @@ def timeline(session: Session, contribution: Contribution) -> list[ContributionA
 
 
 def tell_people(session, contribution, entry, *, site_url: str = "") -> int:
-    """The contributor and everyone who said "me too" get an inbox message and an email."""
-    link = f"/contributions/{contribution.id}"
-    common = {"link": link, "kind": "contribution-answer", "site_url": site_url}
-    sent = 0
-    if contribution.author is not None and contribution.author_id != entry.answered_by_id:
-        sent += messages.send_message(
-            session,
-            [contribution.author],
-            subject=f"An answer to what you said to {contribution.forum.name}",
-            body=_body("You said", contribution, entry),
-            easy_read_body=_easy_body("You told us something.", entry),
-            about_anonymous=contribution.visibility == Visibility.ANONYMOUS,
-            **common,
-        )
-    supporters = [u for u in _supporters(session, contribution) if u.id != entry.answered_by_id]
-    sent += messages.send_message(
+    """The contributor and everyone who said "me too" are told, in their own words later."""
+    people = [u for u in [contribution.author] if u is not None]
+    people += _supporters(session, contribution)
+    notice = notify(
         session,
-        supporters,
-        subject=f"An answer to a point you supported in {contribution.forum.name}",
-        body=_body("You said \u201cme too\u201d to", contribution, entry),
-        easy_read_body=_easy_body("You agreed with something a member said.", entry),
-        **common,
+        NoticeKind.ANSWER,
+        people,
+        actor_id=entry.answered_by_id,
+        contribution_id=contribution.id,
+        answer_id=entry.id,
     )
-    return sent
+    return len({u.id for u in people} - {notice.actor_id})
 
 
 def _supporters(session: Session, contribution: Contribution) -> list[User]:
@@ -290,33 +278,3 @@ def _supporters(session: Session, contribution: Contribution) -> list[User]:
             .where(ContributionSupport.contribution_id == contribution.id)
         )
     )
-
-
-def _excerpt(text: str, most: int = 200) -> str:
-    return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
-
-
-def _body(opening: str, contribution: Contribution, entry: ContributionAnswer) -> str:
-    parts = [
-        f"{opening}: \u201c{_excerpt(contribution.text)}\u201d",
-        f"Where it is now: {STATUS_IN_A_SENTENCE[entry.status]}.",
-        f"The answer: {entry.answer}",
-    ]
-    if entry.correction_reason:
-        parts.insert(1, f"This corrects an earlier answer, because: {entry.correction_reason}")
-    if entry.reason:
-        parts.append(f"Why: {entry.reason}")
-    if entry.what_changed:
-        parts.append(f"What changed: {entry.what_changed}")
-    return "\n\n".join(parts)
-
-
-def _easy_body(opening: str, entry: ContributionAnswer) -> str:
-    lines = [opening, "We have an answer for you."]
-    if entry.correction_reason:
-        lines.append("We got the last answer wrong. This one puts it right.")
-    lines += [
-        str(STATUS_IN_EASY_READ.get(entry.status, "")),
-        "Open the web site to read the answer.",
-    ]
-    return "\n".join(line for line in lines if line)

@@ -178,7 +178,7 @@ def forum_contributions(
     rows = session.scalars(
         select(Contribution)
         .options(*_with_people())
-        .where(visible_clause(viewer, forum.id))
+        .where(visible_clause(viewer, forum.id), Contribution.withdrawn_at.is_(None))
         .order_by(Contribution.created_at.desc(), Contribution.id.desc())
     ).all()
     return views_for(session, viewer, list(rows), now)
@@ -188,7 +188,11 @@ def forum_contributions_page(
     session: Session, viewer: Viewer, forum: Forum, cursor: str | None, now: datetime | None = None
 ) -> Page[ContributionView]:
     """One page of what the viewer may read in this forum, newest first."""
-    query = select(Contribution).options(*_with_people()).where(visible_clause(viewer, forum.id))
+    query = (
+        select(Contribution)
+        .options(*_with_people())
+        .where(visible_clause(viewer, forum.id), Contribution.withdrawn_at.is_(None))
+    )
     page = paginate(session, query, newest_first(Contribution.created_at, Contribution.id), cursor)
     return page.map(lambda rows: views_for(session, viewer, rows, now))
 
@@ -201,7 +205,11 @@ def about(
     rows = session.scalars(
         select(Contribution)
         .options(*_with_people(), selectinload(Contribution.forum))
-        .where(getattr(Contribution, column) == value, Contribution.forum_id.in_(forum_ids))
+        .where(
+            getattr(Contribution, column) == value,
+            Contribution.forum_id.in_(forum_ids),
+            Contribution.withdrawn_at.is_(None),
+        )
         .order_by(Contribution.created_at.desc())
     ).all()
     shown = [c for c in rows if can_see(viewer, c)]
@@ -217,6 +225,7 @@ def _waiting_query(forum_ids: list[int], now: datetime):
             Contribution.first_answered_at.is_(None),
             Contribution.answer_due_at < now,
             Contribution.visibility != Visibility.PRIVATE,
+            Contribution.withdrawn_at.is_(None),
         )
     )
 

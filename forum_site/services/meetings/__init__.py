@@ -25,6 +25,7 @@ from forum_site.models.meetings import (
     ReplyAnswer,
 )
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.notifications import meeting_events
 from forum_site.services.pagination import Page, newest_first, oldest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.text import clean_text
@@ -173,9 +174,11 @@ def update_meeting(
             ),
             field="start_date",
         )
+    changes = meeting_events.what_matters(meeting, details)
     for name, value in vars(details).items():
         setattr(meeting, name, value)
     session.flush()
+    meeting_events.changed(session, viewer, meeting, changes)
     return meeting
 
 
@@ -217,6 +220,7 @@ def publish_meeting(session: Session, viewer: Viewer, meeting: Meeting) -> Meeti
     meeting.status = MeetingStatus.PUBLISHED
     meeting.published_at = now_utc()
     session.flush()
+    meeting_events.published(session, viewer, meeting)
     return meeting
 
 

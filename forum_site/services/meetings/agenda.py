@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from forum_site.models.meetings import AgendaItem, ClosedTopic, InfluenceLevel, Meeting
 from forum_site.services.errors import DomainError, NotFound
 from forum_site.services.meetings import LONG_TEXT, SHORT_TEXT, check_length, require_editor
+from forum_site.services.notifications import meeting_events
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -60,6 +61,7 @@ def add_agenda_item(
     session.add(item)
     session.flush()
     session.expire(meeting, ["agenda_items"])
+    meeting_events.agenda_changed(session, viewer, meeting, "agenda-added", item.title)
     return item
 
 
@@ -83,9 +85,11 @@ def update_agenda_item(
 def remove_agenda_item(session: Session, viewer: Viewer, item: AgendaItem) -> None:
     require_editor(viewer, item.meeting.forum_id)
     meeting = item.meeting
+    title = item.title
     session.delete(item)
     session.flush()
     session.expire(meeting, ["agenda_items"])
+    meeting_events.agenda_changed(session, viewer, meeting, "agenda-removed", title)
 
 
 def move_agenda_item(session: Session, viewer: Viewer, item: AgendaItem, direction: str) -> None:

@@ -7,20 +7,19 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
+from forum_site.models import NoticeKind
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import (
     ChangeKind,
     Meeting,
     MeetingChange,
-    MeetingReply,
     MeetingStatus,
 )
-from forum_site.services import messages
 from forum_site.services.errors import DomainError
 from forum_site.services.meetings import LONG_TEXT, SHORT_TEXT, check_length, require_editor
+from forum_site.services.notifications import audiences, notify
 from forum_site.services.viewer import Viewer
 from forum_site.vocabulary.dates import in_a_message
 from forum_site.words import _l
@@ -37,13 +36,18 @@ def _when(moment: datetime) -> str:
     return in_a_message(local)
 
 
-def _repliers(session: Session, meeting: Meeting) -> list:
-    replies = session.scalars(
-        select(MeetingReply)
-        .options(selectinload(MeetingReply.user))
-        .where(MeetingReply.meeting_id == meeting.id)
+def tell(session: Session, viewer: Viewer, meeting: Meeting, people, details: dict) -> int:
+    """People are told what changed (in their own words, later). Returns how many."""
+    told = {person.id for person in people} - {viewer.user_id}
+    notify(
+        session,
+        NoticeKind.MEETING_CHANGED,
+        people,
+        actor_id=viewer.user_id,
+        meeting_id=meeting.id,
+        details=details,
     )
-    return [reply.user for reply in replies]
+    return len(told)
 
 
 def _reason(reason: str) -> str:
@@ -61,17 +65,10 @@ def cancel_meeting(
     if meeting.status == MeetingStatus.CANCELLED:
         raise DomainError(_l("This meeting is already cancelled."))
     meeting.status = MeetingStatus.CANCELLED
-    people = _repliers(session, meeting)
-    told = messages.send_message(
-        session,
-        people,
-        subject=f"Cancelled: {meeting.title}",
-        body=f"The meeting '{meeting.title}' on {_when(meeting.starts_at)} is cancelled.\n\n"
-        f"Why: {reason}",
-        easy_read_body=f"The meeting is cancelled.\nIt will not happen.\nThis is why: {reason}",
-        link=f"/meetings/{meeting.id}",
-        kind="meeting-cancelled",
-        site_url=site_url,
+    people = audiences.members_of(session, meeting.forum_id)
+    people += audiences.everyone_who_replied(session, meeting)
+    told = tell(
+        session, viewer, meeting, people, {"cancelled": True, "reason": reason, "changed": []}
     )
     return _record(session, viewer, meeting, ChangeKind.CANCELLED, reason, told, "Cancelled")
 
@@ -106,18 +103,19 @@ def move_meeting(
     new_place = place_of(meeting)
     if starts_at == old_start and ends_at == as_utc(meeting.ends_at) and new_place == old_place:
         raise DomainError(_l("The new time and place are the same as before."), field="start_date")
-    meeting.starts_at, meeting.ends_at = starts_at, ends_at
     summary = _move_summary(old_start, starts_at, old_place, new_place)
-    told = messages.send_message(
+    changed = []
+    if starts_at != old_start or ends_at != as_utc(meeting.ends_at):
+        changed.append({"what": "time", "old": old_start.isoformat(), "new": starts_at.isoformat()})
+    if new_place != old_place:
+        changed.append({"what": "place", "old": old_place, "new": new_place})
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    told = tell(
         session,
-        _repliers(session, meeting),
-        subject=f"Moved: {meeting.title}",
-        body=f"The meeting '{meeting.title}' has moved.\n\n{summary}\n\nWhy: {reason}\n\n"
-        "Please check you can still come, and change your reply if not.",
-        easy_read_body=f"The meeting has moved.\n{summary}\nThis is why: {reason}",
-        link=f"/meetings/{meeting.id}",
-        kind="meeting-moved",
-        site_url=site_url,
+        viewer,
+        meeting,
+        audiences.may_come(session, meeting),
+        {"changed": changed, "reason": reason},
     )
     return _record(
         session,

@@ -22,6 +22,7 @@ from forum_site.models.meetings import (
 )
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.meetings import SHORT_TEXT, can_edit, check_length, now_utc
+from forum_site.services.notifications import meeting_events
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -79,6 +80,7 @@ def reply(
     needs.language = check_length(needs.language, SHORT_TEXT, "language", _l("The language"))
     needs.other_needs = check_length(needs.other_needs, 1000, "other_needs", _l("Other needs"))
     mine = my_reply(session, viewer, meeting)
+    before = needs_of(mine) if mine and mine.answer != ReplyAnswer.NOT_GOING else []
     if mine is None:
         mine = MeetingReply(meeting_id=meeting.id, user_id=viewer.user_id, answer=answer)
         session.add(mine)
@@ -86,6 +88,7 @@ def reply(
     for name, value in vars(needs).items():
         setattr(mine, name, value)
     session.flush()
+    meeting_events.access_needs(session, viewer, meeting, mine, before, needs_of(mine))
     return mine
 
 
@@ -166,6 +169,7 @@ def add_question(
     )
     session.add(question)
     session.flush()
+    meeting_events.private_question(session, viewer, meeting, question)
     return question
 
 

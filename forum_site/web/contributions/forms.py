@@ -157,6 +157,25 @@ class CorrectionForm(AnswerForm):
     )
 
 
+class PutRightForm(SiteForm):
+    """A convenor correcting a point they typed in for someone (the old words are kept)."""
+
+    text = _text_field(
+        _l("What the point should say"), MAX_TEXT, _l("Write what the point should say.")
+    )
+    reason = _text_field(
+        _l("Why it needs correcting"),
+        1000,
+        _l("Say why it needs correcting. The member will see it."),
+    )
+
+
+class WithdrawForm(SiteForm):
+    withdraw_reason = _text_field(
+        _l("Why it is withdrawn"), 1000, _l("Say why it is withdrawn. The member will see it.")
+    )
+
+
 class FeedbackFilterForm(SiteForm):
     class Meta:
         csrf = False

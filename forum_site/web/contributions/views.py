@@ -192,6 +192,7 @@ def _show_page(
         support_form=SupportForm(),
         sections=sections_for(contribution.forum),
         announce=announce,
+        viewer_convenes=viewer().convenes(contribution.forum_id),
     )
     return html, status
 

@@ -1,10 +1,14 @@
-"""The in-site inbox: messages about answers, budget changes, meetings and requests."""
+"""The in-site inbox: messages about answers, budget changes, meetings and requests.
+
+Notification messages are written as they are read, in the reader's language and
+reading mode, from the data as it is now."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, url_for
-from flask_login import login_required
+from flask import Blueprint, abort, g, redirect, url_for
+from flask_login import current_user, login_required
 
+from forum_site.delivery.inbox import shown
 from forum_site.extensions import db
 from forum_site.services import messages
 from forum_site.web import pagination
@@ -13,10 +17,15 @@ from forum_site.web.responses import commit, render, safe_next, viewer
 bp = Blueprint("inbox", __name__)
 
 
+def _shown(message):
+    return shown(db.session, message, current_user, easy_read=g.prefs.easy_read)
+
+
 @bp.get("/inbox")
 @login_required
 def index():
-    items = messages.inbox_page(db.session, viewer().user_id, pagination.cursor())
+    page = messages.inbox_page(db.session, viewer().user_id, pagination.cursor())
+    items = page.map(lambda rows: [_shown(m) for m in rows])
     unread = messages.unread_count(db.session, viewer().user_id)
     return render("inbox/index.html", items=items, unread_count_now=unread)
 
@@ -28,7 +37,8 @@ def show(message_id: int):
     if message is None:
         abort(404)
     commit()
-    return render("inbox/show.html", message=message, link=safe_next(message.link, ""))
+    item = _shown(message)
+    return render("inbox/show.html", message=item, link=safe_next(item.link, ""))
 
 
 @bp.post("/inbox/read-all")

@@ -9,11 +9,16 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from forum_site.delivery.inbox import shown
+from forum_site.delivery.words import excerpt
 from forum_site.extensions import db
 from forum_site.models import OutgoingEmail
 from forum_site.services import accounts, forums
+from forum_site.services.home import my_home
 from forum_site.web import preferences
 from forum_site.web.main.forms import SettingsForm
+from forum_site.web.main.home_words import to_do_words
+from forum_site.web.meetings.labels import REPLY_ANSWERS
 from forum_site.web.requests import translation_is_draft
 from forum_site.web.responses import commit, render, safe_next, viewer
 
@@ -26,7 +31,24 @@ ONE_YEAR = 60 * 60 * 24 * 365
 def home():
     summaries = forums.visible_forums(db.session, viewer())
     mine = [s for s in summaries if viewer().is_member(s.forum.id)]
-    return render("main/home.html", summaries=summaries, mine=mine)
+    return render("main/home.html", summaries=summaries, mine=mine, **_my_home())
+
+
+def _my_home() -> dict:
+    """A signed-in person's own part of the page; visitors get nothing extra (no queries)."""
+    if not viewer().signed_in:
+        return {"home": None}
+    mine = my_home(db.session, viewer())
+    to_read = [
+        shown(db.session, m, current_user, easy_read=g.prefs.easy_read) for m in mine.to_read
+    ]
+    return {
+        "home": mine,
+        "to_read": to_read,
+        "reply_words": REPLY_ANSWERS,
+        "excerpt": excerpt,
+        "to_do_words": to_do_words,
+    }
 
 
 @bp.route("/settings", methods=["GET", "POST"])

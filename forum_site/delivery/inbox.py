@@ -1,0 +1,46 @@
+"""Inbox messages as the reader sees them: notifications are written now, in their words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from forum_site.delivery.render import write
+from forum_site.models import InboxMessage, User
+
+
+@dataclass(frozen=True)
+class Shown:
+    id: int
+    subject: str
+    body: str
+    easy_read_body: str
+    link: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+def shown(session: Session, message: InboxMessage, reader: User, *, easy_read: bool) -> Shown:
+    if message.notification is None:
+        return Shown(
+            message.id,
+            message.subject,
+            message.body,
+            message.easy_read_body,
+            message.link,
+            message.created_at,
+            message.read_at,
+        )
+    written = write(session, message.notification, reader, easy_read=easy_read)
+    easy = written.body if easy_read else ""
+    return Shown(
+        message.id,
+        written.subject,
+        written.body,
+        easy,
+        written.link,
+        message.created_at,
+        message.read_at,
+    )
