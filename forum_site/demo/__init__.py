@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session
 
 from forum_site.demo import core
 
-AREAS = ["meetings", "budgets", "briefings", "contributions", "not_online"]
+AREAS = [
+    "meetings",
+    "budgets",
+    "briefings",
+    "contributions",
+    "not_online",
+    "topics",
+]
 
 
 def seed(session: Session) -> bool:

@@ -20,6 +20,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.meetings import bp as meetings
     from forum_site.web.not_online import blueprints as not_online
     from forum_site.web.pdfs.views import bp as pdfs
+    from forum_site.web.topics import bp as topics
     from forum_site.web.translations import bp as translations
 
     return [
@@ -33,6 +34,7 @@ def blueprints() -> list[Blueprint]:
         glossary,
         contributions,
         decisions,
+        topics,
         pdfs,
         easy_read,
         *not_online(),

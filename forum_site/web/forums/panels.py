@@ -13,6 +13,7 @@ FORUM_SECTIONS = [
     ("meetings.forum_meetings", _l("Meetings")),
     ("briefings.forum_briefings", _l("Briefings")),
     ("budgets.forum_budgets", _l("Money")),
+    ("topics.forum_topics", _l("Topics")),
     ("contributions.forum_contributions", _l("What members said")),
     ("contributions.you_said_we_did", _l("You said, we did")),
     ("contributions.forum_impact", _l("Impact")),
