@@ -364,6 +364,9 @@ CONTRIBUTIONS = [
         "forum impact", "contributions.forum_impact", forum_url("ld", "contributions.forum_impact")
     ),
     PageType(
+        "who had a say", "contributions.forum_reach", forum_url("ld", "contributions.forum_reach")
+    ),
+    PageType(
         "organisation impact",
         "contributions.organisation_impact",
         lambda demo: demo.url(

@@ -126,6 +126,7 @@ ROUTES = {
     "contributions.export": "forum_editor",
     "contributions.forum_contributions": "forum",
     "contributions.forum_impact": "forum",
+    "contributions.forum_reach": "forum",
     "contributions.organisation_impact": "open",
     "contributions.record": "forum_editor",
     "contributions.show": "forum",

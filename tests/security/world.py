@@ -26,9 +26,9 @@ from forum_site.models import (
     Visibility,
 )
 from forum_site.models.consultations import Consultation, ConsultationQuestion
+from forum_site.models.meetings import Meeting, MeetingStatus
 from forum_site.models.topics import StageAgreement
 from forum_site.models.votes import Vote
-from forum_site.models.meetings import Meeting, MeetingStatus
 from tests.factories import make_user
 from tests.factories_contributions import make_contribution
 

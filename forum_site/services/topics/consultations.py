@@ -33,12 +33,12 @@ from forum_site.models.contributions import OUTCOMES
 from forum_site.services import contributions as said
 from forum_site.services.contributions.reading import ContributionView, views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.small_numbers import Count
 from forum_site.services.topics import core
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
 MAX_QUESTIONS = 10
-SMALL = 5  # counts under this are shown as "fewer than 5"
 
 
 @dataclass(frozen=True)
@@ -219,17 +219,6 @@ def tag(
         )
     session.flush()
     return theme
-
-
-@dataclass(frozen=True)
-class Count:
-    """A count as people see it: under 5 it is "fewer than 5", so nobody can be picked out."""
-
-    value: int
-
-    @property
-    def is_small(self) -> bool:
-        return 0 < self.value < SMALL
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ FORUM_SECTIONS = [
     ("contributions.forum_contributions", _l("What members said")),
     ("contributions.you_said_we_did", _l("You said, we did")),
     ("contributions.forum_impact", _l("Impact")),
+    ("contributions.forum_reach", _l("Who had a say")),
     ("decisions.forum_decisions", _l("Decisions")),
 ]
 
