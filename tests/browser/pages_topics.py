@@ -23,6 +23,12 @@ TOPICS = [
     PageType("topic story", "topics.show", topic_url("topics.show"), "member"),
     PageType("topic story for a visitor", "topics.show", topic_url("topics.show")),
     PageType(
+        "who had a say about a topic",
+        "contributions.topic_reach",
+        topic_url("contributions.topic_reach"),
+        "member",
+    ),
+    PageType(
         "topic story for its commissioner", "topics.show", topic_url("topics.show"), "commissioner"
     ),
     PageType(

@@ -7,9 +7,12 @@ from datetime import UTC, datetime
 
 from forum_site.models import Source
 from forum_site.services import reach
-from tests.factories import make_forum, make_user
+from forum_site.services.topics import core
+from forum_site.services.viewer import load_viewer
+from tests.factories import make_forum, make_organisation, make_user
 from tests.factories_contributions import make_contribution
-from tests.factories_meetings import text_of
+from tests.factories_meetings import make_meeting, text_of
+from tests.factories_topics import make_topic, topic_world
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 THIS_YEAR = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -127,3 +130,66 @@ def test_the_forum_menu_links_to_it(client, db):
     page = client.get(f"/forums/{forum.slug}")
     links = [a["href"] for a in page.soup.select(".forum-sections a")]
     assert f"/forums/{forum.slug}/who-had-a-say" in links
+
+
+def _topic_with_points(db):
+    """A topic with a meeting of its own: points about that meeting belong to the topic."""
+    world = topic_world(db)
+    topic = make_topic(db, world)
+    mine = make_meeting(db, world["forum"], title="Breaks: what you need", days_from_now=10)
+    other = make_meeting(db, world["forum"], title="Something else", days_from_now=20)
+    core.set_links(db, load_viewer(db, world["commissioner"]), topic, {"meetings": [mine.id]})
+    people = _people(db, 6)
+    for person in people:
+        make_contribution(db, world["forum"], person, made_at=datetime.now(UTC), meeting_id=mine.id)
+    make_contribution(
+        db, world["forum"], world["member"], made_at=datetime.now(UTC), meeting_id=other.id
+    )
+    make_contribution(db, world["forum"], world["member"], made_at=datetime.now(UTC))
+    return world, topic
+
+
+def test_a_topics_reach_counts_only_its_points(db):
+    world, topic = _topic_with_points(db)
+    figures = reach.topic_reach(db, topic)
+    assert figures.points.value == 6
+    assert figures.people.value == 6
+    assert figures.first_time.value == 6
+
+
+def test_the_topic_page_links_to_its_reach(client, db, sign_in):
+    world, topic = _topic_with_points(db)
+    sign_in(world["member"])
+    story = client.get(f"/topics/{topic.id}")
+    assert f"/topics/{topic.id}/who-had-a-say" in [a["href"] for a in story.soup.select("a")]
+    page = client.get(f"/topics/{topic.id}/who-had-a-say")
+    assert page.status_code == 200
+    assert "Who had a say: Respite breaks from 2027" in page.soup.h1.get_text()
+    assert "6" in page.soup.select_one("#reach-figures div").get_text(" ")
+
+
+def test_a_private_topics_reach_is_not_found_for_outsiders(client, db, sign_in):
+    world = topic_world(db, private=True)
+    topic = make_topic(db, world)
+    sign_in(world["outsider"])
+    assert client.get(f"/topics/{topic.id}/who-had-a-say").status_code == 404
+
+
+def test_an_organisations_reach_counts_only_forums_the_viewer_may_see(client, db, sign_in):
+    council = make_organisation(db, name="Hillside Council")
+    insiders = _people(db, 6)
+    shown = make_forum(db, name="Open Forum", members=_people(db, 1), organisations=[council])
+    hidden = make_forum(db, private=True, members=insiders, organisations=[council])
+    make_contribution(db, shown, None, made_at=datetime.now(UTC), group=True)
+    for person in insiders:
+        make_contribution(db, hidden, person, made_at=datetime.now(UTC))
+
+    page = client.get(f"/organisations/{council.id}/who-had-a-say")
+    assert page.status_code == 200
+    assert "Open Forum" in page.soup.select_one("main").get_text()
+    assert "fewer than 5" in page.soup.select_one("#reach-figures div").get_text(" ")
+
+    sign_in(insiders[0])
+    page = client.get(f"/organisations/{council.id}/who-had-a-say")
+    assert "7" in page.soup.select_one("#reach-figures div").get_text(" ")
+    assert client.get("/organisations/2147483647/who-had-a-say").status_code == 404
