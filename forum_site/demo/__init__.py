@@ -16,6 +16,7 @@ AREAS = [
     "contributions",
     "not_online",
     "topics",
+    "working_together",
 ]
 
 

@@ -91,6 +91,7 @@ from forum_site.models.not_online import (
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.security import RateCount, UserSession
+from forum_site.models.terms import WorkingTogether
 from forum_site.models.topics import (
     AgreementSignOff,
     OutsidePressure,
@@ -112,6 +113,7 @@ from forum_site.models.translations import (
 from forum_site.models.votes import Ballot, HandsCount, PaperBallot, Vote, VoteOption
 
 __all__ = [
+    "WorkingTogether",
     "ConsentHow",
     "Letter",
     "LetterStatus",

@@ -148,6 +148,8 @@ ROUTES = {
     "forums.new": "admin",
     "forums.requests": "forum_editor",
     "forums.show": "forum",
+    "forums.working_together": "forum",
+    "forums.write_working_together": "forum_editor",
     "glossary.edit": "admin",
     "glossary.index": "open",
     "glossary.new": "admin",

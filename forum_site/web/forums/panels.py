@@ -10,6 +10,7 @@ from forum_site.web.panels import RenderedPanel, forum_panels
 # The forum's own pages, shown as a menu on every forum page once each area exists.
 FORUM_SECTIONS = [
     ("forums.show", _l("About")),
+    ("forums.working_together", _l("How we work together")),
     ("meetings.forum_meetings", _l("Meetings")),
     ("briefings.forum_briefings", _l("Briefings")),
     ("budgets.forum_budgets", _l("Money")),
