@@ -13,6 +13,7 @@ from tests.factories import make_forum, make_organisation, make_user
 from tests.factories_contributions import make_contribution
 from tests.factories_meetings import make_meeting, text_of
 from tests.factories_topics import make_topic, topic_world
+from tests.web.easy_read_sentences import long_sentences
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 THIS_YEAR = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -111,6 +112,7 @@ def test_easy_read_says_it_in_plain_words(client, db, sign_in):
     shown = text_of(page)
     assert "6 people told us what they think this year." in shown
     assert "we do not say the number" in shown
+    assert long_sentences(page.soup) == []
 
 
 def test_a_private_forums_reach_is_not_found_for_outsiders(client, db, sign_in):
