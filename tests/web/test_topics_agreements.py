@@ -61,6 +61,24 @@ def test_a_stage_cannot_start_before_the_one_it_follows(client, db, sign_in, wor
     assert page.soup.select_one("#started_on")["value"] == "2026-01-01"
 
 
+def test_a_date_that_is_not_a_date_gets_a_plain_message(client, db, sign_in, world):
+    sign_in(world["commissioner"])
+    page = client.post(
+        f"/forums/{world['forum'].slug}/topics/new",
+        data={"title": "Respite breaks", "stage": "needs_assessment", "started_on": "next week"},
+    )
+    assert page.status_code == 400
+    error = page.soup.select_one("#started_on-error").get_text()
+    assert "Enter a real date, for example 1/4/2027." in error
+    assert (
+        client.post(
+            f"/forums/{world['forum'].slug}/topics/new",
+            data={"title": "Respite breaks", "stage": "needs_assessment", "started_on": "2/3/2026"},
+        ).status_code
+        == 303
+    )
+
+
 def test_members_cannot_move_topics_or_write_agreements(client, db, sign_in, world):
     topic = make_topic(db, world)
     sign_in(world["member"])

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from forum_site.models import Source, Visibility
+from forum_site.web.budgets.forms import PlainDateField
 from forum_site.web.contributions.forms import TokenMixin
 from forum_site.web.meetings.forms import london_to_utc, parse_time
 from forum_site.web.topics.forms import DATE_MESSAGE
@@ -37,11 +38,11 @@ class ConsultationForm(SiteForm):
         _l("The questions, one on each line"),
         validators=[DataRequired(message=_l("Ask at least one question."))],
     )
-    opens_on = DateField(_l("Opens on"), validators=[InputRequired(message=DATE_MESSAGE)])
+    opens_on = PlainDateField(_l("Opens on"), validators=[InputRequired(message=DATE_MESSAGE)])
     opens_time = _time(_l("Opens at"))
-    closes_on = DateField(_l("Closes on"), validators=[InputRequired(message=DATE_MESSAGE)])
+    closes_on = PlainDateField(_l("Closes on"), validators=[InputRequired(message=DATE_MESSAGE)])
     closes_time = _time(_l("Closes at"))
-    reply_by = DateField(
+    reply_by = PlainDateField(
         _l("We will reply to everyone by"), validators=[InputRequired(message=DATE_MESSAGE)]
     )
 

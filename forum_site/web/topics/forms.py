@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from forum_site.models import PressureKind
 from forum_site.models.meetings import InfluenceLevel
+from forum_site.web.budgets.forms import PlainDateField
 from forum_site.web.decisions.forms import MultiCheckboxField
 from forum_site.web.topics.labels import INFLUENCE, PRESSURES, STAGES
 from forum_site.web.validation import SiteForm
@@ -31,7 +32,7 @@ class TopicForm(SiteForm):
         choices=STAGE_CHOICES,
         validators=[DataRequired(message=_l("Choose the stage."))],
     )
-    started_on = DateField(
+    started_on = PlainDateField(
         _l("When did this stage start?"), validators=[InputRequired(message=DATE_MESSAGE)]
     )
 
@@ -42,7 +43,7 @@ class StageForm(SiteForm):
         choices=STAGE_CHOICES,
         validators=[DataRequired(message=_l("Choose the stage."))],
     )
-    started_on = DateField(
+    started_on = PlainDateField(
         _l("When did this stage start?"), validators=[InputRequired(message=DATE_MESSAGE)]
     )
 
@@ -106,7 +107,7 @@ class PressureForm(SiteForm):
         _l("What does it mean for this topic? (optional)"),
         validators=[Optional(), Length(max=5000)],
     )
-    happened_on = DateField(
+    happened_on = PlainDateField(
         _l("When did it happen?"), validators=[InputRequired(message=DATE_MESSAGE)]
     )
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, IntegerField, RadioField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from forum_site.web.budgets.forms import PlainDateField
 from forum_site.web.meetings.forms import london_to_utc, parse_time
 from forum_site.web.topics.consultation_forms import _time
 from forum_site.web.topics.forms import DATE_MESSAGE
@@ -21,9 +22,9 @@ class VoteForm(SiteForm):
         _l("The choices, one on each line"),
         validators=[DataRequired(message=_l("Give between 2 and 10 choices."))],
     )
-    opens_on = DateField(_l("Opens on"), validators=[InputRequired(message=DATE_MESSAGE)])
+    opens_on = PlainDateField(_l("Opens on"), validators=[InputRequired(message=DATE_MESSAGE)])
     opens_time = _time(_l("Opens at"))
-    closes_on = DateField(_l("Closes on"), validators=[InputRequired(message=DATE_MESSAGE)])
+    closes_on = PlainDateField(_l("Closes on"), validators=[InputRequired(message=DATE_MESSAGE)])
     closes_time = _time(_l("Closes at"))
     named = BooleanField(_l("Show who voted for what (a named vote)"))
     live_results = BooleanField(_l("Show results while the vote is open"))
