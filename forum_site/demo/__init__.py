@@ -9,7 +9,16 @@ from sqlalchemy.orm import Session
 
 from forum_site.demo import core
 
-AREAS = ["meetings", "budgets", "briefings", "contributions", "not_online", "notifications"]
+AREAS = [
+    "meetings",
+    "budgets",
+    "briefings",
+    "contributions",
+    "not_online",
+    "notifications",
+    "topics",
+    "working_together",
+]
 
 
 def seed(session: Session) -> bool:

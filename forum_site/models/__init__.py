@@ -33,6 +33,13 @@ from forum_site.models.budgets import (
     budget_forum,
     budget_meeting,
 )
+from forum_site.models.consultations import (
+    Consultation,
+    ConsultationQuestion,
+    ConsultationTheme,
+    consultation_contribution,
+    contribution_theme,
+)
 from forum_site.models.contributions import (
     Contribution,
     ContributionAnswer,
@@ -92,13 +99,29 @@ from forum_site.models.notifications import (
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
 from forum_site.models.security import RateCount, UserSession
+from forum_site.models.terms import WorkingTogether
+from forum_site.models.topics import (
+    AgreementSignOff,
+    OutsidePressure,
+    PressureKind,
+    StageAgreement,
+    Topic,
+    TopicStage,
+    topic_briefing,
+    topic_budget,
+    topic_decision,
+    topic_forum,
+    topic_meeting,
+)
 from forum_site.models.translations import (
     ContentTranslation,
     LanguageReviewer,
     TranslationCheck,
 )
+from forum_site.models.votes import Ballot, HandsCount, PaperBallot, Vote, VoteOption
 
 __all__ = [
+    "WorkingTogether",
     "ConsentHow",
     "Letter",
     "LetterStatus",
@@ -113,6 +136,27 @@ __all__ = [
     "NoticeKind",
     "NoticePreference",
     "Notification",
+    "Ballot",
+    "HandsCount",
+    "PaperBallot",
+    "Vote",
+    "VoteOption",
+    "Consultation",
+    "ConsultationQuestion",
+    "ConsultationTheme",
+    "consultation_contribution",
+    "contribution_theme",
+    "AgreementSignOff",
+    "OutsidePressure",
+    "PressureKind",
+    "StageAgreement",
+    "Topic",
+    "TopicStage",
+    "topic_briefing",
+    "topic_budget",
+    "topic_decision",
+    "topic_forum",
+    "topic_meeting",
     "EasyReadVersion",
     "PaperForm",
     "RateCount",

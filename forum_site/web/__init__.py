@@ -22,6 +22,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.notices.views import bp as notices
     from forum_site.web.pdfs.views import bp as pdfs
     from forum_site.web.queue.views import bp as queue
+    from forum_site.web.topics import bp as topics
     from forum_site.web.translations import bp as translations
 
     return [
@@ -37,6 +38,7 @@ def blueprints() -> list[Blueprint]:
         contributions,
         decisions,
         queue,
+        topics,
         pdfs,
         easy_read,
         *not_online(),

@@ -8,7 +8,7 @@ from babel.numbers import format_decimal
 from flask import Flask, current_app
 from flask_babel import get_locale
 
-from forum_site.dates import date_and_time, long_date, short_datetime
+from forum_site.dates import date_and_time, day_and_date, long_date, short_datetime
 from forum_site.models.base import as_utc
 
 
@@ -41,6 +41,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(number)
     app.add_template_filter(language_name)
     app.add_template_filter(long_date)
+    app.add_template_filter(day_and_date)
     app.add_template_filter(date_and_time)
     app.add_template_filter(short_datetime)
     app.add_template_filter(iso)

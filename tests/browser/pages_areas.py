@@ -389,6 +389,17 @@ CONTRIBUTIONS = [
         "forum impact", "contributions.forum_impact", forum_url("ld", "contributions.forum_impact")
     ),
     PageType(
+        "who had a say", "contributions.forum_reach", forum_url("ld", "contributions.forum_reach")
+    ),
+    PageType(
+        "who had a say across an organisation",
+        "contributions.organisation_reach",
+        lambda demo: demo.url(
+            "contributions.organisation_reach",
+            organisation_id=demo.forum("ld").organisations[0].id,
+        ),
+    ),
+    PageType(
         "organisation impact",
         "contributions.organisation_impact",
         lambda demo: demo.url(

@@ -105,6 +105,26 @@ CORE = [
     ),
     PageType("requests", "forums.requests", forum_url("ld", "forums.requests"), role="convenor"),
     PageType(
+        "how we work together",
+        "forums.working_together",
+        forum_url("ld", "forums.working_together"),
+        role="member",
+    ),
+    PageType(
+        "write how we work together",
+        "forums.write_working_together",
+        forum_url("ld", "forums.write_working_together"),
+        role="convenor",
+    ),
+    PageType(
+        "write how we work together with errors",
+        "forums.write_working_together",
+        forum_url("ld", "forums.write_working_together"),
+        role="convenor",
+        submit=FormSubmit(clear=("payment", "what_changed")),
+        status=400,
+    ),
+    PageType(
         "requests with errors",
         "forums.requests",
         forum_url("ld", "forums.requests"),

@@ -23,10 +23,14 @@ from forum_site.models import (
     Membership,
     Role,
     SupportedAccount,
+    Topic,
     User,
     Visibility,
 )
+from forum_site.models.consultations import Consultation, ConsultationQuestion
 from forum_site.models.meetings import Meeting, MeetingStatus
+from forum_site.models.topics import StageAgreement
+from forum_site.models.votes import Vote
 from tests.factories import make_user
 from tests.factories_contributions import make_contribution
 
@@ -87,6 +91,7 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
     membership = _first(db, select(Membership).where(Membership.forum_id == forum.id))
     supported = _first(db, select(SupportedAccount).where(SupportedAccount.forum_id == forum.id))
     return {
+        **_topic_ids_for(db, forum),
         "slug": forum.slug,
         "meeting_id": meeting.id,
         "item_id": item.id if item else NOTHING,
@@ -100,6 +105,30 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
         "user_id": supported.user_id if supported else NOTHING,
         "glossary_slug": _first(db, select(GlossaryEntry.slug).order_by(GlossaryEntry.id))
         or "no-such-word",
+    }
+
+
+def _topic_ids_for(db, forum: Forum) -> dict[str, int | str]:
+    """A topic of the forum, its first agreement's stage, a consultation, question and vote."""
+    topic = _first(
+        db, select(Topic).where(Topic.forums.any(Forum.id == forum.id)).order_by(Topic.id)
+    )
+    topic_id = topic.id if topic else NOTHING
+    agreement = _first(db, select(StageAgreement).where(StageAgreement.topic_id == topic_id))
+    consultation = _first(db, select(Consultation).where(Consultation.topic_id == topic_id))
+    question = _first(
+        db,
+        select(ConsultationQuestion).where(
+            ConsultationQuestion.consultation_id == (consultation.id if consultation else NOTHING)
+        ),
+    )
+    vote = _first(db, select(Vote).where(Vote.forum_id == forum.id).order_by(Vote.id))
+    return {
+        "topic_id": topic_id,
+        "stage": agreement.stage.value if agreement else "review",
+        "consultation_id": consultation.id if consultation else NOTHING,
+        "question_id": question.id if question else NOTHING,
+        "vote_id": vote.id if vote else NOTHING,
     }
 
 

@@ -274,9 +274,10 @@ def test_linked_briefing_page_shows_the_budget_paper_and_notice(client, db, sign
     service.change_links(
         db, load_viewer(db, world["commissioner"]), budget, [world["forum"].id], [], [briefing.id]
     )
+    _consult_on(db, world, budget)
     sign_in(world["commissioner"])
     client.post(f"/budgets/{budget.id}/change", data=_change_form(budget, total="75000"))
-    assert len(_inbox(db, world["member"])) == 1  # a published briefing is open for comments
+    assert len(_inbox(db, world["member"])) == 1  # the budget's topic is being consulted on
     client.post("/sign-out")
     sign_in(world["member"])
     page = client.get(f"/briefings/{briefing.id}")
@@ -284,3 +285,27 @@ def test_linked_briefing_page_shows_the_budget_paper_and_notice(client, db, sign
     paper = page.soup.select_one(".budget-panel")
     assert budget.title in paper.get_text()
     assert "£100,000 to £75,000" in paper.select_one(".budget-changed").get_text()
+
+
+def _consult_on(db, world, budget):
+    """An open consultation on a topic the budget belongs to (a briefing alone is not one)."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from forum_site.models.meetings import CycleStage
+    from forum_site.services.topics import consultations, core
+    from forum_site.services.viewer import load_viewer
+
+    commissioner = load_viewer(db, world["commissioner"])
+    draft = core.TopicDraft("Day services", "", CycleStage.TEST_AND_REFINE, date.today())
+    topic = core.create_topic(db, commissioner, world["forum"], draft)
+    core.set_links(db, commissioner, topic, {"budgets": [budget.id]})
+    now = datetime.now(UTC)
+    consultations.create_consultation(
+        db,
+        commissioner,
+        topic,
+        consultations.ConsultationDraft(
+            "Day services", "", ("What matters?",), now - timedelta(days=1),
+            now + timedelta(days=5), date.today() + timedelta(days=30),
+        ),
+    )  # fmt: skip

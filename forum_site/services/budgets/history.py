@@ -16,8 +16,6 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
-    Briefing,
-    BriefingStatus,
     Budget,
     BudgetChange,
     BudgetLine,
@@ -29,7 +27,6 @@ from forum_site.models import (
     Membership,
     NoticeKind,
     User,
-    budget_briefing,
     budget_forum,
     budget_meeting,
 )
@@ -37,6 +34,7 @@ from forum_site.models.meetings import MeetingStatus
 from forum_site.services.errors import DomainError
 from forum_site.services.money import format_money
 from forum_site.services.notifications import notify
+from forum_site.services.topics.consultations import open_on_budget
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -181,7 +179,8 @@ def _add(
 
 
 def consultation_is_open(session: Session, budget: Budget, now: datetime | None = None) -> bool:
-    """Is a linked meeting still to come (members are being consulted right now)?"""
+    """Are members being consulted right now: a linked meeting still to come, or a
+    consultation open on a topic the budget belongs to?"""
     now = now or datetime.now(UTC)
     upcoming = session.scalar(
         select(
@@ -191,22 +190,7 @@ def consultation_is_open(session: Session, budget: Budget, now: datetime | None 
             .where(Meeting.status == MeetingStatus.PUBLISHED, Meeting.ends_at > now)
         )
     )
-    return bool(upcoming) or _briefing_open(session, budget)
-
-
-def _briefing_open(session: Session, budget: Budget) -> bool:
-    """A linked briefing is open for comments while it is published (briefings have no
-    closing date yet), so a change then is announced too."""
-    return bool(
-        session.scalar(
-            select(
-                exists()
-                .where(budget_briefing.c.budget_id == budget.id)
-                .where(budget_briefing.c.briefing_id == Briefing.id)
-                .where(Briefing.status == BriefingStatus.PUBLISHED)
-            )
-        )
-    )
+    return bool(upcoming) or open_on_budget(session, budget.id, now)
 
 
 def members_of_linked_forums(session: Session, budget: Budget) -> list[User]:

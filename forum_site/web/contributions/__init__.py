@@ -4,6 +4,7 @@ from forum_site.web.contributions import (  # noqa: F401  (pages, panels)
     feedback_views,
     panels,
     put_right,
+    reach_views,
     views,
 )
 from forum_site.web.contributions.blueprint import bp

@@ -1,9 +1,10 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from forum_site.models import Role
+from forum_site.web.budgets.forms import PlainDateField
 from forum_site.web.validation import SiteForm
 
 
@@ -93,4 +94,52 @@ class ForumForm(SiteForm):
             Optional(),
             Length(max=200, message=_l("Keep this to 200 characters or fewer.")),
         ],
+    )
+
+
+DATE_MESSAGE = _l("Enter the date, for example 1/4/2027.")
+
+
+class WorkingTogetherForm(SiteForm):
+    can_influence = TextAreaField(
+        _l("What can the forum influence, and what not?"),
+        validators=[
+            DataRequired(message=_l("Say what the forum can influence.")),
+            Length(max=5000),
+        ],
+    )
+    response_promise = TextAreaField(
+        _l("How quickly will members hear back?"),
+        validators=[
+            DataRequired(message=_l("Say how quickly members hear back.")),
+            Length(max=5000),
+        ],
+    )
+    payment = TextAreaField(
+        _l("How are members paid for their time and expenses?"),
+        validators=[
+            DataRequired(message=_l("Say how time and expenses are paid.")),
+            Length(max=5000),
+        ],
+    )
+    convened_by = StringField(
+        _l("Who convenes the forum?"),
+        validators=[DataRequired(message=_l("Say who convenes the forum.")), Length(max=300)],
+    )
+    convening_paid_by = StringField(
+        _l("Who pays for convening it?"),
+        validators=[
+            DataRequired(message=_l("Say who pays for convening the forum.")),
+            Length(max=300),
+        ],
+    )
+    agreed_by = StringField(
+        _l("Who agreed it?"),
+        validators=[DataRequired(message=_l("Say who agreed it.")), Length(max=300)],
+    )
+    agreed_on = PlainDateField(
+        _l("When was it agreed?"), validators=[InputRequired(message=DATE_MESSAGE)]
+    )
+    what_changed = TextAreaField(
+        _l("What changed from the last version?"), validators=[Optional(), Length(max=5000)]
     )

@@ -10,12 +10,15 @@ from forum_site.web.panels import RenderedPanel, forum_panels
 # The forum's own pages, shown as a menu on every forum page once each area exists.
 FORUM_SECTIONS = [
     ("forums.show", _l("About")),
+    ("forums.working_together", _l("How we work together")),
     ("meetings.forum_meetings", _l("Meetings")),
     ("briefings.forum_briefings", _l("Briefings")),
     ("budgets.forum_budgets", _l("Money")),
+    ("topics.forum_topics", _l("Topics")),
     ("contributions.forum_contributions", _l("What members said")),
     ("contributions.you_said_we_did", _l("You said, we did")),
     ("contributions.forum_impact", _l("Impact")),
+    ("contributions.forum_reach", _l("Who had a say")),
     ("decisions.forum_decisions", _l("Decisions")),
 ]
 

@@ -1,17 +1,26 @@
-"""Forum pages: the list, one forum, joining, and convenors managing members."""
+"""Forum pages: the list, one forum, joining, convenors managing members, and how the forum
+works together (its terms of reference)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
 from forum_site.extensions import db
 from forum_site.models import Role
 from forum_site.services import forums
+from forum_site.services import working_together as together
 from forum_site.services.errors import DomainError
 from forum_site.web import pagination
-from forum_site.web.forums.forms import DecideForm, ForumForm, InviteForm, JoinForm, RoleForm
+from forum_site.web.forums.forms import (
+    DecideForm,
+    ForumForm,
+    InviteForm,
+    JoinForm,
+    RoleForm,
+    WorkingTogetherForm,
+)
 from forum_site.web.forums.panels import panels_for, sections_for
 from forum_site.web.responses import commit, render, show_error, site_url, viewer
 
@@ -187,3 +196,66 @@ def accept_invitation(token: str):
         flash(_("Welcome to %(name)s.", name=forum.name), "success")
         return redirect(url_for("forums.show", slug=forum.slug), code=303)
     return render("forums/accept_invitation.html", invitation=invitation, form=form, token=token)
+
+
+@bp.get("/forums/<slug>/how-we-work-together")
+def working_together(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    return render(
+        "forums/working_together.html",
+        forum=forum,
+        versions=together.versions(db.session, forum),
+        can_write=together.can_write(viewer(), forum),
+        sections=sections_for(forum),
+    )
+
+
+@bp.route("/forums/<slug>/how-we-work-together/new", methods=["GET", "POST"])
+@login_required
+def write_working_together(slug: str):
+    forum = forums.get_forum(db.session, viewer(), slug)
+    if not together.can_write(viewer(), forum):
+        abort(403)
+    latest = together.current(db.session, forum)
+    form = WorkingTogetherForm(obj=latest) if latest else WorkingTogetherForm()
+    if not form.is_submitted():
+        _start_from(form, forum, latest)
+    if form.validate_on_submit():
+        try:
+            together.write_version(db.session, viewer(), forum, _draft(form))
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            flash(_("The new version is saved. Members can read it now."), "success")
+            return redirect(url_for(".working_together", slug=forum.slug), code=303)
+    status = 400 if form.errors or form.form_errors else 200
+    return render(
+        "forums/write_working_together.html",
+        forum=forum,
+        form=form,
+        latest=latest,
+        sections=sections_for(forum),
+    ), status
+
+
+def _start_from(form: WorkingTogetherForm, forum, latest) -> None:
+    """A new version starts from the last one; the first from what the forum's page says."""
+    if latest:
+        form.agreed_on.data, form.what_changed.data = None, ""
+    else:
+        form.convened_by.data = forum.convened_by
+        form.convening_paid_by.data = forum.convenor_funded_by
+
+
+def _draft(form: WorkingTogetherForm) -> together.WorkingTogetherDraft:
+    return together.WorkingTogetherDraft(
+        can_influence=form.can_influence.data,
+        response_promise=form.response_promise.data,
+        payment=form.payment.data,
+        convened_by=form.convened_by.data,
+        convening_paid_by=form.convening_paid_by.data,
+        agreed_by=form.agreed_by.data,
+        agreed_on=form.agreed_on.data,
+        what_changed=form.what_changed.data or "",
+    )
