@@ -64,12 +64,13 @@ def _init_password_hashing(app: Flask) -> None:
 
 def _init_extensions(app: Flask) -> None:
     from forum_site import models  # noqa: F401  (every table registered before use)
-    from forum_site.extensions import csrf, db, limiter, login_manager, migrate
+    from forum_site.extensions import csrf, db, htmx, limiter, login_manager, migrate
     from forum_site.web.i18n import init_babel
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"))
     csrf.init_app(app)
+    htmx.init_app(app)
     init_babel(app)
     login_manager.init_app(app)
     if app.config.get("REDIS_URL") and app.config["RATELIMIT_STORAGE_URI"] == "memory://":

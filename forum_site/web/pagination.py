@@ -7,7 +7,6 @@ from flask_babel import format_number
 from flask_babel import gettext as _
 
 from forum_site.services.pagination import Page
-from forum_site.web.responses import is_htmx
 
 CURSOR_ARG = "after"
 
@@ -28,7 +27,7 @@ def page_url(next_cursor: str | None = None, anchor: str | None = None) -> str:
 
 def wants_more() -> bool:
     """htmx's "Show more" asks for only the next rows and the next link."""
-    return is_htmx() and cursor() is not None and not request.headers.get("HX-Boosted")
+    return request.htmx and cursor() is not None and not request.htmx.boosted
 
 
 def total_text(page: Page) -> str:

@@ -17,13 +17,9 @@ def viewer() -> Viewer:
     return getattr(g, "viewer", ANONYMOUS)
 
 
-def is_htmx() -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def render(template: str, block: str | None = None, **context):
     """The full page, or only ``block`` of the same template when htmx asks for it."""
-    if block and is_htmx() and not request.headers.get("HX-Boosted"):
+    if block and request.htmx and not request.htmx.boosted:
         return render_block(template, block, **context)
     return render_template(template, **context)
 

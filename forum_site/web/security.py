@@ -3,7 +3,7 @@ production), and trusting the reverse proxies in front of the site."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -34,8 +34,10 @@ def _add_headers(response: Response) -> Response:
             "Strict-Transport-Security",
             f"max-age={current_app.config['HSTS_SECONDS']}; includeSubDomains",
         )
-    if request.headers.get("HX-Request"):
-        headers.add("Vary", "HX-Request")
+    if response.mimetype == "text/html":
+        # Pages answer htmx with only a part, so a cache must keep the two apart. One
+        # Vary header (a second one would be lost by the compressor's own Vary).
+        response.vary.add("HX-Request")
     return response
 
 

@@ -37,12 +37,6 @@ from forum_site.web.translations.reading import reader_translation, translate_ur
 bp = Blueprint("briefings", __name__)
 
 
-@bp.after_request
-def _vary_on_htmx(response):
-    response.headers.add("Vary", "HX-Request")
-    return response
-
-
 # ------------------------------------------------------------------ lists
 
 

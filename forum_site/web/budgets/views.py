@@ -31,7 +31,6 @@ from forum_site.web.forums.panels import forum_panel, sections_for
 from forum_site.web.panels import briefing_panels, meeting_panels
 from forum_site.web.responses import (
     commit,
-    is_htmx,
     render,
     safe_next,
     show_error,
@@ -94,7 +93,7 @@ def seen(budget_id: int):
     if SeenForm().validate_on_submit():
         budgets_history.mark_seen(db.session, viewer(), budget)
         commit()
-        if is_htmx():
+        if request.htmx:
             return render_template("budgets/_seen.html")
     back = safe_next(request.form.get("back"), url_for(".show", budget_id=budget.id))
     return redirect(back, code=303)

@@ -29,7 +29,6 @@ from forum_site.web.easy_read.steps import CONTRIBUTION_STEPS, FormSteps
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.responses import (
     commit,
-    is_htmx,
     render,
     safe_next,
     show_error,
@@ -222,7 +221,7 @@ def support(contribution_id: int):
             flash(error.message, "error")
         else:
             commit()
-            if is_htmx():
+            if request.htmx:
                 return _show_page(contribution, block="support")
             flash(message, "success")
     return redirect(url_for(".show", contribution_id=contribution.id), code=303)
@@ -268,13 +267,13 @@ def _answer(contribution_id: int, form: AnswerForm, correcting: bool = False):
             show_error(form, error)
         else:
             commit()
-            if is_htmx():
+            if request.htmx:
                 return _show_page(contribution, block="answering", announce=_("Answer saved."))
             flash(_("Your answer is saved. The member has been told."), "success")
             return redirect(url_for(".show", contribution_id=contribution.id), code=303)
     forms_in_use = {"correction_form": form} if correcting else {"answer_form": form}
     return _show_page(
-        contribution, block="answering", status=200 if is_htmx() else 400, **forms_in_use
+        contribution, block="answering", status=200 if request.htmx else 400, **forms_in_use
     )
 
 

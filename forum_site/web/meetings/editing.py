@@ -4,7 +4,7 @@ ordinary form posts)."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -170,9 +170,7 @@ def add_agenda_item(meeting_id: int):
 
 
 def _after_agenda_change(meeting, message: str):
-    from forum_site.web.responses import is_htmx
-
-    if is_htmx():
+    if request.htmx:
         return _agenda_response(load(meeting.id), announce=message)
     flash(message, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="agenda"), code=303)

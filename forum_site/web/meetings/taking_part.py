@@ -4,7 +4,7 @@ post, and htmx swaps just the part of the page that changed."""
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, url_for
+from flask import flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -16,12 +16,12 @@ from forum_site.web.easy_read.steps import MEETING_REPLY_STEPS, FormSteps
 from forum_site.web.meetings import forms
 from forum_site.web.meetings.blueprint import bp
 from forum_site.web.meetings.views import load, page_context
-from forum_site.web.responses import commit, is_htmx, render, show_error, viewer
+from forum_site.web.responses import commit, render, show_error, viewer
 
 
 def _respond(meeting, block: str, anchor: str, message: str, **page_forms):
     """After a successful post: the fragment for htmx, or redirect (post/redirect/get)."""
-    if is_htmx():
+    if request.htmx:
         context = page_context(load(meeting.id), **page_forms)
         context["announce"] = message
         return render("meetings/show.html", block=block, **context)

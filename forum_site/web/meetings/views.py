@@ -6,7 +6,7 @@ convenor's preparation and debrief in after.py; all register on this blueprint.
 
 from __future__ import annotations
 
-from flask import Response, current_app, flash, redirect, request, url_for
+from flask import Response, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -203,7 +203,3 @@ def forum_meetings_panel(forum, who) -> dict | None:
     latest = meeting_service.latest_debrief(db.session, forum)
     results = debrief.review_results(db.session, forum.id)[-5:]
     return {"upcoming": upcoming, "latest": latest, "reviews": results, "forum": forum}
-
-
-def wants_fragment() -> bool:
-    return request.headers.get("HX-Request") == "true"

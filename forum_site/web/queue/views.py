@@ -16,6 +16,7 @@ from forum_site.web import pagination
 from forum_site.web.contributions.forms import STATUS_LABELS
 from forum_site.web.queue.forms import AGES, QueueFilterForm
 from forum_site.web.responses import commit, render, safe_next, viewer
+from forum_site.web.validation import id_or_none
 
 bp = Blueprint("queue", __name__)
 
@@ -30,11 +31,11 @@ def index():
         forum_id=form.forum.data or None,
         status=Status(form.status.data) if form.status.data in service.WAITING else None,
         topic=form.topic.data or "",
-        older_than_days=int(form.age.data) if form.age.data.isdigit() else None,
+        older_than_days=_days(form.age.data),
         mine_only=form.who.data == "me",
     )
     page = service.waiting(db.session, viewer(), filters, pagination.cursor())
-    response = render(
+    return render(
         "queue/index.html",
         block="results",
         form=form,
@@ -43,7 +44,12 @@ def index():
         answered=service.recently_answered(db.session, viewer()),
         here=request.full_path.rstrip("?"),
     )
-    return response, 200, {"Vary": "HX-Request"}
+
+
+def _days(typed: str | None) -> int | None:
+    """Days from the filter, if it is a number of days we can count back (ten years)."""
+    days = id_or_none(typed)
+    return days if days is not None and days <= 3650 else None
 
 
 def _filter_form() -> QueueFilterForm:
