@@ -18,6 +18,7 @@ from forum_site.models.meetings import Meeting, MeetingReply, ReplyAnswer
 from forum_site.models.not_online import MeetingAttendance
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.meetings.replies import needs_of
+from forum_site.words import _l
 
 MOST_PENCE = 100_000_00  # £100,000: anything above is a typing slip
 
@@ -43,7 +44,7 @@ class Attendee:
 
 def _require_convenor(viewer, meeting: Meeting) -> None:
     if not viewer.convenes(meeting.forum_id):
-        raise NotAllowed("Only the forum's convenors can see who came.")
+        raise NotAllowed(_l("Only the forum's convenors can see who came."))
 
 
 def attendees(session: Session, viewer, meeting: Meeting) -> list[Attendee]:
@@ -80,11 +81,11 @@ def parse_pounds(typed: str, field: str) -> int | None:
     if not text:
         return None
     if not re.fullmatch(r"\d+(\.\d{1,2})?|\.\d{1,2}", text):
-        raise DomainError("Enter an amount in pounds, like 12.50.", field=field)
+        raise DomainError(_l("Enter an amount in pounds, like 12.50."), field=field)
     pounds, _, pence = text.partition(".")
     amount = int(pounds or 0) * 100 + int((pence + "00")[:2])
     if amount > MOST_PENCE:
-        raise DomainError("That amount is too big. Check it.", field=field)
+        raise DomainError(_l("That amount is too big. Check it."), field=field)
     return amount
 
 

@@ -24,6 +24,7 @@ from forum_site.models.base import utcnow
 from forum_site.models.not_online import SignInCard
 from forum_site.services.errors import DomainError
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 # No 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B, U/V, G/6: they look or sound alike.
 CODE_ALPHABET = "ACEFHJKMNPRTWXY34679"
@@ -60,10 +61,10 @@ def looks_like_code(code: str) -> bool:
 def check_pin(pin: str | None) -> str:
     pin = (pin or "").strip()
     if not PIN_PATTERN.fullmatch(pin):
-        raise DomainError("A PIN is 4 to 6 numbers, like 4821.", field="pin")
+        raise DomainError(_l("A PIN is 4 to 6 numbers, like 4821."), field="pin")
     if len(set(pin)) == 1 or pin in "0123456789" or pin in "9876543210":
         raise DomainError(
-            "Choose a PIN that is harder to guess than the same or next numbers.", field="pin"
+            _l("Choose a PIN that is harder to guess than the same or next numbers."), field="pin"
         )
     return pin
 

@@ -19,6 +19,7 @@ from forum_site.models.not_online import Letter, LetterStatus, ReachBy, Supporte
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online.supported import require_convenor
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 DONE_FOR = {
     ReachBy.CONVENOR: LetterStatus.HANDED_OUT,
@@ -118,7 +119,7 @@ def mark_sent(session: Session, viewer: Viewer, forum: Forum, ids: Iterable[int]
     """Mark letters handed out, posted or read out (each by how that person is reached)."""
     chosen = waiting_letters(session, viewer, forum, ids)
     if not chosen:
-        raise DomainError("Choose the letters that have gone out.", field="letters")
+        raise DomainError(_l("Choose the letters that have gone out."), field="letters")
     now = utcnow()
     for letter in chosen:
         letter.status = DONE_FOR[letter.reach_by]

@@ -14,18 +14,19 @@ from forum_site.models.meetings import Meeting, MeetingReply, ReplyAnswer
 from forum_site.services.errors import NotAllowed, NotFound
 from forum_site.services.meetings import replies
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 
 def member_of_meeting_forum(session: Session, viewer: Viewer, meeting: Meeting, user_id: int):
     if not viewer.convenes(meeting.forum_id):
-        raise NotAllowed("Only the forum's convenors can reply for a member.")
+        raise NotAllowed(_l("Only the forum's convenors can reply for a member."))
     user = session.scalar(
         select(User)
         .join(Membership, Membership.user_id == User.id)
         .where(Membership.forum_id == meeting.forum_id, User.id == user_id)
     )
     if user is None:
-        raise NotFound("That person is not a member of this forum.")
+        raise NotFound(_l("That person is not a member of this forum."))
     return user
 
 

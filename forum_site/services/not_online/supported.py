@@ -20,6 +20,7 @@ from forum_site.models.not_online import ConsentHow, ReachBy, SupportedAccount
 from forum_site.services import accounts
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 # Nobody can sign in with a password until the member chooses one (argon2 never matches).
 NO_PASSWORD = "!supported-account-no-password"
@@ -42,7 +43,7 @@ class NewSupportedMember:
 
 def require_convenor(viewer: Viewer, forum: Forum) -> None:
     if not viewer.convenes(forum.id):
-        raise NotAllowed("Only the forum's convenors can do this.")
+        raise NotAllowed(_l("Only the forum's convenors can do this."))
 
 
 def _clean(text: str | None) -> str:
@@ -51,26 +52,26 @@ def _clean(text: str | None) -> str:
 
 def _check(details: NewSupportedMember) -> None:
     if not _clean(details.name):
-        raise DomainError("Enter the person's name.", field="name")
+        raise DomainError(_l("Enter the person's name."), field="name")
     if len(_clean(details.name)) > NAME_LIMIT:
-        raise DomainError("A name can have up to 100 characters.", field="name")
+        raise DomainError(_l("A name can have up to 100 characters."), field="name")
     if details.reach_by not in set(ReachBy):
-        raise DomainError("Choose how we reach them.", field="reach_by")
+        raise DomainError(_l("Choose how we reach them."), field="reach_by")
     if details.reach_by == ReachBy.POST and not _clean(details.postal_address):
-        raise DomainError("Enter the address we post letters to.", field="postal_address")
+        raise DomainError(_l("Enter the address we post letters to."), field="postal_address")
     if details.reach_by == ReachBy.PHONE and not _clean(details.phone):
-        raise DomainError("Enter the phone number we ring.", field="phone")
+        raise DomainError(_l("Enter the phone number we ring."), field="phone")
     if len(_clean(details.phone)) > 40:
-        raise DomainError("A phone number can have up to 40 characters.", field="phone")
+        raise DomainError(_l("A phone number can have up to 40 characters."), field="phone")
     if len(_clean(details.postal_address)) > 500:
-        raise DomainError("An address can have up to 500 characters.", field="postal_address")
+        raise DomainError(_l("An address can have up to 500 characters."), field="postal_address")
     if not _clean(details.consent_from):
-        raise DomainError("Say who agreed, for example the person themselves.", "consent_from")
+        raise DomainError(_l("Say who agreed, for example the person themselves."), "consent_from")
     if details.consent_how not in set(ConsentHow):
-        raise DomainError("Choose how they agreed.", field="consent_how")
+        raise DomainError(_l("Choose how they agreed."), field="consent_how")
     if not details.consent_confirmed:
         raise DomainError(
-            "Tick the box to show the person agreed to having an account made for them.",
+            _l("Tick the box to show the person agreed to having an account made for them."),
             field="consent_confirmed",
         )
 
@@ -128,7 +129,7 @@ def get_supported(session: Session, viewer: Viewer, forum: Forum, user_id: int) 
         )
     )
     if supported is None:
-        raise NotFound("There is no supported member here with that number.")
+        raise NotFound(_l("There is no supported member here with that number."))
     return supported
 
 
@@ -140,11 +141,11 @@ def take_over(session: Session, user: User, *, email: str, password: str) -> Non
     """The member adds an email address and a password: from now on they get email."""
     supported = supported_account_of(session, user.id)
     if supported is None or user.email:
-        raise DomainError("This account already has an email address.")
+        raise DomainError(_l("This account already has an email address."))
     address = accounts.normalise_email(email)
     if accounts.find_user_by_email(session, address):
         raise DomainError(
-            "There is already an account with this email address. Choose another one.",
+            _l("There is already an account with this email address. Choose another one."),
             field="email",
         )
     accounts.check_new_password(password)

@@ -23,6 +23,7 @@ from forum_site.models.not_online import VenueComputer
 from forum_site.services.errors import DomainError, NotFound
 from forum_site.services.not_online.supported import require_convenor
 from forum_site.services.viewer import Viewer
+from forum_site.words import _l
 
 DEFAULT_IDLE_MINUTES = 5
 IDLE_CHOICES = (3, 5, 10, 15)
@@ -39,11 +40,13 @@ def set_up_venue_computer(
     require_convenor(viewer, forum)
     name = unicodedata.normalize("NFKC", name or "").strip()
     if not name:
-        raise DomainError("Give the computer a name, for example “Library, front desk”.", "name")
+        raise DomainError(
+            _l("Give the computer a name, for example “Library, front desk”."), "name"
+        )
     if len(name) > 100:
-        raise DomainError("A name can have up to 100 characters.", field="name")
+        raise DomainError(_l("A name can have up to 100 characters."), field="name")
     if idle_minutes not in IDLE_CHOICES:
-        raise DomainError("Choose how long before it signs people out.", field="idle_minutes")
+        raise DomainError(_l("Choose how long before it signs people out."), field="idle_minutes")
     secret = secrets.token_urlsafe(32)
     computer = VenueComputer(
         forum_id=forum.id,
@@ -86,6 +89,6 @@ def stop_venue_computer(session: Session, viewer: Viewer, forum: Forum, computer
     require_convenor(viewer, forum)
     computer = session.get(VenueComputer, computer_id)
     if computer is None or computer.forum_id != forum.id:
-        raise NotFound("There is no venue computer here with that number.")
+        raise NotFound(_l("There is no venue computer here with that number."))
     if computer.stopped_at is None:
         computer.stopped_at = utcnow()
