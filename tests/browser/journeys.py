@@ -27,7 +27,7 @@ def new_person(demo, label: str, member_of: str | None = None) -> str:
 
     email = f"keyboard-{label}-{next(_people)}@example.org"
     with demo.app.app_context():
-        user = accounts.register(
+        user = accounts.create_account(
             demo.session, email=email, display_name="Kim Keyboard", password=PASSWORD
         )
         if member_of:
