@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from forum_site.models import User
 from tests.factories import PASSWORD, make_user
+from tests.web.not_online_helpers import forum_with_convenor, make_supported
 
 
 def _register(client, email: str, name: str = "Ali Hassan", **extra):
@@ -157,6 +158,21 @@ def test_register_with_missing_and_over_long_fields_gives_messages(client, db, o
     assert page.soup.select_one("#display_name")["value"].startswith("Bea ✨ Ørsted")
     assert page.soup.select_one("#email")["aria-invalid"] == "true"
     assert outbox() == []
+
+
+def test_supported_members_without_an_email_address_are_not_an_account_for_one(
+    app, client, db, sign_in, outbox
+):
+    """Issue 16's accounts have no address: making an account beside them works as ever."""
+    forum, convenor = forum_with_convenor(db)
+    supported = make_supported(client, sign_in, forum, convenor)
+    client.post("/sign-out")
+    fresh = app.test_client()
+    _register(fresh, "sam@example.org", name="Sam Supported")
+    link = _finish_link(outbox, "sam@example.org")
+    assert fresh.post(link, data={"password": "a long secret phrase"}).status_code == 303
+    assert db.get(User, supported).email is None
+    assert _users(db, "sam@example.org") == 1
 
 
 def test_register_is_limited_per_address_whether_it_has_an_account_or_not(

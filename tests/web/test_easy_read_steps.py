@@ -136,3 +136,14 @@ def test_without_easy_read_the_whole_form_is_on_one_page(client, db):
     page = client.get("/register")
     assert _shown(page) == ["display_name", "email"]
     assert not page.soup.select(".er-step-count")
+
+
+def test_the_first_screen_sent_with_every_answer_and_step_last_sends_the_link(client, db, outbox):
+    """What the browser page checks do (tests/browser/pages_core.py SEND_THE_LINK)."""
+    easy_read_on(client)
+    first = client.get("/register")
+    data = {i["name"]: i.get("value", "") for i in first.soup.select("main form input[name]")}
+    data.update(display_name="Sam Newton", email="sam.newton@example.org", _step="last")
+    page = client.post("/register", data=data)
+    assert page.soup.select_one(".er-page h1").get_text() == "Check your email"
+    assert [e.to_address for e in outbox()] == ["sam.newton@example.org"]
