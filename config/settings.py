@@ -48,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "BABEL_DEFAULT_TIMEZONE": "Europe/London",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
     "PASSWORD_RESET_MAX_AGE": 60 * 60,
+    "REGISTRATION_MAX_AGE": 24 * 60 * 60,  # the pages and emails say "24 hours"
     "RESPONSE_DAYS_DEFAULT": 28,
     "WTF_CSRF_TIME_LIMIT": None,
     "SESSION_COOKIE_HTTPONLY": True,

@@ -1,14 +1,16 @@
-"""Registering, signing in, and resetting passwords."""
+"""Making accounts, signing in, and resetting passwords."""
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from forum_site.models import TextSize, User
@@ -16,6 +18,7 @@ from forum_site.services.errors import DomainError
 from forum_site.words import _l
 
 MIN_PASSWORD_LENGTH = 10
+REGISTRATION_SALT = "register"
 PASSWORD_HASH_PROFILES = ("RFC_9106_LOW_MEMORY", "RFC_9106_HIGH_MEMORY", "CHEAPEST")
 _hashing: dict[str, object] = {"profile": "RFC_9106_LOW_MEMORY"}
 
@@ -68,23 +71,78 @@ def check_new_password(password: str) -> None:
         )
 
 
-def register(session: Session, *, email: str, display_name: str, password: str) -> User:
+class AccountExists(DomainError):
+    """The address has an account already (someone made it after the link was sent)."""
+
+
+_ACCOUNT_EXISTS = _l(
+    "There is already an account with this email address. Sign in, or reset your password."
+)
+
+
+@dataclass(frozen=True)
+class Registration:
+    """Someone asking to make an account, as the signed link in our email carries it.
+
+    The password is not part of it: the link is signed, not encrypted, so whatever it
+    holds can be read by anyone who sees the email. It is chosen when the link is used."""
+
+    email: str
+    display_name: str
+    next_page: str = ""
+
+
+def _registration_signer(secret_key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt=REGISTRATION_SALT)
+
+
+def make_registration_token(registration: Registration, secret_key: str) -> str:
+    return _registration_signer(secret_key).dumps(
+        {
+            "email": normalise_email(registration.email),
+            "name": registration.display_name,
+            "next": registration.next_page,
+        }
+    )
+
+
+def registration_for_token(
+    session: Session, token: str, secret_key: str, max_age: int
+) -> Registration:
+    """The registration a link from our email carries, while the address has no account."""
+    try:
+        data = _registration_signer(secret_key).loads(token, max_age=max_age)
+    except SignatureExpired:
+        raise DomainError(_l("This link has run out. Start again to get a new one.")) from None
+    except BadSignature:
+        raise DomainError(_l("This link does not work. Start again to get a new one.")) from None
+    registration = Registration(
+        email=str(data.get("email", "")),
+        display_name=str(data.get("name", "")),
+        next_page=str(data.get("next", "")),
+    )
+    if find_user_by_email(session, registration.email) is not None:
+        raise AccountExists(_ACCOUNT_EXISTS)
+    return registration
+
+
+def create_account(session: Session, *, email: str, display_name: str, password: str) -> User:
+    """Make the account, once: a second try for the same address raises AccountExists."""
     email = normalise_email(email)
     if find_user_by_email(session, email):
-        raise DomainError(
-            _l(
-                "There is already an account with this email address. Sign in, or reset your password."
-            ),
-            field="email",
-        )
+        raise AccountExists(_ACCOUNT_EXISTS, field="email")
     check_new_password(password)
     user = User(
         email=email,
         display_name=unicodedata.normalize("NFKC", display_name).strip(),
         password_hash=hash_password(password),
     )
-    session.add(user)
-    session.flush()
+    try:
+        with session.begin_nested():  # two tabs at once: the database keeps one
+            session.add(user)
+            session.flush()
+    except IntegrityError:
+        raise AccountExists(_ACCOUNT_EXISTS, field="email") from None
     return user
 
 

@@ -1,5 +1,6 @@
-"""Limits per account and per address on sign-in, password reset and cold PDF renders,
-shared by every worker: in Redis when REDIS_URL is set, otherwise in the database.
+"""Limits per account and per address on sign-in, password reset, making an account and
+cold PDF renders, shared by every worker: in Redis when REDIS_URL is set, otherwise in
+the database.
 
 Flask-Limiter's per-address limits stay on the routes as a first, cheap line; these
 limits also count per account, so trying one account from many addresses is stopped
@@ -29,6 +30,9 @@ SIGN_IN_PER_ACCOUNT = Limit("sign-in-account", 10, 15 * 60)  # wrong passwords
 SIGN_IN_PER_ADDRESS = Limit("sign-in-address", 30, 15 * 60)
 RESET_PER_ACCOUNT = Limit("reset-account", 3, 60 * 60)
 RESET_PER_ADDRESS = Limit("reset-address", 20, 60 * 60)
+# Emails from "Make an account", counted per email address whether it has an account or not.
+REGISTER_PER_EMAIL = Limit("register-email", 3, 60 * 60)
+REGISTER_PER_ADDRESS = Limit("register-address", 20, 60 * 60)
 PDF_PER_PERSON = Limit("pdf-person", 30, 10 * 60)  # renders not already in the cache
 PDF_PER_ADDRESS = Limit("pdf-address", 60, 10 * 60)
 

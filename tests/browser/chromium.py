@@ -106,7 +106,7 @@ def wait_for_new_page(driver, old_html) -> None:
 
 
 SUBMIT_FORM_JS = """
-const [selector, fill, dropCsrf, clear] = arguments;
+const [selector, fill, dropCsrf, clear, add] = arguments;
 const form = document.querySelector(selector);
 if (!form) { return "no form matches " + selector; }
 for (const name of clear) {
@@ -118,6 +118,16 @@ for (const name of clear) {
 for (const [name, value] of Object.entries(fill)) {
   const control = form.elements[name];
   if (!control) { return "the form has no field " + name; }
+  control.value = value;
+}
+for (const [name, value] of Object.entries(add)) {
+  let control = form.elements[name];
+  if (!control) {
+    control = document.createElement("input");
+    control.type = "hidden";
+    control.name = name;
+    form.appendChild(control);
+  }
   control.value = value;
 }
 if (dropCsrf) { form.querySelectorAll("[name=csrf_token]").forEach(el => el.remove()); }
@@ -132,7 +142,12 @@ def submit_form(driver, submit) -> None:
     checks, and wait for the next page."""
     old_html = driver.find_element(By.TAG_NAME, "html")
     problem = driver.execute_script(
-        SUBMIT_FORM_JS, submit.selector, dict(submit.fill), submit.drop_csrf, list(submit.clear)
+        SUBMIT_FORM_JS,
+        submit.selector,
+        dict(submit.fill),
+        submit.drop_csrf,
+        list(submit.clear),
+        dict(submit.add),
     )
     assert not problem, problem
     wait_for_new_page(driver, old_html)

@@ -6,6 +6,7 @@ box shadow on the focused element). The same journeys run with and without JavaS
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 
 from selenium.webdriver.common.by import By
@@ -27,7 +28,7 @@ def new_person(demo, label: str, member_of: str | None = None) -> str:
 
     email = f"keyboard-{label}-{next(_people)}@example.org"
     with demo.app.app_context():
-        user = accounts.register(
+        user = accounts.create_account(
             demo.session, email=email, display_name="Kim Keyboard", password=PASSWORD
         )
         if member_of:
@@ -35,6 +36,24 @@ def new_person(demo, label: str, member_of: str | None = None) -> str:
             demo.session.add(Membership(forum_id=demo.forum(member_of).id, user_id=user.id))
         demo.session.commit()
     return email
+
+
+def finish_link(demo, email: str) -> str:
+    """The path of the link in the newest "Finish making your account" email to ``email``."""
+    from sqlalchemy import select
+
+    from forum_site.models import OutgoingEmail
+
+    with demo.app.app_context():
+        sent = demo.session.scalars(
+            select(OutgoingEmail)
+            .where(OutgoingEmail.to_address == email)
+            .order_by(OutgoingEmail.id.desc())
+        ).first()
+        assert sent is not None, f"no email was sent to {email}"
+        found = re.search(r"/register/finish/\S+", sent.body_text)
+        assert found, f"the email to {email} has no link to finish: {sent.body_text!r}"
+        return found.group(0)
 
 
 def text_is(*words: str) -> Callable[[Focus], bool]:
@@ -135,6 +154,33 @@ def sign_in(keys: Keyboard, email: str) -> None:
     keys.tab_to(lambda focus: focus.tag == "button" and focus.text == "Sign in")
     keys.press(Keys.ENTER)
     assert "Sign out" in keys.page_text(), "not signed in: " + keys.trail()
+
+
+def make_an_account(keys: Keyboard, demo, label: str) -> None:
+    """Name and email address, then the link from the email, then a password."""
+    from tests.browser.pages import PASSWORD
+
+    email = f"new-{label}-{next(_people)}@example.org"
+    keys.open("/")
+    keys.tab_to(text_is("make an account"))
+    keys.press(Keys.ENTER)
+    assert keys.path().startswith("/register"), keys.trail()
+    keys.tab_to(id_is("display_name"))
+    keys.type("Nia New")
+    keys.tab_to(id_is("email"))
+    keys.type(email)
+    keys.tab_to(lambda focus: focus.tag == "button" and focus.text == "Send me a link")
+    keys.press(Keys.ENTER)
+    assert "Check your email" in keys.page_text(), keys.trail()
+    keys.open(finish_link(demo, email))
+    assert "Nia New" in keys.page_text(), keys.trail()
+    keys.tab_to(id_is("password"))
+    keys.type(PASSWORD)
+    keys.tab_to(lambda focus: focus.tag == "button" and focus.text == "Make my account")
+    keys.press(Keys.ENTER)
+    text = keys.page_text()
+    assert "Your account is ready" in text, keys.trail()
+    assert "Sign out" in text, "not signed in: " + keys.trail()
 
 
 def switch_easy_read_on(keys: Keyboard) -> None:

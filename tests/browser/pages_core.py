@@ -42,6 +42,27 @@ def _reset_link(demo: Demo) -> str:
     return demo.url("accounts.reset_password", token=token)
 
 
+def _finish_link(email: str):
+    """The link "Make an account" emails to a new address (or, for an address that has
+    an account by now, the page that says so)."""
+
+    def find(demo: Demo) -> str:
+        from forum_site.services import accounts
+
+        registration = accounts.Registration(email=email, display_name="Sam Newton")
+        token = accounts.make_registration_token(registration, demo.app.config["SECRET_KEY"])
+        return demo.url("accounts.finish_registration", token=token)
+
+    return find
+
+
+# Name and email address given, and sent at once in easy read too (_step=last).
+SEND_THE_LINK = FormSubmit(
+    fill=(("display_name", "Sam Newton"), ("email", "sam.newton@example.org")),
+    add=(("_step", "last"),),
+)
+
+
 def _message(demo: Demo) -> str:
     from forum_site.models import InboxMessage
     from forum_site.services import messages
@@ -154,6 +175,35 @@ CORE = [
     PageType("sign in with errors", "accounts.sign_in", fixed("accounts.sign_in"), submit=EMPTY),
     PageType("register", "accounts.register", fixed("accounts.register")),
     PageType("register with errors", "accounts.register", fixed("accounts.register"), submit=EMPTY),
+    PageType(
+        "register: check your email",
+        "accounts.register",
+        fixed("accounts.register"),
+        submit=SEND_THE_LINK,
+    ),
+    PageType(
+        "register: choose a password",
+        "accounts.finish_registration",
+        _finish_link("sam.newton@example.org"),
+    ),
+    PageType(
+        "register: choose a password with errors",
+        "accounts.finish_registration",
+        _finish_link("sam.newton@example.org"),
+        submit=EMPTY,
+    ),
+    PageType(
+        "register: link not working",
+        "accounts.finish_registration",
+        fixed("accounts.finish_registration", token="not-a-real-token"),
+        status=400,
+    ),
+    PageType(
+        "register: account made already",
+        "accounts.finish_registration",
+        _finish_link(ROLES["member"]),
+        status=400,
+    ),
     PageType("forgot password", "accounts.forgot_password", fixed("accounts.forgot_password")),
     PageType(
         "forgot password with errors",

@@ -32,6 +32,9 @@ class FormSubmit:
     fill: tuple[tuple[str, str], ...] = ()
     drop_csrf: bool = False
     clear: tuple[str, ...] = ()  # fields to send empty (radio buttons and boxes unticked)
+    # Sent as well, in a hidden field when the form has no such field: easy read's
+    # one-question-a-screen forms have "_step", the whole form has not.
+    add: tuple[tuple[str, str], ...] = ()
 
 
 EMPTY = FormSubmit()

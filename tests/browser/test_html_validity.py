@@ -54,7 +54,7 @@ def _form_data(form) -> dict[str, str]:
 def send_form(client, response, path: str, submit):
     form = BeautifulSoup(response.get_data(as_text=True), "html.parser").select_one(submit.selector)
     assert form is not None, f"no form matches {submit.selector} on {path}"
-    data = {**_form_data(form), **dict(submit.fill)}
+    data = {**_form_data(form), **dict(submit.fill), **dict(submit.add)}
     for name in submit.clear:
         data.pop(name, None)
     if submit.drop_csrf:

@@ -29,6 +29,10 @@ def test_sign_in(keys, demo):
     journeys.sign_in(keys, journeys.new_person(demo, "js"))
 
 
+def test_make_an_account(keys, demo):
+    journeys.make_an_account(keys, demo, "js")
+
+
 def test_switch_easy_read_on(keys, demo):
     journeys.sign_in(keys, journeys.new_person(demo, "js"))
     journeys.switch_easy_read_on(keys)

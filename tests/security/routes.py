@@ -124,6 +124,7 @@ ROUTES = {
     "translations.translate": "signed_in",
     "accounts.account": "signed_in",
     "accounts.change_password": "signed_in",
+    "accounts.finish_registration": "token",
     "accounts.forgot_password": "open",
     "accounts.register": "open",
     "accounts.reset_password": "token",

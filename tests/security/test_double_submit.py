@@ -226,3 +226,23 @@ def test_decision_twice(race_app, people):
         _record("decision", statuses, saved - 1)
         assert all(s < 500 for s in statuses), statuses
         assert saved <= 1
+
+
+def test_finishing_an_account_twice(race_app):
+    """The link from "Make an account", used in two tabs at once: one account."""
+    from forum_site.models import User
+    from forum_site.services import accounts
+
+    for n in range(PAIRS):
+        email = f"twice-{n}@example.org"
+        registration = accounts.Registration(email=email, display_name=f"Twice {n}")
+        token = accounts.make_registration_token(registration, race_app.config["SECRET_KEY"])
+        tabs = [race_app.test_client() for _ in range(2)]
+        for tab in tabs:
+            tab.check_pages = False
+        statuses = _at_once(tabs, f"/register/finish/{token}", {"password": "a long phrase"})
+        made = _count(race_app, sa.select(sa.func.count()).where(User.email == email))
+        _record("account", statuses, made - 1)
+        assert all(s < 500 for s in statuses), statuses
+        assert made == 1
+        assert sorted(statuses) == [303, 400], "one is signed in, the other told to sign in"

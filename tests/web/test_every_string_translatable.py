@@ -103,14 +103,31 @@ def test_a_visitor_sees_only_catalogued_words(marked_client, db, path):
 def test_a_service_error_is_shown_in_the_readers_language(marked_client, db):
     """The message is written in the service (forum_site/services/accounts.py), marked there,
     and turned into the reader's language when the page shows it."""
-    factories.make_user(db, email="taken@example.org")
+    factories.make_user(db, email="someone@example.org")
     page = marked_client.post(
-        "/register",
-        data={"display_name": TYPED_BY_PEOPLE, "email": "taken@example.org", "password": "x" * 12},
+        "/sign-in", data={"email": "someone@example.org", "password": "not the password"}
     )
     summary = page.soup.select_one(".error-summary").get_text()
-    assert "⟪There is already an account with this email address." in summary
+    assert "⟪The email address or password is not right." in summary
     assert unmarked_words(page.get_data(as_text=True)) == []
+
+
+def test_making_an_account_shows_only_catalogued_words(marked_client, db, outbox):
+    sent = marked_client.post(
+        "/register", data={"display_name": TYPED_BY_PEOPLE, "email": "new@example.org"}
+    )
+    assert unmarked_words(sent.get_data(as_text=True)) == []
+    link = re.search(r"http://localhost(/register/finish/\S+)", outbox()[-1].body_text).group(1)
+    assert "⟪" in outbox()[-1].body_text, "the email is in the reader's language"
+    for page in (
+        marked_client.get(link),
+        marked_client.post(link, data={"password": "short"}),
+        marked_client.get("/register/finish/rubbish"),
+    ):
+        assert unmarked_words(page.get_data(as_text=True)) == []
+    marked_client.post(link, data={"password": "a long secret phrase"})
+    marked_client.post("/sign-out")
+    assert unmarked_words(marked_client.get(link).get_data(as_text=True)) == []
 
 
 def test_the_check_finds_an_unmarked_word():

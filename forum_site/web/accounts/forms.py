@@ -17,6 +17,8 @@ PASSWORD_LENGTH = Length(max=200, message=_l("A password can have up to 200 char
 
 
 class RegisterForm(SiteForm):
+    """The first half of making an account: who you are. The password comes with the link."""
+
     display_name = StringField(
         _l("Your name"),
         filters=[strip],
@@ -30,6 +32,11 @@ class RegisterForm(SiteForm):
         filters=[strip],
         validators=[EMAIL_REQUIRED, EMAIL_FORMAT, EMAIL_LENGTH],
     )
+
+
+class FinishRegistrationForm(SiteForm):
+    """The second half of making an account, from the link in the email."""
+
     password = PasswordField(
         _l("Password"),
         validators=[

@@ -10,9 +10,11 @@ from forum_site.extensions import db, limiter
 from forum_site.services import accounts, messages, sessions
 from forum_site.services.errors import DomainError
 from forum_site.web import limits
+from forum_site.web.accounts.emails import send_registration_email
 from forum_site.web.accounts.forms import (
     ButtonForm,
     ChangePasswordForm,
+    FinishRegistrationForm,
     ForgotPasswordForm,
     NewPasswordForm,
     RegisterForm,
@@ -27,31 +29,80 @@ bp = Blueprint("accounts", __name__)
 SIGN_IN_LIMIT = "10 per minute; 50 per hour"
 
 
+def _asked_next() -> str:
+    """The page to go to afterwards, if one was asked for (only our own paths)."""
+    return safe_next(request.args.get("next") or request.form.get("next"), "")
+
+
 def _next_page() -> str:
-    return safe_next(request.args.get("next") or request.form.get("next"), url_for("main.home"))
+    return _asked_next() or url_for("main.home")
 
 
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
 def register():
+    """Who you are; the link in the email finishes it. The same page whether or not the
+    address has an account, so nobody learns who is here."""
     form = RegisterForm()
     steps = FormSteps(form, REGISTER_STEPS, enabled=g.prefs.easy_read)  # one question a screen
     if steps.finished():
+        email = accounts.normalise_email(form.email.data)
+        limits.refuse_if_over(
+            (limits.REGISTER_PER_EMAIL, email), (limits.REGISTER_PER_ADDRESS, limits.address())
+        )
+        limits.add(limits.REGISTER_PER_EMAIL, email)
+        limits.add(limits.REGISTER_PER_ADDRESS, limits.address())
+        registration = accounts.Registration(
+            email=email, display_name=form.display_name.data, next_page=_asked_next()
+        )
+        send_registration_email(db.session, registration)
+        commit()  # the email and the attempt, counted on every worker
+        return render("accounts/register_sent.html", email=form.email.data)
+    return render("accounts/register.html", form=form, steps=steps, next=_next_page())
+
+
+@bp.route("/register/finish/<token>", methods=["GET", "POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+def finish_registration(token: str):
+    try:
+        registration = accounts.registration_for_token(
+            db.session,
+            token,
+            current_app.config["SECRET_KEY"],
+            current_app.config["REGISTRATION_MAX_AGE"],
+        )
+    except DomainError as error:
+        return _registration_failed(error)
+    form = FinishRegistrationForm()
+    if form.validate_on_submit():
         try:
-            user = accounts.register(
+            user = accounts.create_account(
                 db.session,
-                email=form.email.data,
-                display_name=form.display_name.data,
+                email=registration.email,
+                display_name=registration.display_name,
                 password=form.password.data,
             )
+        except accounts.AccountExists as error:
+            return _registration_failed(error)
         except DomainError as error:
             show_error(form, error)
         else:
             sign_in_user(user)
             commit()
             flash(_("Your account is ready. You are signed in."), "success")
-            return redirect(_next_page(), code=303)
-    return render("accounts/register.html", form=form, steps=steps, next=_next_page())
+            return redirect(safe_next(registration.next_page, url_for("main.home")), code=303)
+    return render(
+        "accounts/finish_registration.html", form=form, token=token, registration=registration
+    )
+
+
+def _registration_failed(error: DomainError):
+    """A link that has run out or was made up (start again), or an address that has an
+    account by now, most often because this link was used already (sign in)."""
+    exists = isinstance(error, accounts.AccountExists)
+    return render(
+        "accounts/registration_failed.html", problem=error.message, account_exists=exists
+    ), 400
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

@@ -182,8 +182,8 @@ def _values(f: Field) -> list[str]:
     return [] if value is None else [str(value)]
 
 
-# The steps of "Make an account" in easy read: the password comes last, so it is never
-# carried from screen to screen in a hidden field.
+# The steps of "Make an account" in easy read. The password is not asked here: it is
+# chosen on the page the emailed link opens (accounts/finish_registration.html).
 REGISTER_STEPS = [
     Step(
         _l("What is your name?"),
@@ -198,15 +198,6 @@ REGISTER_STEPS = [
         "email",
         hints={"email": _l("We send messages about your forums to this address.")},
         attrs={"email": {"autocomplete": "email", "spellcheck": "false"}},
-    ),
-    Step(
-        _l("Choose a password."),
-        ("password",),
-        "key",
-        hints={
-            "password": _l("Use 10 letters or more. A few words together are easy to remember.")
-        },
-        attrs={"password": {"autocomplete": "new-password"}},
     ),
 ]
 
