@@ -263,11 +263,20 @@ def _trailing_share(sentence: str):
         yield _option(110, _finish(sentence[: match.start()]), "This comes with " + match.group(1))
 
 
+_FOCUSED = re.compile(
+    r"(?:^|,\s+)(?:especially|particularly|mainly|mostly|only|even|except|including|such as|"
+    r"for|among|of|with|to|from|by|between)\b[^,]*$",
+    re.I,
+)
+
+
 def _plural_who(sentence: str):
     """ "We will cover 2,600 people who get care." -> "We will cover 2,600 people." "They get care." """
     for match in _WHO.finditer(sentence):
         left, rest = sentence[: match.start()], sentence[match.end() :]
         in_a_list = re.search(r",[^,]*\s(?:and|or)\s[^,]*$", left)
+        if _FOCUSED.search(left):
+            continue  # "hard to find, especially for people who ...": the people are a subset
         if not in_a_list and stands_alone(left) and stands_alone("They " + rest):
             yield _option(111, _finish(left), "They " + rest)
 

@@ -63,7 +63,8 @@ _LEADING_MARKERS = re.compile(
 # "This was by the panel as key." / "This is in service users.": fillers that hide who did what.
 FILLER = re.compile(
     r"^(?:this|that|it|these|they)\s+(?:is|was|are|were)\s+(?:by|in|at|on|for|with|from|to|of|as|"
-    r"into|over|under|during|within|across|through|around|about|after|before)\b",
+    r"into|over|under|during|within|across|through|around|about|after|before|when|where|"
+    r"especially|particularly|mainly|mostly|largely|only)\b",
     re.IGNORECASE,
 )
 _FILLER_OTHER = re.compile(
@@ -156,6 +157,8 @@ def has_subject_and_verb(sentence: str) -> bool:
             return len(tokens) > 2  # a question: "Are you worried?"
         if before in _RELATIVES and index > 1:
             continue  # "people who use services": the verb belongs to the relative clause
+        if before == "to":
+            continue  # "to comment", "to be": an infinitive is never the finite verb
         if token in AUXILIARIES:
             return True
         if _verb_here(tokens, index, base):
@@ -168,8 +171,10 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
     if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in _NOT_VERBS:
         return True  # "This makes it hard"
-    if subject in _DETERMINERS or subject in _PREPOSITIONS:
+    if subject in _DETERMINERS or subject in _PREPOSITIONS or subject in _NOUN_MODIFIERS:
         return False
+    if subject[:1].isdigit() and index == 2 and tokens[0] in _PREPOSITIONS - {"than"}:
+        return False  # "With 140 replies": a number after a preposition is not a subject
     if token in _NOT_VERBS:
         return after in _DETERMINERS or after[:1].isdigit() or after in _PRONOUN_SUBJECTS
     if is_finite_form(token):
@@ -184,6 +189,8 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
 
 
 _DEMONSTRATIVES = _set_of("this that these those")
+# Words that come before a noun, not a verb: "the next steps", "further reports".
+_NOUN_MODIFIERS = _set_of("next last first other new same further main key proposed current")
 # Plain verbs that are nouns more often than not in council prose ("a social care record").
 _NOUN_LIKE = _set_of(
     "care support fund plan cost budget record review report need change place rate work "
@@ -242,7 +249,25 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
         found.append("a filler that hides who did what")
     elif not has_subject_and_verb(text):
         found.append("has no subject and verb")
+    elif _unfinished_that_clause(text):
+        found.append('a "that" clause with no verb')
     return found
+
+
+_REPORTING_BASES = _set_of(
+    "recommend propose agree say find show suggest expect believe know hope feel report "
+    "decide ask note mean ensure confirm think estimate accept"
+)
+
+
+def _unfinished_that_clause(text: str) -> bool:
+    """ "We recommend that the council." : the words after a reporting verb's "that" need a verb."""
+    tokens = _tokens(text)
+    for index in range(len(tokens) - 2, 0, -1):
+        if tokens[index] == "that" and verb_base(tokens[index - 1]) in _REPORTING_BASES:
+            rest = tokens[index + 1 :]
+            return bool(rest) and not has_subject_and_verb(" ".join(rest))
+    return False
 
 
 def is_sound(sentence: str, list_item: bool = False) -> bool:

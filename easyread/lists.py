@@ -98,7 +98,24 @@ def trailing_list(sentence: str) -> list[str] | None:
     items = [*parts[:-1], *re.split(r"\s+(?:and|or)\s+", parts[-1], maxsplit=1)]
     if any(has_clause(i) or word_count(i) > 8 for i in items):
         return None
+    if not _phrases_only(match.group(2), items):
+        return None
     return [match.group(1) + ":", *(_capitalise(i) for i in items)]
+
+
+_AGE_RANGE = re.compile(r"\b\d+\s+(?:and|or)\s+(?:over|under|above|older|younger|more)\b", re.I)
+
+
+def _phrases_only(body: str, items: list[str]) -> bool:
+    """No item is a clause or holds a colon, and "aged 75 and over" is never cut in two."""
+    from easyread.guard import AUXILIARIES
+
+    if _AGE_RANGE.search(body) or any(":" in i or ";" in i for i in items):
+        return False
+    return not any(set(i.lower().split()) & (AUXILIARIES | _PRONOUNS) for i in items)
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
 
 
 _LIST_VERBS = frozenset(
@@ -124,7 +141,7 @@ def verb_list(sentence: str) -> list[str] | None:
     items = [first, *parts[1:-1], *last]
     if len(items) < 3 or any(has_clause(i) or word_count(i) > 8 for i in items):
         return None
-    if not stands_alone(intro + " them"):
+    if not _phrases_only(body, items) or not stands_alone(intro + " them"):
         return None
     return [intro + ":", *(_capitalise(i) for i in items)]
 

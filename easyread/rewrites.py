@@ -63,13 +63,15 @@ _PASSIVE = re.compile(
     r"^(?P<subject>[^,;:()\"“”]{3,70}?)\s+(?P<aux>was|were|has been|have been|is|are|will be)\s+"
     r"(?P<adverb>(?:also|then|already|jointly|formally|independently|now)\s+)?"
     rf"(?P<verb>{_PARTICIPLE})(?P<particle>\s+(?:out|up|down|off|back|forward))?\s+by\s+(?P<agent>[^,;:()\"“”]{{2,80}}?)"
-    r"(?P<rest>(?:\s+(?:on|in|at|during|between|after|before|because|which|when|where|to|for|"
-    r"from|with|as|last|this|next|and then)\b|[,;:.!?]|$).*)$",
+    r"(?P<rest>(?:\s+(?:on|in|at|during|between|after|before|because|when|last|this|next|"
+    r"and then)\b|[,;:.!?]|$).*)$",
     re.DOTALL,
 )
 _DETERMINER_START = re.compile(
     r"^(?:The|This|That|These|Those|A|An|Our|Their|Its|Each|Every|All|Some|Most|Many|Two|Three)\b"
 )
+_RELATIVE_STARTS = _set_of("who which whose where when while")
+_SUBJECT_PRONOUNS = _set_of("i we you they he she it there")
 _NOT_AGENT = _set_of("which who that it they we this there")
 _BAD_SUBJECT = re.compile(r"\b(?:which|who|that|if|when|because|and|or|but|it|there)\b", re.I)
 
@@ -99,6 +101,8 @@ def passive_to_active(sentence: str) -> str:
         return sentence
     if re.match(r"^,\s*(?:who|which|whose)\b", match.group("rest")):
         return sentence  # the aside belongs to the agent: moving it would change who is meant
+    if _agent_goes_on(match.group("rest")):
+        return sentence  # "by visits, a survey and interviews": the agent is a list
     verb = _active_verb(match.group("aux"), match.group("verb"), agent)
     if verb is None:
         return sentence
@@ -107,6 +111,23 @@ def passive_to_active(sentence: str) -> str:
     agent = agent[:1].upper() + agent[1:]
     particle = match.group("particle") or ""
     return f"{agent} {adverb}{verb}{particle} {done_to}{match.group('rest')}"
+
+
+def _agent_goes_on(rest: str) -> bool:
+    """After a comma, a stretch with "and"/"or" but no verb continues the agent as a list."""
+    from easyread.guard import AUXILIARIES
+
+    if not rest.startswith(","):
+        return False
+    stretch = re.split(r"[;:.!?]", rest[1:], maxsplit=1)[0]
+    words = [w.lower() for w in re.findall(r"[\w’']+", stretch)]
+    if not words or words[0].endswith("ing") or words[0] in _RELATIVE_STARTS:
+        return False
+    clause = any(
+        w in AUXILIARIES or w in _SUBJECT_PRONOUNS or (w.endswith("ed") and verb_base(w))
+        for w in words
+    )
+    return bool(re.search(r"\s(?:and|or)\s", stretch)) and not clause
 
 
 def _good_subject(subject: str) -> bool:

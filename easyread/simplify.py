@@ -130,6 +130,7 @@ class Simplifier:
     def heading(self, text: str) -> tuple[str, list[HardWordBox]]:
         """A heading with numbers and initials fixed; hard words in it are explained below it."""
         marked, boxes = self.explainer.mark_up(numbers_as_digits(swap_wordy_phrases(text)))
+        self.explainer.unclear.clear()  # a heading's word is explained where the text uses it
         return marked.replace("**", "").strip(), boxes
 
     def paragraph(self, text: str, offset: int = 0, list_item: bool = False) -> list[Item]:
@@ -158,6 +159,7 @@ class Simplifier:
 
     def _prose(self, text: str, offset: int, list_item: bool = False) -> list[Item]:
         text = swap_wordy_phrases(text)
+        self.explainer.context = text
         clean, asides = self._lift_asides(text)
         items: list[Item] = []
         for span in _covering_sentences(clean):
@@ -197,6 +199,10 @@ class Simplifier:
         marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
         short, harm = _undo_harm(marked, list(split_sentence(marked)), list_item)
         notes = [harm] if harm else []
+        if self.explainer.unclear:
+            words = ", ".join(f'"{w}"' for w in dict.fromkeys(self.explainer.unclear))
+            notes.append(f"Which meaning of {words} is this? We did not explain it: please check.")
+            self.explainer.unclear.clear()
         if any(word_count(s) > MAX_WORDS for s in short):
             notes.append(f"A sentence is still longer than {MAX_WORDS} words: please shorten it.")
         unknown = [self.explainer.unknown_initials(s) for s in short]

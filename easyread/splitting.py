@@ -110,6 +110,7 @@ _SUBJECTS = (
 # (pattern, words that start the second half). Earlier rows win ties.
 Rewrite = str | Callable[[str], str]
 _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
+    (re.compile(r";\s+(?:and|but)\s+(?=(?:" + _SUBJECTS + r"|information|support)\b)"), ""),
     (re.compile(r";\s+"), ""),
     (re.compile(r",\s+and\s+(?!then\b|so\s+on\b)"), ""),
     (re.compile(r",\s+but\s+"), "But "),
@@ -395,8 +396,18 @@ def _list_items(tail: str) -> list[str] | None:
     parts = [part.strip() for part in re.split(r",\s+", body)]
     last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
     parts = [*parts[:-1], *last]
-    if len(parts) < 3:
+    if len(parts) < 3 or re.search(r"\b\d+\s+(?:and|or)\s+(?:over|under|above|more)\b", body):
         return None
     if any(not part or word_count(part) > MAX_LIST_ITEM_WORDS for part in parts):
         return None
+    if not _parallel(parts):
+        return None
     return [_capitalise(part) for part in parts]
+
+
+def _parallel(parts: list[str]) -> bool:
+    """List items are all phrases or all clauses: "In the survey, 27% said X" is one sentence."""
+    from easyread.guard import has_subject_and_verb
+
+    clauses = {has_subject_and_verb(part) for part in parts}
+    return len(clauses) == 1
