@@ -1,0 +1,153 @@
+"""Issue 13 rules: the guard's new refusals, safer cuts and passives, and word senses (DN-01..05)."""
+
+import pytest
+
+from easyread import guard
+from easyread.builders import build_briefing
+from easyread.glossary import Sense, Term, default_terms, sense_in
+from easyread.model import HardWordBox, Point
+from easyread.rewrites import passive_to_active
+from easyread.splitting import split_sentence
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Asks members to comment on the proposed next steps.",  # no subject: a lost "and"
+        "With 140 replies.",  # a bracketed aside that is not a sentence
+        "We recommend that the council.",  # a cut inside "the council and its partners work"
+        "This is when they need them.",  # DN-02 filler
+        "This is especially for people who are not online.",
+    ],
+)
+def test_the_guard_refuses_lines_that_are_not_sentences(line):
+    assert guard.problems(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The next step takes time.",
+        "Fewer than 2% live in a care home.",
+        "We recommend that the council acts now.",
+        "In 2023 the panel agreed the plan.",
+        "The panel agreed to meet.",
+    ],
+)
+def test_the_guard_still_accepts_real_sentences(line):
+    assert guard.problems(line) == []
+
+
+def test_a_listed_agent_is_not_cut_by_passive_to_active():
+    sentence = (
+        "The review was informed by visits to every scheme, a survey and interviews with staff."
+    )
+    assert passive_to_active(sentence) == sentence
+
+
+def test_passive_to_active_still_works_before_a_participle_aside():
+    assert (
+        passive_to_active(
+            "The review was carried out by a consultant, working alongside officers and staff."
+        )
+        == "A consultant carried out the review, working alongside officers and staff."
+    )
+
+
+def test_a_passive_agent_keeps_its_to_phrase():
+    assert passive_to_active("The bid was backed by visits to every scheme.") == (
+        "Visits to every scheme backed the bid."
+    )
+
+
+def test_an_age_range_or_a_clause_is_never_made_into_list_items():
+    sentence = (
+        "Rates of loneliness are high: in the survey, 27% of people aged 75 and over said they "
+        "felt lonely often or always."
+    )
+    assert split_sentence(sentence) == (sentence,)
+
+
+def test_people_who_after_especially_is_not_split_off():
+    sentence = (
+        "Information about what help is available is hard to find, especially for people who "
+        "are not online."
+    )
+    assert not any(line.endswith("for people.") for line in split_sentence(sentence))
+
+
+def test_a_semicolon_and_gives_two_sentences():
+    lines = split_sentence(
+        "Support for carers of people with dementia is patchy across the borough; and "
+        "information about what help is available is hard to find."
+    )
+    assert lines == (
+        "Support for carers of people with dementia is patchy across the borough.",
+        "Information about what help is available is hard to find.",
+    )
+
+
+CAPACITY = Term(
+    term="capacity",
+    plain="Capacity: ability to decide, or room.",
+    easy="Capacity can mean being able to make a choice. It can also mean room.",
+    senses=(
+        Sense("decide", "Capacity means being able to make a choice for yourself.", ("decide",)),
+        Sense("room", "Capacity here means how many people a service can help.", ("beds",)),
+    ),
+)
+
+
+def test_the_sense_is_chosen_by_its_clues_and_unclear_is_none():
+    assert sense_in(CAPACITY, "We have capacity for 10 beds.").name == "room"
+    assert sense_in(CAPACITY, "She has capacity to decide.").name == "decide"
+    assert sense_in(CAPACITY, "Capacity is low.") is None
+    assert sense_in(CAPACITY, "Capacity is low.", context="There are 10 beds.").name == "room"
+
+
+def _boxes(document):
+    return [i for i in document.all_items() if isinstance(i, HardWordBox)]
+
+
+def test_the_box_explains_only_the_sense_used():
+    document = build_briefing(
+        "The ward has no spare capacity because all the beds are full.", terms=default_terms()
+    )
+    (box,) = [b for b in _boxes(document) if b.term == "Capacity"]
+    assert "how many people" in box.explanation and "choice" not in box.explanation
+
+
+def test_an_unclear_sense_is_asked_of_the_writer_not_guessed():
+    document = build_briefing("Capacity is a worry this year.", terms=[CAPACITY])
+    assert _boxes(document) == []
+    (row,) = [i for i in document.all_items() if isinstance(i, Point)]
+    assert row.needs_attention and '"Capacity"' in row.attention_note
+
+
+def test_a_population_assessment_is_not_explained_as_a_care_meeting():
+    document = build_briefing(
+        "The assessment looks at the needs of the whole population aged 65 and over.",
+        terms=default_terms(),
+    )
+    (box,) = [b for b in _boxes(document) if b.term == "Assessment"]
+    assert "everyone in the area" in box.explanation
+
+
+def test_an_own_front_door_gets_no_box():
+    document = build_briefing(
+        "Residents have their own front door and a kitchen.", terms=default_terms()
+    )
+    assert not [b for b in _boxes(document) if "front door" in b.term.lower()]
+
+
+def test_the_box_title_is_the_word_the_text_uses():
+    document = build_briefing(
+        "Most older people live at home; few live in a care home.", terms=default_terms()
+    )
+    assert "Care home" in [b.term for b in _boxes(document)]
+    assert "Care home" in [e.term for e in document.word_list]
+
+
+def test_the_shipped_glossary_has_senses_for_the_known_two_sense_words():
+    with_senses = {t.term for t in default_terms() if t.senses}
+    assert {"capacity", "assessment", "scrutiny", "front door"} <= with_senses
