@@ -36,6 +36,8 @@ _META = [
     (r"it is (?:anticipated|expected) that\s+", "We expect that "),
     (r"it is (?:estimated) that\s+", "We estimate that "),
     (r"it is (?:clear|evident) that\s+", ""),
+    (r"it is fair to say that\s+", ""),
+    (r"it goes without saying that\s+", ""),
     (r"to put it mildly,\s+", ""),
     (r"needless to say,\s+", ""),
     (r"going forward,\s+", "From now on, "),

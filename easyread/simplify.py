@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from easyread.glossary import Term
 from easyread.guard import is_sound, line_problems
+from easyread.idioms import plain_idioms
 from easyread.model import HardWordBox, Item, Point, visible_text, word_count
 from easyread.numbers import numbers_as_digits
 from easyread.rewrites import drop_meta_comment, passive_to_active
@@ -195,10 +196,13 @@ class Simplifier:
         return "".join(pieces), asides
 
     def _sentence_rows(self, span: Span, offset: int | None, list_item=False) -> list[Item]:
-        text = simpler_sentence(" ".join(span.text.split()))
+        text, idioms_kept = plain_idioms(simpler_sentence(" ".join(span.text.split())))
         marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
         short, harm = _undo_harm(marked, list(split_sentence(marked)), list_item)
         notes = [harm] if harm else []
+        if idioms_kept:
+            said = ", ".join(f'"{i}"' for i in idioms_kept)
+            notes.append(f"A figure of speech ({said}): please say it in plain words.")
         if self.explainer.unclear:
             words = ", ".join(f'"{w}"' for w in dict.fromkeys(self.explainer.unclear))
             notes.append(f"Which meaning of {words} is this? We did not explain it: please check.")
