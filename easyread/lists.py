@@ -155,3 +155,32 @@ def _with_intro(first_part: str, start: str, items: list[str]) -> list[str] | No
     if word_count(intro) < 2 or any(word_count(i) > MAX_ITEM_WORDS for i in every):
         return None
     return [intro.rstrip(",:;") + ":", *(_capitalise(i) for i in every)]
+
+
+def semicolon_list(sentence: str) -> list[str] | None:
+    """ "The main risks are: that A; that B; and that C." -> "The main risks are:" "That A" ...
+
+    Also without a colon when every item starts with the same word ("We propose to A;
+    to B; and to C."). Semicolons between two whole sentences are left to the cutter.
+    """
+    stripped = sentence.strip()
+    body = stripped[:-1] if stripped[-1:] in ".!?" else stripped
+    parts = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in re.split(r";\s+", body)]
+    if len(parts) < 2 or any(not p for p in parts):
+        return None
+    first = parts[0]
+    if ":" in first:
+        intro, first_item = first.split(":", 1)
+    else:
+        starts = {_start_word(p) for p in parts[1:]}
+        if len(starts) != 1 or starts == {"<number>"}:
+            return None
+        found = [m.start() for m in re.finditer(rf"(?<!\S){re.escape(starts.pop())}\b", first)]
+        found = [at for at in found if word_count(first[:at]) >= 2]
+        if not found:
+            return None
+        intro, first_item = first[: found[0]], first[found[0] :]
+    items = [first_item.strip(" ,"), *(p.strip(" ,") for p in parts[1:])]
+    if word_count(intro) < 2 or not all(items):
+        return None
+    return [intro.rstrip(" ,") + ":", *(_capitalise(i) for i in items)]

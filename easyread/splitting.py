@@ -357,10 +357,19 @@ def split_sentence(sentence: str, depth: int = 0) -> tuple[str, ...]:
 def _split(sentence: str, depth: int) -> list[str]:
     if word_count(sentence) <= SPLIT_OVER or depth > 60:
         return [sentence]
-    from easyread.lists import parallel_list, that_list, trailing_list, two_part_list, verb_list
+    from easyread.lists import (
+        parallel_list,
+        semicolon_list,
+        that_list,
+        trailing_list,
+        two_part_list,
+        verb_list,
+    )
 
-    listed = None
-    if word_count(sentence) <= RULES_UP_TO:
+    listed = semicolon_list(sentence) if ";" in sentence else None
+    if listed and not _sound_list(listed):
+        listed = None
+    if not listed and word_count(sentence) <= RULES_UP_TO:
         listed = that_list(sentence) or parallel_list(sentence) or split_list(sentence)
     if not listed and MAX_WORDS < word_count(sentence) <= RULES_UP_TO:
         listed = two_part_list(sentence) or trailing_list(sentence) or verb_list(sentence)

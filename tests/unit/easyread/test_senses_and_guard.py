@@ -151,3 +151,37 @@ def test_the_box_title_is_the_word_the_text_uses():
 def test_the_shipped_glossary_has_senses_for_the_known_two_sense_words():
     with_senses = {t.term for t in default_terms() if t.senses}
     assert {"capacity", "assessment", "scrutiny", "front door"} <= with_senses
+
+
+def test_a_semicolon_list_after_a_colon_becomes_one_line_per_item():
+    assert split_sentence(
+        "The main risks are: staff vacancies, especially for nurses; the cost of placements, "
+        "which is forecast to overspend; and the possibility that winter brings more demand."
+    ) == (
+        "The main risks are:",
+        "Staff vacancies, especially for nurses",
+        "The cost of placements, which is forecast to overspend",
+        "The possibility that winter brings more demand",
+    )
+
+
+def test_a_semicolon_list_of_to_items_without_a_colon():
+    lines = split_sentence(
+        "We propose to close 2 wards; to invest the money in care at home; and to keep the "
+        "other sites open."
+    )
+    assert lines == (
+        "We propose:",
+        "To close 2 wards",
+        "To invest the money in care at home",
+        "To keep the other sites open",
+    )
+
+
+def test_two_sentences_joined_by_a_semicolon_are_not_a_list():
+    assert split_sentence(
+        "Most older people live in their own homes; fewer than 2% live in a care home."
+    ) == (
+        "Most older people live in their own homes.",
+        "Fewer than 2% live in a care home.",
+    )
