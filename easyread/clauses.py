@@ -270,6 +270,9 @@ _FOCUSED = re.compile(
 )
 
 
+_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}(?:people|children|[a-z]+s)$")
+
+
 def _plural_who(sentence: str):
     """ "We will cover 2,600 people who get care." -> "We will cover 2,600 people." "They get care." """
     for match in _WHO.finditer(sentence):
@@ -277,6 +280,8 @@ def _plural_who(sentence: str):
         in_a_list = re.search(r",[^,]*\s(?:and|or)\s[^,]*$", left)
         if _FOCUSED.search(left):
             continue  # "hard to find, especially for people who ...": the people are a subset
+        if not _COUNTED.search(left) or re.search(r"\bas well as\b|,\s+and\b", rest):
+            continue  # "the people who know them" is defined by its clause: cutting changes who
         if not in_a_list and stands_alone(left) and stands_alone("They " + rest):
             yield _option(111, _finish(left), "They " + rest)
 

@@ -243,6 +243,8 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
         found.append("does not start with a capital letter")
     if not text.endswith(":") and not ends_finished(text):
         found.append("ends on a joining word")
+    if _tokens(text) in (["so", "on"], ["and", "so", "on"]):
+        found.append('only "and so on": a piece of a list')
     if list_item:
         return found
     if FILLER.match(text) or _FILLER_OTHER.match(text):
@@ -251,6 +253,8 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
         found.append("has no subject and verb")
     elif _unfinished_that_clause(text):
         found.append('a "that" clause with no verb')
+    elif "either" in _tokens(text) and not {"or", "nor"} & set(_tokens(text)):
+        found.append('"either" with no "or": the other choice was cut off')
     return found
 
 

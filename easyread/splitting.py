@@ -107,6 +107,11 @@ _SUBJECTS = (
     "the|a|an|our|their|its|his|her|many|some|most|all|each|every|these|those|we|you|they|"
     "it|there|he|she"
 )
+# "people" starts a clause only with its verb: "older people, people with a disability" is a list.
+_PEOPLE_DO = (
+    r"people\s+(?:are|were|have|had|will|would|can|could|should|must|may|might|do|did|said|"
+    r"told|say|tell|use|used|get|got|need|want|feel|felt|like|liked|think|thought)"
+)
 # (pattern, words that start the second half). Earlier rows win ties.
 Rewrite = str | Callable[[str], str]
 _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
@@ -124,8 +129,8 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r",\s+(?:and\s+)?then\s+"), "Then "),
     (re.compile(r":\s+"), ""),
     (re.compile(r"\s+[–—-]\s+"), ""),
-    (re.compile(r"\s+and\s+(?=(?:we|you|they|it|there|this|people)\b)"), ""),
-    (re.compile(r",\s+(?=(?:we|you|they|it|there|this|people)\s)"), ""),
+    (re.compile(r"\s+and\s+(?=(?:we|you|they|it|there|this|" + _PEOPLE_DO + r")\b)"), ""),
+    (re.compile(r",\s+(?=(?:we|you|they|it|there|this|" + _PEOPLE_DO + r")\s)"), ""),
     (re.compile(r",\s+where\s+"), "There "),
     (re.compile(r",\s+of\s+which\s+"), "Of this, "),
     (re.compile(r",\s+whether\s+"), "This is true whether "),
@@ -133,7 +138,7 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r",?\s+or\s+when\s+"), "Or when "),
     (re.compile(r"\s+but\s+(?=(?:were|are|have|do)\b)"), "But they "),
     (re.compile(r"\s+but\s+(?=(?:was|is|has|does)\b)"), "But it "),
-    (re.compile(r"\s+(?:while|whilst|whereas)\s+"), "But "),
+    (re.compile(r"\s+whereas\s+"), "But "),  # not "while": it is as often "during" as "but"
     (re.compile(r",?\s+before\s+(?=(?:" + _SUBJECTS + r")\b)"), "Then "),
     (re.compile(r",?\s+and\s+(?=(?:" + _SUBJECTS + r")\b)"), ""),
 ]
@@ -248,6 +253,8 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
             start, end = match.span()
             if _inside(start, ranges) or not clauses.cut_is_safe(start, end):
                 continue
+            if rewrite in (_which, _who) and _main_verb_resumes(sentence[end:]):
+                continue
             joined = sentence[:start].rstrip()[-1:] + match.group().lstrip()[:1]
             bare = not any(mark in joined for mark in ",;:")
             if bare and not clauses.verb_since_comma(start):
@@ -255,6 +262,13 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
             added = 0 if isinstance(rewrite, str) and not rewrite else 3
             found.append((clauses.balance(start, end, added), priority, start, end, rewrite))
     return found
+
+
+def _main_verb_resumes(rest: str) -> bool:
+    """ "X, which was commissioned in March, and asks members to ...": the relative clause
+    ends before ", and asks", whose subject is X; cutting at "which" would give it the wrong one."""
+    match = re.search(r",\s+and\s+([a-z]+)\b", rest)
+    return bool(match) and looks_like_verb(match.group(1))
 
 
 def _apply(sentence: str, start: int, end: int, rewrite: Rewrite) -> tuple[str, str]:
@@ -402,6 +416,8 @@ def split_list(sentence: str) -> list[str] | None:
 def _list_items(tail: str) -> list[str] | None:
     ending = tail.rstrip()[-1:] if tail.rstrip()[-1:] in ".!?" else ""
     body = tail.rstrip()[: len(tail.rstrip()) - len(ending)]
+    so_on = re.search(r",?\s+and so on$", body)
+    body = body[: so_on.start()] if so_on else body
     parts = [part.strip() for part in re.split(r",\s+", body)]
     last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
     parts = [*parts[:-1], *last]
@@ -411,6 +427,8 @@ def _list_items(tail: str) -> list[str] | None:
         return None
     if not _parallel(parts):
         return None
+    if so_on:  # "A, B, and so on": "so on" is not an item
+        parts[-1] += " and so on"
     return [_capitalise(part) for part in parts]
 
 

@@ -185,3 +185,45 @@ def test_two_sentences_joined_by_a_semicolon_are_not_a_list():
         "Most older people live in their own homes.",
         "Fewer than 2% live in a care home.",
     )
+
+
+def test_while_is_not_cut_as_but():
+    sentence = (
+        "Each month around 140 people go from hospital to a care home, either for a short stay "
+        "while they recover or permanently."
+    )
+    assert split_sentence(sentence) == (sentence,)
+
+
+def test_either_without_or_is_not_a_sentence():
+    assert guard.problems("People go to a care home, either for a short stay.")
+    assert guard.problems("People go either home or to a care home.") == []
+
+
+def test_a_list_of_people_is_not_cut_at_people():
+    sentence = (
+        "We held 8 groups with people who are less likely to go online: older people, people "
+        "with a learning disability, people who are homeless, and so on."
+    )
+    lines = split_sentence(sentence)
+    assert "So on" not in lines and "People who are homeless and so on" in lines
+    assert not any(line.endswith("learning disability.") for line in lines)
+
+
+def test_a_defining_who_clause_is_not_cut_off():
+    sentence = "The decision is made in their best interests after consulting the people who know them well."
+    assert split_sentence(sentence) == (sentence,)
+
+
+def test_a_which_clause_is_not_given_the_main_verb_after_it():
+    lines = split_sentence(
+        "This report sets out the findings of the review of extra care housing, which was "
+        "commissioned by the panel in March, and asks members to comment on the next steps."
+    )
+    assert not any(
+        line.startswith("This was commissioned by the panel in March, and asks") for line in lines
+    )
+
+
+def test_so_on_alone_is_not_a_list_item():
+    assert guard.problems("So on", list_item=True)
