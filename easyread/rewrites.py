@@ -7,6 +7,11 @@
   frames that hide who speaks name us ("It is proposed that" -> "We propose that").
   Hedges that carry doubt ("may", "arguably") are kept: dropping them would add certainty.
 
+* Offers to the people the easy read is for speak to them: "Service users will be able to
+  choose" -> "You will be able to choose"; "Residents would be invited to" -> "You would be
+  invited to". Only for a plural group at the start, with a modal or "are invited/asked";
+  never when another group in the sentence could own "their".
+
 Every rewrite keeps every number and name; the caller checks the result with the
 grammar guard and keeps the writer's sentence if the guard says no.
 """
@@ -181,3 +186,42 @@ def _lower_start(subject: str) -> str:
     if first[1:].islower() and zipf(first.lower()) >= 3.5:
         return subject[0].lower() + subject[1:]
     return subject
+
+
+_READERS = (
+    r"(?:service users|people who use (?:the |our |these |this |council |social care )?services?|"
+    r"residents|patients|carers|tenants|the public|local people|people)"
+)
+_TO_READER = re.compile(
+    r"^(?P<opener>(?:(?:Under|From|After|In|If|When|Once|With|Through|During|By|As part of|"
+    r"Then|Also|From now on)\b[^,]{0,40},\s+)?)"
+    rf"(?P<who>{_READERS}(?:,\s+{_READERS})*"
+    rf"(?:,?\s+and\s+{_READERS})?)\s+(?P<verb>(?:also\s+)?(?:will|would|can|could|may|might|"
+    r"should)\s+|(?:also\s+)?are\s+(?:invited|asked|welcome|encouraged)\b)",
+    re.IGNORECASE,
+)
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:staff|providers?|workers?|families|family|councillors|members|officers|"
+    r"professionals|advocates|doctors|nurses|therapists|trainers?|partners|commissioners)\b",
+    re.IGNORECASE,
+)
+_THEIR = {"their": "your", "they": "you", "them": "you", "themselves": "yourselves"}
+
+
+def speak_to_reader(sentence: str) -> str:
+    """ "Residents will be able to ask for help." -> "You will be able to ask for help." """
+    match = _TO_READER.match(sentence)
+    if not match:
+        return sentence
+    if match.group("who").lower() == "people" and not match.group("opener"):
+        return sentence  # bare "People can ..." is often a statement about others
+    rest = sentence[match.end("who") :]
+    pronouns = re.search(r"\b(?:their|they|them|themselves)\b", rest, re.IGNORECASE)
+    if pronouns and _OTHER_PEOPLE.search(rest[: pronouns.start()]):
+        return sentence  # "ask staff to change their rota": "their" might be the staff's
+    rest = re.sub(
+        r"\b(their|they|them|themselves)\b", lambda m: _THEIR[m.group(1).lower()], rest
+    )
+    opener = match.group("opener")
+    you = "you" if opener else "You"
+    return f"{opener}{you}{rest}"

@@ -19,7 +19,7 @@ from easyread.guard import is_sound, line_problems
 from easyread.idioms import plain_idioms
 from easyread.model import HardWordBox, Item, Point, visible_text, word_count
 from easyread.numbers import numbers_as_digits
-from easyread.rewrites import drop_meta_comment, passive_to_active
+from easyread.rewrites import drop_meta_comment, passive_to_active, speak_to_reader
 from easyread.splitting import MAX_WORDS, _which, _who, split_sentence
 from easyread.terms import TermExplainer
 from easyread.text import Span, sentences
@@ -255,8 +255,8 @@ class Simplifier:
 
 
 def simpler_sentence(text: str) -> str:
-    """Meta-comments dropped and passives made active, if the result is still a sentence."""
-    simpler = passive_to_active(drop_meta_comment(text))
+    """Meta-comments dropped, passives made active and offers said to "you", if still a sentence."""
+    simpler = speak_to_reader(passive_to_active(drop_meta_comment(text)))
     return simpler if simpler == text or is_sound(simpler) else text
 
 
