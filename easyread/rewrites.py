@@ -219,9 +219,7 @@ def speak_to_reader(sentence: str) -> str:
     pronouns = re.search(r"\b(?:their|they|them|themselves)\b", rest, re.IGNORECASE)
     if pronouns and _OTHER_PEOPLE.search(rest[: pronouns.start()]):
         return sentence  # "ask staff to change their rota": "their" might be the staff's
-    rest = re.sub(
-        r"\b(their|they|them|themselves)\b", lambda m: _THEIR[m.group(1).lower()], rest
-    )
+    rest = re.sub(r"\b(their|they|them|themselves)\b", lambda m: _THEIR[m.group(1).lower()], rest)
     opener = match.group("opener")
     you = "you" if opener else "You"
     return f"{opener}{you}{rest}"
