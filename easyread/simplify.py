@@ -19,6 +19,7 @@ from easyread.guard import is_sound, line_problems
 from easyread.idioms import plain_idioms
 from easyread.model import HardWordBox, Item, Point, visible_text, word_count
 from easyread.numbers import numbers_as_digits
+from easyread.plainwords import plain_words
 from easyread.rewrites import drop_meta_comment, passive_to_active, speak_to_reader
 from easyread.splitting import MAX_WORDS, _which, _who, split_sentence
 from easyread.terms import TermExplainer
@@ -196,7 +197,7 @@ class Simplifier:
         return "".join(pieces), asides
 
     def _sentence_rows(self, span: Span, offset: int | None, list_item=False) -> list[Item]:
-        text, idioms_kept = plain_idioms(simpler_sentence(" ".join(span.text.split())))
+        text, idioms_kept = plain_idioms(plain_words(simpler_sentence(" ".join(span.text.split()))))
         marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
         short, harm = _undo_harm(marked, list(split_sentence(marked)), list_item)
         notes = [harm] if harm else []
