@@ -153,8 +153,8 @@ def has_subject_and_verb(sentence: str) -> bool:
         before = tokens[index - 1] if index else ""
         if index == 0 and token not in AUXILIARIES:
             continue
-        if index == 0:
-            return len(tokens) > 2  # a question: "Are you worried?"
+        if index == 0:  # a question: "Are you worried?"; else a lost subject: "Would be awarded."
+            return len(tokens) > 2 and (body.rstrip().endswith("?") or token == "be")
         if before in _RELATIVES and index > 1:
             continue  # "people who use services": the verb belongs to the relative clause
         if before == "to":
@@ -177,6 +177,13 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
         return False  # "With 140 replies": a number after a preposition is not a subject
     if token in _NOT_VERBS:
         return after in _DETERMINERS or after[:1].isdigit() or after in _PRONOUN_SUBJECTS
+    if (
+        token in _NOUN_LIKE
+        and token not in _NOUN_LIKE_VERBS_FIRST
+        and subject not in _PRONOUN_SUBJECTS
+    ):
+        # "their care and support plan, or ...": a noun unless an object or "to" follows
+        return after in _DETERMINERS or after in _OBJECTS or after[:1].isdigit()
     if is_finite_form(token):
         return True
     if token.endswith("ed") and (after in _DETERMINERS or after[:1].isdigit()):
@@ -189,6 +196,9 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
 
 
 _DEMONSTRATIVES = _set_of("this that these those")
+_OBJECTS = _set_of("to for on with us you them him her it me up out about in")
+# Plain forms that are verbs more often than nouns after a plural: "people still need help".
+_NOUN_LIKE_VERBS_FIRST = _set_of("need work lead walk wash vote visit return claim share")
 # Words that come before a noun, not a verb: "the next steps", "further reports".
 _NOUN_MODIFIERS = _set_of("next last first other new same further main key proposed current")
 # Plain verbs that are nouns more often than not in council prose ("a social care record").
@@ -253,9 +263,25 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
         found.append("has no subject and verb")
     elif _unfinished_that_clause(text):
         found.append('a "that" clause with no verb')
+    elif _embedded_question(text):
+        found.append("a piece of a sentence (what, how, where ...) with no main verb")
     elif "either" in _tokens(text) and not {"or", "nor"} & set(_tokens(text)):
         found.append('"either" with no "or": the other choice was cut off')
     return found
+
+
+_WH = _set_of("what how why where whether when which")
+
+
+def _embedded_question(text: str) -> bool:
+    """ "What should change." / "About where they live.": the end of a longer sentence."""
+    tokens = _tokens(_LEADING_MARKERS.sub("", text))
+    if len(tokens) < 2 or text.rstrip().endswith("?"):
+        return False
+    if tokens[0] in _PREPOSITIONS and tokens[1] in _WH and "," not in text:
+        return True
+    finite = [t for t in tokens if t in AUXILIARIES or is_finite_form(t)]
+    return tokens[0] in _WH - {"when"} and len(finite) < 2
 
 
 _REPORTING_BASES = _set_of(

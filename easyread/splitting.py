@@ -287,7 +287,10 @@ def _shared_subject_cut(sentence: str) -> tuple[str, str] | None:
         if _inside(match.start(), ranges) or len(following) < 2 or following[0] not in allowed:
             continue
         left = sentence[: match.start()]
-        subject = _subject_and_modal(left) or _pronoun_for(left, following[0])
+        modal = _subject_and_modal(left)
+        if modal and following[0] in {"are", "were", "is", "was", "has"}:
+            continue  # "Providers would" + "are still there": the subject of "are" is elsewhere
+        subject = modal or _pronoun_for(left, following[0])
         if subject and stands_alone(left):
             return _finish(left), f"{subject} {rest}"
     return None
@@ -419,17 +422,34 @@ def _list_items(tail: str) -> list[str] | None:
     so_on = re.search(r",?\s+and so on$", body)
     body = body[: so_on.start()] if so_on else body
     parts = [part.strip() for part in re.split(r",\s+", body)]
-    last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
+    from easyread.lists import last_items
+
+    last = last_items(parts[-1])
     parts = [*parts[:-1], *last]
     if len(parts) < 3 or re.search(r"\b\d+\s+(?:and|or)\s+(?:over|under|above|more)\b", body):
         return None
     if any(not part or word_count(part) > MAX_LIST_ITEM_WORDS for part in parts):
         return None
-    if not _parallel(parts):
+    if not _parallel(parts) or not _flat(parts):
         return None
     if so_on:  # "A, B, and so on": "so on" is not an item
         parts[-1] += " and so on"
     return [_capitalise(part) for part in parts]
+
+
+_NOT_AN_ITEM = re.compile(
+    r"^(?:including|especially|particularly|such as|for example|except|"
+    r"is|are|was|were|will|would|can|could|should|must|may|might|has|have|had)\b",
+    re.I,
+)
+
+
+def _flat(parts: list[str]) -> bool:
+    """Items of one flat list: none goes on from the one before ("including ...", "and who ...",
+    "must be offered ...") and only the last may start with "and"/"or"."""
+    if any(re.match(r"(?:and|or)\b", part, re.I) for part in parts[:-1]):
+        return False
+    return not any(_NOT_AN_ITEM.match(part) for part in parts)
 
 
 def _parallel(parts: list[str]) -> bool:

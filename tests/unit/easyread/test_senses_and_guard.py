@@ -227,3 +227,51 @@ def test_a_which_clause_is_not_given_the_main_verb_after_it():
 
 def test_so_on_alone_is_not_a_list_item():
     assert guard.problems("So on", list_item=True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What should change.",  # the end of "we wanted to understand X, and what should change"
+        "About where they live.",
+        "Would be awarded through an open tender.",  # lost subject
+        "For example their care and support plan, or a safeguarding enquiry.",  # no verb
+    ],
+)
+def test_the_guard_refuses_pieces_of_a_longer_sentence(line):
+    assert guard.problems(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Are you worried?", "Be sure to come.", "We plan care.", "What matters most is safety."],
+)
+def test_questions_commands_and_wh_subjects_are_still_sentences(line):
+    assert guard.problems(line) == []
+
+
+def test_a_modal_subject_is_not_given_to_are():
+    lines = split_sentence(
+        "Providers would be paid partly on results, for example the number of people who move "
+        "on to a settled home and are still there after a year."
+    )
+    assert not any("would are" in line for line in lines)
+
+
+def test_a_sentence_after_a_colon_is_not_cut_into_list_items():
+    lines = split_sentence(
+        "Some advocacy is a legal right: people who have difficulty in being involved in an "
+        "assessment, and who have nobody else to support them, must be offered an advocate."
+    )
+    assert not any(line.startswith(("And who", "Must be")) for line in lines)
+
+
+def test_an_including_list_keeps_each_item_whole():
+    lines = split_sentence(
+        "The council commissions 412 units of supported housing for people who are homeless, "
+        "including young people leaving care, people with mental health needs, and people "
+        "recovering from drug or alcohol use."
+    )
+    assert "Young people leaving care" in lines
+    assert "People recovering from drug or alcohol use" in lines
+    assert not any(line.endswith("young:") for line in lines)
