@@ -112,6 +112,8 @@ def _if_you(sentence: str):
     match = _IF_YOU.match(sentence.strip())
     if not match or not stands_alone(match.group(3)):
         return
+    if re.match(r"(?:a|an|the|some|any|or|and|other)\b", match.group(3), re.I):
+        return  # "If you want X, a large print copy, or Y, call us": the comma was in a list
     verb, rest, then = match.groups()
     question = (
         f"{verb.capitalize()} you {rest}?"

@@ -64,7 +64,7 @@ _LEADING_MARKERS = re.compile(
 FILLER = re.compile(
     r"^(?:this|that|it|these|they)\s+(?:is|was|are|were)\s+(?:by|in|at|on|for|with|from|to|of|as|"
     r"into|over|under|during|within|across|through|around|about|after|before|when|where|"
-    r"especially|particularly|mainly|mostly|largely|only)\b",
+    r"especially|particularly|mainly|mostly|largely|only|until|unless|since)\b",
     re.IGNORECASE,
 )
 _FILLER_OTHER = re.compile(
@@ -263,6 +263,8 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
         found.append("has no subject and verb")
     elif _unfinished_that_clause(text):
         found.append('a "that" clause with no verb')
+    elif _PIECE_START.match(text):
+        found.append("starts like the end of another sentence (including, such as ...)")
     elif _embedded_question(text):
         found.append("a piece of a sentence (what, how, where ...) with no main verb")
     elif "either" in _tokens(text) and not {"or", "nor"} & set(_tokens(text)):
@@ -270,6 +272,11 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
     return found
 
 
+_PIECE_START = re.compile(
+    r"^(?:including|especially|particularly|such as|except|rather than|as well as|"
+    r"compared with|compared to|along with)\b",
+    re.IGNORECASE,
+)
 _WH = _set_of("what how why where whether when which")
 
 
@@ -325,3 +332,21 @@ def line_problems(lines: list[str], first_is_item: bool = False) -> list[tuple[s
 
 def _ends_sentence(line: str) -> bool:
     return visible_text(line).rstrip().endswith((".", "!", "?"))
+
+
+def is_whole_sentence(text: str) -> bool:
+    """Stricter than :func:`is_sound`, for asides lifted out of brackets (DN-03): the verb must
+    be sure (an auxiliary, a past form, or after a pronoun), not a noun ending in -s
+    ("fewer walk-in slots")."""
+    if not is_sound(text):
+        return False
+    tokens = _tokens(text)
+    base, irregular = _lexicon()
+    for index, token in enumerate(tokens):
+        if token in AUXILIARIES or token in irregular:
+            return True
+        if token.endswith("ed") and verb_base(token) and index > 0:
+            return True
+        if index > 0 and tokens[index - 1] in _PRONOUN_SUBJECTS and verb_base(token):
+            return True
+    return False

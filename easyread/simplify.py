@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from easyread.glossary import Term
-from easyread.guard import is_sound, line_problems
+from easyread.guard import is_sound, is_whole_sentence, line_problems
 from easyread.idioms import plain_idioms
 from easyread.model import HardWordBox, Item, Point, visible_text, word_count
 from easyread.numbers import numbers_as_digits
@@ -186,7 +186,7 @@ class Simplifier:
             length += len(before)
             if self.explainer.learn_initials(text[: match.start()], inner) or not inner.strip():
                 last = match.end()
-            elif is_sound(as_sentence(inner)):  # DN-03: only whole sentences get their own row
+            elif is_whole_sentence(as_sentence(inner)):  # DN-03: only whole sentences get a row
                 asides.append(_Aside(length, inner))
                 last = match.end()
             else:
@@ -226,7 +226,7 @@ class Simplifier:
     def _point(self, group: list[str], start, end, note: str) -> Point:
         return Point(
             sentences=group,
-            picture=self.choose_picture(" ".join(group)),
+            picture=self.choose_picture(main_clause(group[0])),
             needs_attention=bool(note),
             attention_note=note,
             source_start=start,
@@ -253,6 +253,20 @@ class Simplifier:
             else:
                 rows.extend(self.paragraph(line, offset + here))
         return rows
+
+
+_CLAUSE_END = re.compile(
+    r",\s|:\s|;\s|\s(?:that|which|who|when|where|because|if|until|unless|while|whether|"
+    r"so that|although)\s",
+    re.IGNORECASE,
+)
+
+
+def main_clause(sentence: str) -> str:
+    """The words a row's picture is chosen from (DN-06): its first sentence up to the first
+    joining word, so "It would be premature ... through the winter" gets no snowflake."""
+    match = _CLAUSE_END.search(sentence)
+    return sentence[: match.start()] if match and match.start() > 0 else sentence
 
 
 def simpler_sentence(text: str) -> str:

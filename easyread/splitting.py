@@ -287,6 +287,8 @@ def _shared_subject_cut(sentence: str) -> tuple[str, str] | None:
         if _inside(match.start(), ranges) or len(following) < 2 or following[0] not in allowed:
             continue
         left = sentence[: match.start()]
+        if re.search(r"\bto\s+\w+$", sentence[: match.start()]):
+            continue  # "freedom to come and go": two verbs that belong together
         modal = _subject_and_modal(left)
         if modal and following[0] in {"are", "were", "is", "was", "has"}:
             continue  # "Providers would" + "are still there": the subject of "are" is elsewhere

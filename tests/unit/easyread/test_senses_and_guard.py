@@ -275,3 +275,67 @@ def test_an_including_list_keeps_each_item_whole():
     assert "Young people leaving care" in lines
     assert "People recovering from drug or alcohol use" in lines
     assert not any(line.endswith("young:") for line in lines)
+
+
+def test_deprived_of_liberty_is_not_explained_as_poverty():
+    document = build_briefing(
+        "Where people were deprived of their liberty in a care home, forms were late.",
+        terms=default_terms(),
+    )
+    (box,) = [b for b in _boxes(document) if b.term.lower().startswith("depriv")]
+    assert "free to leave" in box.explanation and "money" not in box.explanation
+
+
+def test_deprived_wards_are_explained_as_poverty():
+    document = build_briefing(
+        "The gap between the most and least deprived wards is wide.", terms=default_terms()
+    )
+    (box,) = [b for b in _boxes(document) if b.term.lower().startswith("depriv")]
+    assert "money" in box.explanation
+
+
+def test_come_and_go_is_not_cut():
+    lines = split_sentence("You could have more freedom to come and go when you want to.")
+    assert not any(line.endswith("to come.") for line in lines)
+
+
+def test_if_you_is_not_cut_inside_a_list_of_things():
+    lines = split_sentence(
+        "If you want an easy read version, a large print copy, or a version in another "
+        "language, please call us and we will send one to you."
+    )
+    assert not any(line.startswith("A large print copy") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is until they feel confident.",
+        "Including 410 who completed a paper survey.",
+        "Such as the bus and the train.",
+    ],
+)
+def test_more_pieces_are_refused(line):
+    assert guard.problems(line)
+
+
+def test_an_aside_in_brackets_needs_a_sure_verb_to_get_its_own_row():
+    assert not guard.is_whole_sentence(
+        "More online booking, more phone triage, fewer walk-in slots."
+    )
+    assert guard.is_whole_sentence("This was agreed in May.")
+    document = build_briefing(
+        "Practices changed how they work (more online booking, fewer walk-in slots) this year."
+    )
+    rows = [s for i in document.all_items() if isinstance(i, Point) for s in i.sentences]
+    assert not any(s.startswith("More online booking") for s in rows)
+
+
+def test_the_picture_comes_from_the_main_clause():
+    from easyread.simplify import main_clause
+
+    sentence = "It would be too soon to say that the trend will continue through the winter."
+    assert main_clause(sentence) == "It would be too soon to say"
+    document = build_briefing(sentence)
+    (row,) = [i for i in document.all_items() if isinstance(i, Point)]
+    assert row.picture != "fe-snowflake"
