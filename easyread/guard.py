@@ -263,7 +263,7 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
         found.append("has no subject and verb")
     elif _unfinished_that_clause(text):
         found.append('a "that" clause with no verb')
-    elif _PIECE_START.match(text):
+    elif _PIECE_START.match(text) and "," not in text:
         found.append("starts like the end of another sentence (including, such as ...)")
     elif _embedded_question(text):
         found.append("a piece of a sentence (what, how, where ...) with no main verb")
@@ -273,8 +273,7 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
 
 
 _PIECE_START = re.compile(
-    r"^(?:including|especially|particularly|such as|except|rather than|as well as|"
-    r"compared with|compared to|along with)\b",
+    r"^(?:including|especially|particularly|such as|except|rather than)\b",
     re.IGNORECASE,
 )
 _WH = _set_of("what how why where whether when which")

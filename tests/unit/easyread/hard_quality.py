@@ -64,7 +64,8 @@ def broken(document: Document, source: str) -> list[str]:
     for line in lines:
         text = visible_text(line).strip()
         last = re.findall(r"[\w’']+", text)[-1:] or [""]
-        dangling = last[0].lower() in _END_WORDS and not text.endswith(":")
+        so_on = text.lower().rstrip(".").endswith("and so on")
+        dangling = last[0].lower() in _END_WORDS and not text.endswith(":") and not so_on
         if _FILLER.match(text) or _DOUBLED.search(text) or dangling:
             failing.append(line)
     if re.search(r"\b0\s?(?:%|per ?cent)", source) and re.search(r"\bnone\b", output(document)):

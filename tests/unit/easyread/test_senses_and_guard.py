@@ -339,3 +339,8 @@ def test_the_picture_comes_from_the_main_clause():
     document = build_briefing(sentence)
     (row,) = [i for i in document.all_items() if isinstance(i, Point)]
     assert row.picture != "fe-snowflake"
+
+
+def test_a_sentence_may_open_with_compared_with_or_rather_than():
+    assert guard.problems("Compared with last year, the grant has gone up by 5%.") == []
+    assert guard.problems("Rather than close it, we will move it.") == []
