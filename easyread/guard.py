@@ -136,8 +136,13 @@ _NOT_VERBS = _set_of(
 )
 
 
+@lru_cache(maxsize=20000)
+def _cached_tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _WORD.findall(visible_text(sentence)))
+
+
 def _tokens(sentence: str) -> list[str]:
-    return [t.lower() for t in _WORD.findall(visible_text(sentence))]
+    return list(_cached_tokens(sentence))
 
 
 def has_subject_and_verb(sentence: str) -> bool:
@@ -247,6 +252,11 @@ def ends_finished(sentence: str) -> bool:
 
 def problems(sentence: str, list_item: bool = False) -> list[str]:
     """Why this line is not a sentence a reader can trust (empty list: it is fine)."""
+    return list(_problems(sentence, list_item))
+
+
+@lru_cache(maxsize=20000)
+def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
     text = visible_text(sentence).strip()
     found: list[str] = []
     if not _START_OK.match(sentence.strip()):
@@ -256,7 +266,7 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
     if _tokens(text) in (["so", "on"], ["and", "so", "on"]):
         found.append('only "and so on": a piece of a list')
     if list_item:
-        return found
+        return tuple(found)
     if FILLER.match(text) or _FILLER_OTHER.match(text):
         found.append("a filler that hides who did what")
     elif not has_subject_and_verb(text):
@@ -269,7 +279,7 @@ def problems(sentence: str, list_item: bool = False) -> list[str]:
         found.append("a piece of a sentence (what, how, where ...) with no main verb")
     elif "either" in _tokens(text) and not {"or", "nor"} & set(_tokens(text)):
         found.append('"either" with no "or": the other choice was cut off')
-    return found
+    return tuple(found)
 
 
 _PIECE_START = re.compile(

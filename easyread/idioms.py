@@ -41,9 +41,17 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _by_phrase() -> tuple[dict[str, Idiom], frozenset[str]]:
+    by_phrase = {i.phrase.lower(): i for i in idioms()}
+    return by_phrase, frozenset(re.split(r"[\s-]", p, maxsplit=1)[0] for p in by_phrase)
+
+
 def find_idioms(text: str) -> list[tuple[int, int, Idiom]]:
     """Idioms outside quotations, as (start, end, idiom)."""
-    by_phrase = {i.phrase.lower(): i for i in idioms()}
+    by_phrase, first_words = _by_phrase()
+    if first_words.isdisjoint(re.findall(r"[\w’']+", text.lower())):
+        return []
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     return [
         (m.start(), m.end(), by_phrase[m.group().lower()])
@@ -52,7 +60,19 @@ def find_idioms(text: str) -> list[tuple[int, int, Idiom]]:
     ]
 
 
+@lru_cache(maxsize=8192)
+def _plain_idioms(text: str) -> tuple[str, tuple[str, ...]]:
+    swapped, kept = _swap_idioms(text)
+    return swapped, tuple(kept)
+
+
 def plain_idioms(text: str) -> tuple[str, list[str]]:
+    """Idioms swapped for plain words; returns the text and the idioms that had to stay."""
+    swapped, kept = _plain_idioms(text)
+    return swapped, list(kept)
+
+
+def _swap_idioms(text: str) -> tuple[str, list[str]]:
     """Idioms swapped for plain words; returns the text and the idioms that had to stay."""
     kept: list[str] = []
     pieces: list[str] = []

@@ -81,6 +81,7 @@ def _pattern() -> re.Pattern[str]:
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
+@lru_cache(maxsize=8192)
 def plain_words(text: str) -> str:
     """ "We will ensure that staff assist residents." -> "We will make sure that staff help residents." """
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
