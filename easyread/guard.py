@@ -176,6 +176,8 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
     if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in _NOT_VERBS:
         return True  # "This makes it hard"
+    if index == 1 and subject in _QUANTIFIERS and (is_finite_form(token) or token in base):
+        return True  # "Some wait for months": a quantifier can be the whole subject
     if subject in _DETERMINERS or subject in _PREPOSITIONS or subject in _NOUN_MODIFIERS:
         return False
     if subject[:1].isdigit() and index == 2 and tokens[0] in _PREPOSITIONS - {"than"}:
@@ -201,6 +203,7 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
 
 
 _DEMONSTRATIVES = _set_of("this that these those")
+_QUANTIFIERS = _set_of("some many most all few others both none several")
 _OBJECTS = _set_of("to for on with us you them him her it me up out about in")
 # Plain forms that are verbs more often than nouns after a plural: "people still need help".
 _NOUN_LIKE_VERBS_FIRST = _set_of("need work lead walk wash vote visit return claim share")

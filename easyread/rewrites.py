@@ -71,7 +71,7 @@ _PASSIVE = re.compile(
     r"(?P<adverb>(?:also|then|already|jointly|formally|independently|now)\s+)?"
     rf"(?P<verb>{_PARTICIPLE})(?P<particle>\s+(?:out|up|down|off|back|forward))?\s+by\s+(?P<agent>[^,;:()\"“”]{{2,80}}?)"
     r"(?P<rest>(?:\s+(?:on|in|at|during|between|after|before|because|when|last|this|next|"
-    r"and then)\b|[,;:.!?]|$).*)$",
+    r"under|through|across|within|since|until|and then)\b|[,;:.!?]|$).*)$",
     re.DOTALL,
 )
 _DETERMINER_START = re.compile(
@@ -79,6 +79,10 @@ _DETERMINER_START = re.compile(
 )
 _RELATIVE_STARTS = _set_of("who which whose where when while")
 _SUBJECT_PRONOUNS = _set_of("i we you they he she it there")
+_OPENERS = _set_of(
+    "at in on for from by with during after before under over since until currently now "
+    "today meanwhile also then still already yesterday recently"
+)
 _NOT_AGENT = _set_of("which who that it they we this there")
 _BAD_SUBJECT = re.compile(r"\b(?:which|who|that|if|when|because|and|or|but|it|there)\b", re.I)
 
@@ -139,6 +143,8 @@ def _agent_goes_on(rest: str) -> bool:
 
 def _good_subject(subject: str) -> bool:
     words = subject.split()
+    if words and words[0].lower() in _OPENERS:
+        return False  # "At present these services": the subject starts after the opener
     return 1 <= len(words) <= 8 and not _BAD_SUBJECT.search(subject)
 
 

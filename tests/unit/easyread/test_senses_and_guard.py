@@ -344,3 +344,29 @@ def test_the_picture_comes_from_the_main_clause():
 def test_a_sentence_may_open_with_compared_with_or_rather_than():
     assert guard.problems("Compared with last year, the grant has gone up by 5%.") == []
     assert guard.problems("Rather than close it, we will move it.") == []
+
+
+def test_a_quantifier_can_be_the_whole_subject():
+    assert guard.problems("Some wait for more than 6 months.") == []
+    assert guard.problems("Most of them.")
+    assert split_sentence(
+        "On any given day around 90 people are waiting for a place; some wait for more than "
+        "6 months in temporary accommodation."
+    ) == (
+        "On any given day around 90 people are waiting for a place.",
+        "Some wait for more than 6 months in temporary accommodation.",
+    )
+
+
+def test_passive_to_active_before_under():
+    assert passive_to_active("The services are provided by 7 charities under block contracts.") == (
+        "7 charities provide the services under block contracts."
+    )
+
+
+def test_passive_to_active_leaves_a_subject_that_starts_with_an_opener():
+    sentence = "At present these services are provided by 3 groups under separate contracts."
+    assert passive_to_active(sentence) == sentence
+    assert (
+        passive_to_active("This bid was rejected by the panel.") == "The panel rejected this bid."
+    )
