@@ -18,6 +18,7 @@ Finding kinds (rule ids at standard / easy level):
   ``time_or_date`` (ER-06), ``short_form`` (ER-05), ``joined_sentence`` (ER-02),
   ``negative_short_form`` and ``double_negative`` (ER-07)
 - ``link_text``: "click here", "read more" (PL-10)
+- ``idiom`` (PL-07): figures of speech, from the list the renderer shares
 - ``disrespectful_wording`` (PL-08 / ER-15)
 - ``reading_level``: advisory, about the whole text (PL-02 / ER-14); easy read
   only: ``common_words`` when under 95 in every 100 words are common (ER-04)
@@ -51,6 +52,7 @@ _WORD_KINDS = (
     "jargon",
     "wordy_phrase",
     "style",
+    "idiom",
     "rare_word",
 )
 
@@ -106,6 +108,7 @@ def _find_all(doc: Document) -> list[Finding]:
         *sentences.paragraph_length(doc),
         *sentences.passive_voice(doc),
         *wording.wordy(doc),
+        *wording.figures_of_speech(doc),
         *wording.respectful(doc),
         *wording.link_text(doc),
         *numbers.percentages(doc),

@@ -112,6 +112,8 @@ def _if_you(sentence: str):
     match = _IF_YOU.match(sentence.strip())
     if not match or not stands_alone(match.group(3)):
         return
+    if re.match(r"(?:a|an|the|some|any|or|and|other)\b", match.group(3), re.I):
+        return  # "If you want X, a large print copy, or Y, call us": the comma was in a list
     verb, rest, then = match.groups()
     question = (
         f"{verb.capitalize()} you {rest}?"
@@ -263,11 +265,25 @@ def _trailing_share(sentence: str):
         yield _option(110, _finish(sentence[: match.start()]), "This comes with " + match.group(1))
 
 
+_FOCUSED = re.compile(
+    r"(?:^|,\s+)(?:especially|particularly|mainly|mostly|only|even|except|including|such as|"
+    r"for|among|of|with|to|from|by|between)\b[^,]*$",
+    re.I,
+)
+
+
+_COUNTED = re.compile(r"\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}(?:people|children|[a-z]+s)$")
+
+
 def _plural_who(sentence: str):
     """ "We will cover 2,600 people who get care." -> "We will cover 2,600 people." "They get care." """
     for match in _WHO.finditer(sentence):
         left, rest = sentence[: match.start()], sentence[match.end() :]
         in_a_list = re.search(r",[^,]*\s(?:and|or)\s[^,]*$", left)
+        if _FOCUSED.search(left):
+            continue  # "hard to find, especially for people who ...": the people are a subset
+        if not _COUNTED.search(left) or re.search(r"\bas well as\b|,\s+and\b", rest):
+            continue  # "the people who know them" is defined by its clause: cutting changes who
         if not in_a_list and stands_alone(left) and stands_alone("They " + rest):
             yield _option(111, _finish(left), "They " + rest)
 

@@ -18,6 +18,19 @@ GLOSSARY_FILE = Path(__file__).with_name("data") / "glossary.toml"
 
 
 @dataclass(frozen=True, slots=True)
+class Sense:
+    """One meaning of a glossary word, told apart by words near it (DN-05).
+
+    ``easy`` empty means the everyday sense: no box is shown ("their own front door").
+    """
+
+    name: str
+    easy: str
+    clues: tuple[str, ...]
+    plain: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     """One glossary entry.
 
@@ -38,6 +51,7 @@ class Term:
     plain_alternative: str = ""
     jargon_sense: bool = False
     tags: tuple[str, ...] = field(default=())
+    senses: tuple[Sense, ...] = field(default=())
 
     def forms(self) -> tuple[str, ...]:
         """Every way the term can appear in text."""
@@ -66,7 +80,31 @@ def _term_from_dict(entry: dict) -> Term:
         plain_alternative=entry.get("plain_alternative", ""),
         jargon_sense=bool(entry.get("jargon_sense", False)),
         tags=tuple(entry.get("tags", ())),
+        senses=tuple(
+            Sense(
+                name=sense["name"],
+                easy=sense.get("easy", ""),
+                clues=tuple(sense.get("clues", ())),
+                plain=sense.get("plain", ""),
+            )
+            for sense in entry.get("sense", ())
+        ),
     )
+
+
+def sense_in(term: Term, text: str, context: str = "") -> Sense | None:
+    """The sense whose clues the sentence (else its paragraph) uses most; None if unclear."""
+    for where in (text, context):
+        lower = " ".join(where.lower().split())
+        hits = [(sum(_clue_in(c, lower) for c in s.clues), s) for s in term.senses]
+        hits.sort(key=lambda pair: -pair[0])
+        if hits and hits[0][0] and (len(hits) == 1 or hits[0][0] > hits[1][0]):
+            return hits[0][1]
+    return None
+
+
+def _clue_in(clue: str, lower: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(clue.lower()), lower) is not None
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,8 @@ _LEADING_MARKERS = re.compile(
 # "This was by the panel as key." / "This is in service users.": fillers that hide who did what.
 FILLER = re.compile(
     r"^(?:this|that|it|these|they)\s+(?:is|was|are|were)\s+(?:by|in|at|on|for|with|from|to|of|as|"
-    r"into|over|under|during|within|across|through|around|about|after|before)\b",
+    r"into|over|under|during|within|across|through|around|about|after|before|when|where|"
+    r"especially|particularly|mainly|mostly|largely|only|until|unless|since)\b",
     re.IGNORECASE,
 )
 _FILLER_OTHER = re.compile(
@@ -135,8 +136,13 @@ _NOT_VERBS = _set_of(
 )
 
 
+@lru_cache(maxsize=20000)
+def _cached_tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _WORD.findall(visible_text(sentence)))
+
+
 def _tokens(sentence: str) -> list[str]:
-    return [t.lower() for t in _WORD.findall(visible_text(sentence))]
+    return list(_cached_tokens(sentence))
 
 
 def has_subject_and_verb(sentence: str) -> bool:
@@ -152,10 +158,12 @@ def has_subject_and_verb(sentence: str) -> bool:
         before = tokens[index - 1] if index else ""
         if index == 0 and token not in AUXILIARIES:
             continue
-        if index == 0:
-            return len(tokens) > 2  # a question: "Are you worried?"
+        if index == 0:  # a question: "Are you worried?"; else a lost subject: "Would be awarded."
+            return len(tokens) > 2 and (body.rstrip().endswith("?") or token == "be")
         if before in _RELATIVES and index > 1:
             continue  # "people who use services": the verb belongs to the relative clause
+        if before == "to":
+            continue  # "to comment", "to be": an infinitive is never the finite verb
         if token in AUXILIARIES:
             return True
         if _verb_here(tokens, index, base):
@@ -168,10 +176,21 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
     if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in _NOT_VERBS:
         return True  # "This makes it hard"
-    if subject in _DETERMINERS or subject in _PREPOSITIONS:
+    if index == 1 and subject in _QUANTIFIERS and (is_finite_form(token) or token in base):
+        return True  # "Some wait for months": a quantifier can be the whole subject
+    if subject in _DETERMINERS or subject in _PREPOSITIONS or subject in _NOUN_MODIFIERS:
         return False
+    if subject[:1].isdigit() and index == 2 and tokens[0] in _PREPOSITIONS - {"than"}:
+        return False  # "With 140 replies": a number after a preposition is not a subject
     if token in _NOT_VERBS:
         return after in _DETERMINERS or after[:1].isdigit() or after in _PRONOUN_SUBJECTS
+    if (
+        token in _NOUN_LIKE
+        and token not in _NOUN_LIKE_VERBS_FIRST
+        and subject not in _PRONOUN_SUBJECTS
+    ):
+        # "their care and support plan, or ...": a noun unless an object or "to" follows
+        return after in _DETERMINERS or after in _OBJECTS or after[:1].isdigit()
     if is_finite_form(token):
         return True
     if token.endswith("ed") and (after in _DETERMINERS or after[:1].isdigit()):
@@ -184,6 +203,12 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
 
 
 _DEMONSTRATIVES = _set_of("this that these those")
+_QUANTIFIERS = _set_of("some many most all few others both none several")
+_OBJECTS = _set_of("to for on with us you them him her it me up out about in")
+# Plain forms that are verbs more often than nouns after a plural: "people still need help".
+_NOUN_LIKE_VERBS_FIRST = _set_of("need work lead walk wash vote visit return claim share")
+# Words that come before a noun, not a verb: "the next steps", "further reports".
+_NOUN_MODIFIERS = _set_of("next last first other new same further main key proposed current")
 # Plain verbs that are nouns more often than not in council prose ("a social care record").
 _NOUN_LIKE = _set_of(
     "care support fund plan cost budget record review report need change place rate work "
@@ -230,19 +255,68 @@ def ends_finished(sentence: str) -> bool:
 
 def problems(sentence: str, list_item: bool = False) -> list[str]:
     """Why this line is not a sentence a reader can trust (empty list: it is fine)."""
+    return list(_problems(sentence, list_item))
+
+
+@lru_cache(maxsize=20000)
+def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
     text = visible_text(sentence).strip()
     found: list[str] = []
     if not _START_OK.match(sentence.strip()):
         found.append("does not start with a capital letter")
     if not text.endswith(":") and not ends_finished(text):
         found.append("ends on a joining word")
+    if _tokens(text) in (["so", "on"], ["and", "so", "on"]):
+        found.append('only "and so on": a piece of a list')
     if list_item:
-        return found
+        return tuple(found)
     if FILLER.match(text) or _FILLER_OTHER.match(text):
         found.append("a filler that hides who did what")
     elif not has_subject_and_verb(text):
         found.append("has no subject and verb")
-    return found
+    elif _unfinished_that_clause(text):
+        found.append('a "that" clause with no verb')
+    elif _PIECE_START.match(text) and "," not in text:
+        found.append("starts like the end of another sentence (including, such as ...)")
+    elif _embedded_question(text):
+        found.append("a piece of a sentence (what, how, where ...) with no main verb")
+    elif "either" in _tokens(text) and not {"or", "nor"} & set(_tokens(text)):
+        found.append('"either" with no "or": the other choice was cut off')
+    return tuple(found)
+
+
+_PIECE_START = re.compile(
+    r"^(?:including|especially|particularly|such as|except|rather than)\b",
+    re.IGNORECASE,
+)
+_WH = _set_of("what how why where whether when which")
+
+
+def _embedded_question(text: str) -> bool:
+    """ "What should change." / "About where they live.": the end of a longer sentence."""
+    tokens = _tokens(_LEADING_MARKERS.sub("", text))
+    if len(tokens) < 2 or text.rstrip().endswith("?"):
+        return False
+    if tokens[0] in _PREPOSITIONS and tokens[1] in _WH and "," not in text:
+        return True
+    finite = [t for t in tokens if t in AUXILIARIES or is_finite_form(t)]
+    return tokens[0] in _WH - {"when"} and len(finite) < 2
+
+
+_REPORTING_BASES = _set_of(
+    "recommend propose agree say find show suggest expect believe know hope feel report "
+    "decide ask note mean ensure confirm think estimate accept"
+)
+
+
+def _unfinished_that_clause(text: str) -> bool:
+    """ "We recommend that the council." : the words after a reporting verb's "that" need a verb."""
+    tokens = _tokens(text)
+    for index in range(len(tokens) - 2, 0, -1):
+        if tokens[index] == "that" and verb_base(tokens[index - 1]) in _REPORTING_BASES:
+            rest = tokens[index + 1 :]
+            return bool(rest) and not has_subject_and_verb(" ".join(rest))
+    return False
 
 
 def is_sound(sentence: str, list_item: bool = False) -> bool:
@@ -270,3 +344,21 @@ def line_problems(lines: list[str], first_is_item: bool = False) -> list[tuple[s
 
 def _ends_sentence(line: str) -> bool:
     return visible_text(line).rstrip().endswith((".", "!", "?"))
+
+
+def is_whole_sentence(text: str) -> bool:
+    """Stricter than :func:`is_sound`, for asides lifted out of brackets (DN-03): the verb must
+    be sure (an auxiliary, a past form, or after a pronoun), not a noun ending in -s
+    ("fewer walk-in slots")."""
+    if not is_sound(text):
+        return False
+    tokens = _tokens(text)
+    base, irregular = _lexicon()
+    for index, token in enumerate(tokens):
+        if token in AUXILIARIES or token in irregular:
+            return True
+        if token.endswith("ed") and verb_base(token) and index > 0:
+            return True
+        if index > 0 and tokens[index - 1] in _PRONOUN_SUBJECTS and verb_base(token):
+            return True
+    return False

@@ -92,13 +92,41 @@ def trailing_list(sentence: str) -> list[str] | None:
     if not match or not stands_alone(match.group(1)):
         return None
     last_word = match.group(1).split()[-1].lower()
-    if not (looks_like_verb(last_word) or last_word.endswith("ing")):
-        return None
+    if not (looks_like_verb(last_word) or last_word.endswith("ing")) or _noun_like(last_word):
+        return None  # "... young people leaving care, people with ...": "care" is a noun here
     parts = re.split(r",\s+", match.group(2))
-    items = [*parts[:-1], *re.split(r"\s+(?:and|or)\s+", parts[-1], maxsplit=1)]
+    items = [*parts[:-1], *last_items(parts[-1])]
     if any(has_clause(i) or word_count(i) > 8 for i in items):
         return None
+    if not _phrases_only(match.group(2), items):
+        return None
     return [match.group(1) + ":", *(_capitalise(i) for i in items)]
+
+
+_AGE_RANGE = re.compile(r"\b\d+\s+(?:and|or)\s+(?:over|under|above|older|younger|more)\b", re.I)
+
+
+def last_items(last: str) -> list[str]:
+    """The last piece of a comma list: "B and C" is two items, but after a comma "and drug or
+    alcohol use" is one ("drug or alcohol use")."""
+    if re.match(r"(?:and|or)\s+", last):
+        return [re.sub(r"^(?:and|or)\s+", "", last)]
+    return re.split(r"\s+(?:and|or)\s+", last, maxsplit=1)
+
+
+def _phrases_only(body: str, items: list[str]) -> bool:
+    """No item is a clause or holds a colon, and "aged 75 and over" is never cut in two."""
+    from easyread.guard import AUXILIARIES
+    from easyread.splitting import _flat
+
+    if not _flat(items):
+        return False
+    if _AGE_RANGE.search(body) or any(":" in i or ";" in i for i in items):
+        return False
+    return not any(set(i.lower().split()) & (AUXILIARIES | _PRONOUNS) for i in items)
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
 
 
 _LIST_VERBS = frozenset(
@@ -115,7 +143,7 @@ def verb_list(sentence: str) -> list[str] | None:
     parts = re.split(r",\s+", body)
     if len(parts) < 2:
         return None
-    last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
+    last = last_items(parts[-1])
     words = parts[0].split()
     verb = next((i for i, w in enumerate(words) if w.lower() in _LIST_VERBS), None)
     if verb is None or verb < 1 or verb == len(words) - 1:
@@ -124,7 +152,7 @@ def verb_list(sentence: str) -> list[str] | None:
     items = [first, *parts[1:-1], *last]
     if len(items) < 3 or any(has_clause(i) or word_count(i) > 8 for i in items):
         return None
-    if not stands_alone(intro + " them"):
+    if not _phrases_only(body, items) or not stands_alone(intro + " them"):
         return None
     return [intro + ":", *(_capitalise(i) for i in items)]
 
@@ -134,7 +162,72 @@ def _with_intro(first_part: str, start: str, items: list[str]) -> list[str] | No
     if not found:
         return None
     intro, first_item = first_part[: found[-1]].rstrip(), first_part[found[-1] :]
+    if not _ends_before_object(intro):
+        return None  # "This includes young:" "People leaving care": the cut split a noun phrase
     every = [first_item, *items]
     if word_count(intro) < 2 or any(word_count(i) > MAX_ITEM_WORDS for i in every):
         return None
     return [intro.rstrip(",:;") + ":", *(_capitalise(i) for i in every)]
+
+
+def semicolon_list(sentence: str) -> list[str] | None:
+    """ "The main risks are: that A; that B; and that C." -> "The main risks are:" "That A" ...
+
+    Also without a colon when every item starts with the same word ("We propose to A;
+    to B; and to C."). Semicolons between two whole sentences are left to the cutter.
+    """
+    stripped = sentence.strip()
+    body = stripped[:-1] if stripped[-1:] in ".!?" else stripped
+    parts = [re.sub(r"^(?:and|or)\s+", "", p.strip()) for p in re.split(r";\s+", body)]
+    if len(parts) < 2 or any(not p for p in parts):
+        return None
+    first = parts[0]
+    if ":" in first:
+        intro, first_item = first.split(":", 1)
+    else:
+        starts = {_start_word(p) for p in parts[1:]}
+        if len(starts) != 1 or starts == {"<number>"}:
+            return None
+        found = [m.start() for m in re.finditer(rf"(?<!\S){re.escape(starts.pop())}\b", first)]
+        found = [at for at in found if word_count(first[:at]) >= 2]
+        if not found:
+            return None
+        intro, first_item = first[: found[0]], first[found[0] :]
+    items = [first_item.strip(" ,"), *(p.strip(" ,") for p in parts[1:])]
+    if word_count(intro) < 2 or not all(items):
+        return None
+    return [intro.rstrip(" ,") + ":", *(_capitalise(i) for i in items)]
+
+
+_BEFORE_ITEMS = frozenset(
+    [
+        "for",
+        "to",
+        "with",
+        "about",
+        "on",
+        "of",
+        "from",
+        "by",
+        "in",
+        "at",
+        "are",
+        "were",
+        "is",
+        "was",
+        "include",
+        "includes",
+    ]
+)
+
+
+def _ends_before_object(intro: str) -> bool:
+    """An intro ends where items can start: after a verb or a preposition."""
+    last = re.findall(r"[\w’']+", intro)[-1:] or [""]
+    return last[0].lower() in _BEFORE_ITEMS or looks_like_verb(last[0].lower())
+
+
+def _noun_like(word: str) -> bool:
+    from easyread.guard import _NOUN_LIKE
+
+    return word in _NOUN_LIKE

@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from easyread.glossary import Term
-from easyread.guard import is_sound, line_problems
+from easyread.guard import is_sound, is_whole_sentence, line_problems
+from easyread.idioms import plain_idioms
 from easyread.model import HardWordBox, Item, Point, visible_text, word_count
 from easyread.numbers import numbers_as_digits
-from easyread.rewrites import drop_meta_comment, passive_to_active
+from easyread.plainwords import plain_words
+from easyread.rewrites import drop_meta_comment, passive_to_active, speak_to_reader
 from easyread.splitting import MAX_WORDS, _which, _who, split_sentence
 from easyread.terms import TermExplainer
 from easyread.text import Span, sentences
@@ -130,6 +132,7 @@ class Simplifier:
     def heading(self, text: str) -> tuple[str, list[HardWordBox]]:
         """A heading with numbers and initials fixed; hard words in it are explained below it."""
         marked, boxes = self.explainer.mark_up(numbers_as_digits(swap_wordy_phrases(text)))
+        self.explainer.unclear.clear()  # a heading's word is explained where the text uses it
         return marked.replace("**", "").strip(), boxes
 
     def paragraph(self, text: str, offset: int = 0, list_item: bool = False) -> list[Item]:
@@ -158,6 +161,7 @@ class Simplifier:
 
     def _prose(self, text: str, offset: int, list_item: bool = False) -> list[Item]:
         text = swap_wordy_phrases(text)
+        self.explainer.context = text
         clean, asides = self._lift_asides(text)
         items: list[Item] = []
         for span in _covering_sentences(clean):
@@ -182,7 +186,7 @@ class Simplifier:
             length += len(before)
             if self.explainer.learn_initials(text[: match.start()], inner) or not inner.strip():
                 last = match.end()
-            elif is_sound(as_sentence(inner)):  # DN-03: only whole sentences get their own row
+            elif is_whole_sentence(as_sentence(inner)):  # DN-03: only whole sentences get a row
                 asides.append(_Aside(length, inner))
                 last = match.end()
             else:
@@ -193,10 +197,17 @@ class Simplifier:
         return "".join(pieces), asides
 
     def _sentence_rows(self, span: Span, offset: int | None, list_item=False) -> list[Item]:
-        text = simpler_sentence(" ".join(span.text.split()))
+        text, idioms_kept = plain_idioms(plain_words(simpler_sentence(" ".join(span.text.split()))))
         marked, boxes = self.explainer.mark_up(numbers_as_digits(text))
         short, harm = _undo_harm(marked, list(split_sentence(marked)), list_item)
         notes = [harm] if harm else []
+        if idioms_kept:
+            said = ", ".join(f'"{i}"' for i in idioms_kept)
+            notes.append(f"A figure of speech ({said}): please say it in plain words.")
+        if self.explainer.unclear:
+            words = ", ".join(f'"{w}"' for w in dict.fromkeys(self.explainer.unclear))
+            notes.append(f"Which meaning of {words} is this? We did not explain it: please check.")
+            self.explainer.unclear.clear()
         if any(word_count(s) > MAX_WORDS for s in short):
             notes.append(f"A sentence is still longer than {MAX_WORDS} words: please shorten it.")
         unknown = [self.explainer.unknown_initials(s) for s in short]
@@ -215,7 +226,7 @@ class Simplifier:
     def _point(self, group: list[str], start, end, note: str) -> Point:
         return Point(
             sentences=group,
-            picture=self.choose_picture(" ".join(group)),
+            picture=self.choose_picture(main_clause(group[0])),
             needs_attention=bool(note),
             attention_note=note,
             source_start=start,
@@ -244,9 +255,23 @@ class Simplifier:
         return rows
 
 
+_CLAUSE_END = re.compile(
+    r",\s|:\s|;\s|\s(?:that|which|who|when|where|because|if|until|unless|while|whether|"
+    r"so that|although)\s",
+    re.IGNORECASE,
+)
+
+
+def main_clause(sentence: str) -> str:
+    """The words a row's picture is chosen from (DN-06): its first sentence up to the first
+    joining word, so "It would be premature ... through the winter" gets no snowflake."""
+    match = _CLAUSE_END.search(sentence)
+    return sentence[: match.start()] if match and match.start() > 0 else sentence
+
+
 def simpler_sentence(text: str) -> str:
-    """Meta-comments dropped and passives made active, if the result is still a sentence."""
-    simpler = passive_to_active(drop_meta_comment(text))
+    """Meta-comments dropped, passives made active and offers said to "you", if still a sentence."""
+    simpler = speak_to_reader(passive_to_active(drop_meta_comment(text)))
     return simpler if simpler == text or is_sound(simpler) else text
 
 

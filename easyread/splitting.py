@@ -107,9 +107,15 @@ _SUBJECTS = (
     "the|a|an|our|their|its|his|her|many|some|most|all|each|every|these|those|we|you|they|"
     "it|there|he|she"
 )
+# "people" starts a clause only with its verb: "older people, people with a disability" is a list.
+_PEOPLE_DO = (
+    r"people\s+(?:are|were|have|had|will|would|can|could|should|must|may|might|do|did|said|"
+    r"told|say|tell|use|used|get|got|need|want|feel|felt|like|liked|think|thought)"
+)
 # (pattern, words that start the second half). Earlier rows win ties.
 Rewrite = str | Callable[[str], str]
 _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
+    (re.compile(r";\s+(?:and|but)\s+(?=(?:" + _SUBJECTS + r"|information|support)\b)"), ""),
     (re.compile(r";\s+"), ""),
     (re.compile(r",\s+and\s+(?!then\b|so\s+on\b)"), ""),
     (re.compile(r",\s+but\s+"), "But "),
@@ -123,8 +129,8 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r",\s+(?:and\s+)?then\s+"), "Then "),
     (re.compile(r":\s+"), ""),
     (re.compile(r"\s+[–—-]\s+"), ""),
-    (re.compile(r"\s+and\s+(?=(?:we|you|they|it|there|this|people)\b)"), ""),
-    (re.compile(r",\s+(?=(?:we|you|they|it|there|this|people)\s)"), ""),
+    (re.compile(r"\s+and\s+(?=(?:we|you|they|it|there|this|" + _PEOPLE_DO + r")\b)"), ""),
+    (re.compile(r",\s+(?=(?:we|you|they|it|there|this|" + _PEOPLE_DO + r")\s)"), ""),
     (re.compile(r",\s+where\s+"), "There "),
     (re.compile(r",\s+of\s+which\s+"), "Of this, "),
     (re.compile(r",\s+whether\s+"), "This is true whether "),
@@ -132,7 +138,7 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r",?\s+or\s+when\s+"), "Or when "),
     (re.compile(r"\s+but\s+(?=(?:were|are|have|do)\b)"), "But they "),
     (re.compile(r"\s+but\s+(?=(?:was|is|has|does)\b)"), "But it "),
-    (re.compile(r"\s+(?:while|whilst|whereas)\s+"), "But "),
+    (re.compile(r"\s+whereas\s+"), "But "),  # not "while": it is as often "during" as "but"
     (re.compile(r",?\s+before\s+(?=(?:" + _SUBJECTS + r")\b)"), "Then "),
     (re.compile(r",?\s+and\s+(?=(?:" + _SUBJECTS + r")\b)"), ""),
 ]
@@ -247,6 +253,8 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
             start, end = match.span()
             if _inside(start, ranges) or not clauses.cut_is_safe(start, end):
                 continue
+            if rewrite in (_which, _who) and _main_verb_resumes(sentence[end:]):
+                continue
             joined = sentence[:start].rstrip()[-1:] + match.group().lstrip()[:1]
             bare = not any(mark in joined for mark in ",;:")
             if bare and not clauses.verb_since_comma(start):
@@ -254,6 +262,13 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
             added = 0 if isinstance(rewrite, str) and not rewrite else 3
             found.append((clauses.balance(start, end, added), priority, start, end, rewrite))
     return found
+
+
+def _main_verb_resumes(rest: str) -> bool:
+    """ "X, which was commissioned in March, and asks members to ...": the relative clause
+    ends before ", and asks", whose subject is X; cutting at "which" would give it the wrong one."""
+    match = re.search(r",\s+and\s+([a-z]+)\b", rest)
+    return bool(match) and looks_like_verb(match.group(1))
 
 
 def _apply(sentence: str, start: int, end: int, rewrite: Rewrite) -> tuple[str, str]:
@@ -272,7 +287,12 @@ def _shared_subject_cut(sentence: str) -> tuple[str, str] | None:
         if _inside(match.start(), ranges) or len(following) < 2 or following[0] not in allowed:
             continue
         left = sentence[: match.start()]
-        subject = _subject_and_modal(left) or _pronoun_for(left, following[0])
+        if re.search(r"\bto\s+\w+$", sentence[: match.start()]):
+            continue  # "freedom to come and go": two verbs that belong together
+        modal = _subject_and_modal(left)
+        if modal and following[0] in {"are", "were", "is", "was", "has"}:
+            continue  # "Providers would" + "are still there": the subject of "are" is elsewhere
+        subject = modal or _pronoun_for(left, following[0])
         if subject and stands_alone(left):
             return _finish(left), f"{subject} {rest}"
     return None
@@ -356,10 +376,19 @@ def split_sentence(sentence: str, depth: int = 0) -> tuple[str, ...]:
 def _split(sentence: str, depth: int) -> list[str]:
     if word_count(sentence) <= SPLIT_OVER or depth > 60:
         return [sentence]
-    from easyread.lists import parallel_list, that_list, trailing_list, two_part_list, verb_list
+    from easyread.lists import (
+        parallel_list,
+        semicolon_list,
+        that_list,
+        trailing_list,
+        two_part_list,
+        verb_list,
+    )
 
-    listed = None
-    if word_count(sentence) <= RULES_UP_TO:
+    listed = semicolon_list(sentence) if ";" in sentence else None
+    if listed and not _sound_list(listed):
+        listed = None
+    if not listed and word_count(sentence) <= RULES_UP_TO:
         listed = that_list(sentence) or parallel_list(sentence) or split_list(sentence)
     if not listed and MAX_WORDS < word_count(sentence) <= RULES_UP_TO:
         listed = two_part_list(sentence) or trailing_list(sentence) or verb_list(sentence)
@@ -392,11 +421,42 @@ def split_list(sentence: str) -> list[str] | None:
 def _list_items(tail: str) -> list[str] | None:
     ending = tail.rstrip()[-1:] if tail.rstrip()[-1:] in ".!?" else ""
     body = tail.rstrip()[: len(tail.rstrip()) - len(ending)]
+    so_on = re.search(r",?\s+and so on$", body)
+    body = body[: so_on.start()] if so_on else body
     parts = [part.strip() for part in re.split(r",\s+", body)]
-    last = re.split(r"\s+(?:and|or)\s+", re.sub(r"^(?:and|or)\s+", "", parts[-1]), maxsplit=1)
+    from easyread.lists import last_items
+
+    last = last_items(parts[-1])
     parts = [*parts[:-1], *last]
-    if len(parts) < 3:
+    if len(parts) < 3 or re.search(r"\b\d+\s+(?:and|or)\s+(?:over|under|above|more)\b", body):
         return None
     if any(not part or word_count(part) > MAX_LIST_ITEM_WORDS for part in parts):
         return None
+    if not _parallel(parts) or not _flat(parts):
+        return None
+    if so_on:  # "A, B, and so on": "so on" is not an item
+        parts[-1] += " and so on"
     return [_capitalise(part) for part in parts]
+
+
+_NOT_AN_ITEM = re.compile(
+    r"^(?:including|especially|particularly|such as|for example|except|"
+    r"is|are|was|were|will|would|can|could|should|must|may|might|has|have|had)\b",
+    re.I,
+)
+
+
+def _flat(parts: list[str]) -> bool:
+    """Items of one flat list: none goes on from the one before ("including ...", "and who ...",
+    "must be offered ...") and only the last may start with "and"/"or"."""
+    if any(re.match(r"(?:and|or)\b", part, re.I) for part in parts[:-1]):
+        return False
+    return not any(_NOT_AN_ITEM.match(part) for part in parts)
+
+
+def _parallel(parts: list[str]) -> bool:
+    """List items are all phrases or all clauses: "In the survey, 27% said X" is one sentence."""
+    from easyread.guard import has_subject_and_verb
+
+    clauses = {has_subject_and_verb(part) for part in parts}
+    return len(clauses) == 1

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from easyread.glossary import Term
+from easyread.glossary import Term, sense_in
 from easyread.model import HardWordBox, WordListEntry
 
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -34,6 +34,8 @@ class TermExplainer:
     terms: Iterable[Term] = ()
     explained: list[Term] = field(default_factory=list)
     local_initials: dict[str, str] = field(default_factory=dict)
+    context: str = ""  # the paragraph being read, for telling word senses apart
+    unclear: list[str] = field(default_factory=list)  # words whose sense we could not tell
 
     def __post_init__(self) -> None:
         self.terms = tuple(self.terms)
@@ -43,6 +45,7 @@ class TermExplainer:
             self._by_form, self._first_words, self._longest = _index.__wrapped__(self.terms)
         self._spelled: dict[str, str] = {}
         self._explained_names: set[str] = set()
+        self._shown: dict[str, tuple[str, str]] = {}  # term -> (box title, explanation)
 
     def _matches(self, sentence: str):
         """Glossary terms in a sentence: leftmost, longest, never overlapping."""
@@ -131,18 +134,39 @@ class TermExplainer:
                 shown = shown[0].upper() + shown[1:]
         if not explain or term.term in self._explained_names:
             return shown
+        easy = term.easy
+        if term.senses:
+            sense = sense_in(term, sentence, self.context)
+            if sense is None:  # DN-05: ask the writer rather than guess or explain both
+                self.unclear.append(shown)
+                return shown
+            if not sense.easy:
+                return shown  # the everyday sense: "their own front door"
+            easy = sense.easy
         self.explained.append(term)
         self._explained_names.add(term.term)
-        boxes.append(HardWordBox(term=display_name(term), explanation=self.spell_out(term.easy)))
+        title = shown
+        headword = display_name(term)
+        if _is_initials(sentence[start:end].rstrip("s")) or _uses(headword, sentence, self.context):
+            title = shown if shown.lower() == headword.lower() else headword
+        elif shown.lower() in {plural_of(headword).lower(), headword.lower() + "s"}:
+            title = headword  # "Learning disability" for "learning disabilities"
+        title = title[0].upper() + title[1:]
+        self._shown[term.term] = (title, self.spell_out(easy))
+        boxes.append(HardWordBox(term=title, explanation=self._shown[term.term][1]))
         already_bold = sentence[max(0, start - 2) : start] == "**"
         return shown if already_bold else f"**{shown}**"
 
     def word_list(self) -> list[WordListEntry]:
         """Every explained term, in the order the reader met them."""
-        return [
-            WordListEntry(term=display_name(t), explanation=self.spell_out(t.easy))
-            for t in self.explained
-        ]
+        return [self._entry(t) for t in self.explained]
+
+    def _entry(self, term: Term) -> WordListEntry:
+        """The word list repeats the box: same title, same sense."""
+        if term.term in self._shown:
+            title, easy = self._shown[term.term]
+            return WordListEntry(term=title, explanation=easy)
+        return WordListEntry(term=display_name(term), explanation=self.spell_out(term.easy))
 
     def spell_out(self, text: str) -> str:
         """Initials in a definition written out, without bold or boxes."""
@@ -154,6 +178,11 @@ class TermExplainer:
         """Initials left in a sentence that we cannot spell out (ER-05)."""
         found = {m.group(1) for m in _BARE_INITIALS.finditer(sentence)}
         return sorted(f for f in found if f not in KNOWN_INITIALS and len(f) >= 2)
+
+
+def _uses(words: str, *texts: str) -> bool:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(words.lower()) + r"(?![\w-])")
+    return any(pattern.search(" ".join(text.lower().split())) for text in texts)
 
 
 def plural_of(words: str) -> str:

@@ -87,6 +87,16 @@ def wordy(doc: Document) -> Iterator[Finding]:
         yield doc.finding(phrase.rule_id, kind, match.start(), match.end(), message, suggestion)
 
 
+def figures_of_speech(doc: Document) -> Iterator[Finding]:
+    """PL-07: idioms a reader may take literally (the same list the renderer swaps)."""
+    from easyread.idioms import find_idioms
+
+    for start, end, idiom in find_idioms(doc.prose):
+        said = doc.prose[start:end]
+        message = f'"{said}" is a figure of speech some readers take literally. Say it plainly.'
+        yield doc.finding("PL-07", "idiom", start, end, message, idiom.plain)
+
+
 def respectful(doc: Document) -> Iterator[Finding]:
     """PL-08 / ER-15: wording that many disabled people find hurtful."""
     rule_id = "ER-15" if doc.easy else "PL-08"

@@ -21,6 +21,7 @@ from easyread.builders import build_briefing
 from easyread.glossary import default_terms
 from easyread.model import Document, HardWordBox, Point, visible_text, word_count
 from easyread.readability import scores
+from easyread.terms import plural_of
 
 
 def _set_of(text: str) -> frozenset[str]:
@@ -63,7 +64,8 @@ def broken(document: Document, source: str) -> list[str]:
     for line in lines:
         text = visible_text(line).strip()
         last = re.findall(r"[\w’']+", text)[-1:] or [""]
-        dangling = last[0].lower() in _END_WORDS and not text.endswith(":")
+        so_on = text.lower().rstrip(".").endswith("and so on")
+        dangling = last[0].lower() in _END_WORDS and not text.endswith(":") and not so_on
         if _FILLER.match(text) or _DOUBLED.search(text) or dangling:
             failing.append(line)
     if re.search(r"\b0\s?(?:%|per ?cent)", source) and re.search(r"\bnone\b", output(document)):
@@ -117,6 +119,13 @@ class PassageReport:
     flagged_rows: int
     fk_grade: float
     numbers_lost: list[str]
+    short: int = 0
+    titles_not_in_text: tuple[str, ...] = ()
+
+    @property
+    def share_short(self) -> float:
+        """Sentences really 15 words or fewer, flagged or not."""
+        return self.short / max(1, self.sentences)
 
     @property
     def broken_per_400(self) -> float:
@@ -142,16 +151,35 @@ def measure(path: Path, terms=None) -> PassageReport:
         flagged_rows=len(rows),
         fk_grade=grade(document),
         numbers_lost=lost_numbers(source, document),
+        short=sum(1 for s, _ in lines if word_count(s) <= 15),
+        titles_not_in_text=titles_not_in_text(source, document),
     )
 
 
+def titles_not_in_text(source: str, document: Document) -> tuple[str, ...]:
+    """Hard-word box titles the source never uses (DN-05: the word as it appears)."""
+    lower = " ".join(source.lower().split())
+    return tuple(
+        box.term
+        for box in document.all_items()
+        if isinstance(box, HardWordBox)
+        and not {box.term.lower(), plural_of(box.term.lower())} & _phrases_in(lower)
+    )
+
+
+def _phrases_in(lower: str) -> set[str]:
+    words = re.findall(r"[\w’'-]+", lower)
+    return {" ".join(words[i : i + n]) for n in range(1, 7) for i in range(len(words))}
+
+
 def main(part: str = "all") -> None:
-    print(f"{'passage':34} words broken/400 ok%   flagged FK   numbers-lost")
+    print(f"{'passage':34} words broken/400 ok%   short% flagged FK   bad-titles numbers-lost")
     for path in passages(part):
         r = measure(path)
         print(
             f"{r.name:34} {r.words:5} {r.broken_per_400:6.2f} {r.share_ok * 100:6.1f} "
-            f"{r.flagged_rows:5} {r.fk_grade:5.1f} {','.join(r.numbers_lost) or '-'}"
+            f"{r.share_short * 100:6.1f} {r.flagged_rows:5} {r.fk_grade:5.1f} "
+            f"{len(r.titles_not_in_text):5}      {','.join(r.numbers_lost) or '-'}"
         )
 
 

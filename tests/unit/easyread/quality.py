@@ -13,6 +13,7 @@ from pathlib import Path
 
 from easyread.builders import build_briefing
 from easyread.model import Document, HardWordBox, Point, visible_text, word_count
+from easyread.terms import plural_of
 
 CORPUS = Path(__file__).with_name("corpus")
 _WORD_VALUES = {
@@ -111,9 +112,15 @@ def unexplained_terms(source: str, document: Document, terms) -> list[str]:
     boxes = {item.term.lower() for item in document.all_items() if isinstance(item, HardWordBox)}
     listed = {entry.term.lower() for entry in document.word_list}
     missing = []
+    asked = " ".join(
+        item.attention_note for item in document.all_items() if isinstance(item, Point)
+    ).lower()
     for term in terms_in(source, terms):
-        name = (term.acronym_for or term.term).lower()
-        if name not in boxes or name not in listed:
+        names = {f.lower() for f in (term.acronym_for, *term.forms()) if f}
+        names |= {plural_of(n) for n in names}
+        if term.senses and any(f'"{n}"' in asked for n in names):
+            continue  # DN-05: the writer is asked which sense, rather than a guess
+        if not (names & boxes and names & listed):
             missing.append(term.term)
     return missing
 

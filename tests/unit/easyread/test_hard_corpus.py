@@ -68,3 +68,9 @@ def test_rows_that_need_a_person_are_counted_and_shown():
     assert "Rows that need a person to check them: 1" in render_text(document, show_flags=True)
     html = str(render_html(document, show_notes=True))
     assert "er-flags-summary" in html and flagged[0].attention_note in html
+
+
+def test_and_so_on_at_the_end_is_not_counted_as_broken():
+    document = build_briefing("We met the panel.")
+    document.sections[0].items[0].sentences = ["We fund clubs, walks and so on.", "We met the."]
+    assert hard_quality.broken(document, "We met the panel.") == ["We met the."]
