@@ -117,9 +117,7 @@ def sign_in(client, email: str | None) -> None:
     if not email:
         return
     page = client.get("/sign-in").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
-        r'name="csrf-token" content="([^"]+)"', page
-    )
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
     data = {"email": email, "password": DEMO_PASSWORD, "csrf_token": token.group(1)}
     response = client.post("/sign-in", data=data)
     if response.status_code != 303:

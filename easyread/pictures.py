@@ -122,6 +122,37 @@ def svg_markup(picture_id: str) -> str:
     return (SYMBOLS_DIR / "svg" / f"{picture_id}.svg").read_text(encoding="utf-8").strip()
 
 
+#: The id of the drawing inside a picture file, for ``<use href="FILE#picture">``.
+SYMBOL_ID = "picture"
+_VIEW_BOX = re.compile(r'viewBox="([^"]*)"')
+
+
+def stands_alone(picture_id: str) -> bool:
+    """Whether a page may point at the picture's file rather than copy it into the page.
+
+    A drawing with ids of its own (a gradient, a clip) is copied in: browsers do not all
+    follow those ids through ``<use>`` into another file."""
+    svg = svg_markup(picture_id)
+    return bool(svg) and 'id="' not in svg
+
+
+@lru_cache(maxsize=512)
+def symbol_file(picture_id: str) -> str:
+    """A picture as a file that pages point at with ``<use href="FILE#picture">``, so each
+    picture travels once and is cached, not copied into every page (issue 20).
+
+    The drawing goes in a ``<symbol>`` (which ``<use>`` can show at any size, in the
+    colour of the page around it) and the file shows it once, so it still opens as an
+    image. "" for an unknown id."""
+    svg = svg_markup(picture_id)
+    if not svg:
+        return ""
+    opening, drawing = svg.split(">", 1)
+    view_box = _VIEW_BOX.search(opening).group(1)
+    symbol = f'<symbol id="{SYMBOL_ID}" viewBox="{view_box}">{drawing.removesuffix("</svg>")}'
+    return f'{opening}>{symbol}</symbol><use href="#{SYMBOL_ID}"/></svg>'
+
+
 def alt_text(picture_id: str | None) -> str:
     """A short description for screen readers: the concept the picture stands for."""
     record = manifest().get(picture_id or "")

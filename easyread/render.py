@@ -2,8 +2,10 @@
 
 The HTML is one fragment for screen and print: the web app includes it in its
 pages and WeasyPrint prints the same markup, styled by ``static/easyread.css``.
-Pictures are inline SVG (no outside files to fetch) with ``role="img"`` and a
-label. ``pictures=False`` is the reader setting that hides them (ER-11).
+Pictures are inline SVG (no outside files to fetch, which PDFs need) with
+``role="img"`` and a label; a web page passes ``picture=`` to point at picture files
+instead, so each picture is sent once. ``pictures=False`` is the reader setting that
+hides them (ER-11).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import itertools
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -112,12 +114,14 @@ def render_html(
     heading_level: int = 1,
     labels: Mapping[str, str] | None = None,
     show_notes: bool = False,
+    picture: Callable[[str | None], Markup] | None = None,
 ) -> Markup:
     """The document as an HTML fragment.
 
     ``heading_level`` is the level of the title (sections are one deeper), so a page
     that has its own h1 can pass 2. ``show_notes`` shows the writer which rows need
-    attention; readers never see those notes.
+    attention; readers never see those notes. ``picture`` draws a row's picture from its
+    id (inline SVG when not given).
     """
     template = _environment().get_template("easyread_document.html")
     html = template.render(
@@ -126,7 +130,7 @@ def render_html(
         heading_level=max(1, min(heading_level, 5)),
         labels={**LABELS, **(labels or {})},
         show_notes=show_notes,
-        picture=_Pictures(),
+        picture=picture or _Pictures(),
     )
     return Markup(html)
 

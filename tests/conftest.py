@@ -144,8 +144,8 @@ class CheckingClient(FlaskClient):
 
     def csrf_token(self) -> str:
         if self._csrf is None:
-            page = super().open("/accessibility").get_data(as_text=True)
-            self._csrf = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
+            page = super().open("/settings").get_data(as_text=True)  # a page with a form
+            self._csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
         return self._csrf
 
     def post(self, *args, **kwargs):

@@ -12,6 +12,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.budgets.views import bp as budgets
     from forum_site.web.contributions import bp as contributions
     from forum_site.web.decisions.views import bp as decisions
+    from forum_site.web.easy_read.picture_files import bp as pictures
     from forum_site.web.easy_read.views import bp as easy_read
     from forum_site.web.forums.views import bp as forums
     from forum_site.web.glossary.views import bp as glossary
@@ -41,6 +42,7 @@ def blueprints() -> list[Blueprint]:
         topics,
         pdfs,
         easy_read,
+        pictures,
         *not_online(),
         translations,
     ]

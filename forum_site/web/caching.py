@@ -7,6 +7,10 @@
   so a browser may keep it for a year: a changed file gets a new address. A request
   with the right fingerprint is answered ``public, max-age=31536000, immutable``; one
   without (or with an old one) is answered ``no-cache`` as before.
+- A page for a visitor with no session (no cookie, no form token in it) may be kept by any
+  cache for a minute: ``public, max-age=60``, varying on the cookies (reading settings)
+  and the browser's languages. Every other page is ``private``, and a signed-in person's
+  is not stored at all (``no-store``).
 """
 
 from __future__ import annotations
@@ -14,12 +18,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request, session
 from flask_compress import Compress
 
 compress = Compress()
 
 ONE_YEAR = 365 * 24 * 60 * 60
+VISITOR_PAGE_SECONDS = 60
 FINGERPRINT = "v"
 _known: dict[Path, tuple[int, int, str]] = {}  # path -> (mtime_ns, size, fingerprint)
 
@@ -79,7 +84,32 @@ def _cache_static(response):
     return response
 
 
+def _shared(response) -> bool:
+    viewer = getattr(g, "viewer", None)
+    signed_in = viewer is not None and viewer.signed_in
+    return response.status_code == 200 and not signed_in and not session and not session.modified
+
+
+def _cache_pages(response):
+    if request.method not in ("GET", "HEAD") or response.mimetype != "text/html":
+        return response
+    if "Cache-Control" in response.headers:
+        return response
+    if _shared(response):
+        response.cache_control.public = True
+        response.cache_control.max_age = VISITOR_PAGE_SECONDS
+        response.vary.update(("Cookie", "Accept-Language"))
+    elif getattr(g, "viewer", None) is not None and g.viewer.signed_in:
+        response.cache_control.private = True
+        response.cache_control.no_store = True
+    else:
+        response.cache_control.private = True
+        response.cache_control.no_cache = True
+    return response
+
+
 def init_app(app: Flask) -> None:
     compress.init_app(app)
     app.url_defaults(_add_fingerprint)
     app.after_request(_cache_static)
+    app.after_request(_cache_pages)

@@ -33,6 +33,7 @@ from wtforms.fields import (
 )
 
 from forum_site.text import strip_bidi_controls
+from forum_site.web.security import TokenWhenShown
 
 MAX_ID = 2**31 - 1
 ALLOWED_CONTROLS = frozenset("\t\n\r")
@@ -149,6 +150,9 @@ def check_fields(form) -> bool:
 
 class SiteForm(FlaskForm):
     """Every form on the site: the checks above run before the form's own validators."""
+
+    class Meta:
+        csrf_class = TokenWhenShown
 
     def validate(self, extra_validators=None) -> bool:
         if not check_fields(self):

@@ -30,7 +30,7 @@ EXCLUDED = {
     "static": "static files",
     "main.healthz": "JSON health check for load balancers, not a page",
     "easy_read.static": "static files (the easy-read style sheet)",
-    "easy_read.picture_file": "an SVG picture, not a page",
+    "pictures.static": "the easy-read pictures, not pages",
     **NOT_ONLINE_EXCLUDED,
 }
 

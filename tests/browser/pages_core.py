@@ -331,8 +331,9 @@ CORE = [
     PageType(
         "error: expired form",
         None,
-        fixed("main.accessibility"),
-        submit=FormSubmit(selector="form.easy-read-switch", drop_csrf=True),
+        fixed("accounts.sign_in"),
+        # Not the reading switch: without a token it is checked by where it came from.
+        submit=FormSubmit(selector="main form", drop_csrf=True),
         status=400,
     ),
 ]

@@ -158,7 +158,7 @@ ROUTES = {
     "decisions.new": "forum_editor",
     "decisions.show": "forum",
     "easy_read.check": "forum_editor",
-    "easy_read.picture_file": "token",
+    "pictures.static": "token",
     "easy_read.static": "token",
     "forums.accept_invitation": "token",
     "forums.index": "open",

@@ -16,11 +16,15 @@
     document.addEventListener("htmx:afterRequest", startVenueTimer);  // the server saw that too
   }
 
-  // Send the CSRF token with every htmx request.
+  // Send the form token with every htmx request: the one in the request's own form, else
+  // any on the page (pages without a form have none, and need none).
   document.addEventListener("htmx:configRequest", function (event) {
-    var meta = document.querySelector('meta[name="csrf-token"]');
-    if (meta) {
-      event.detail.headers["X-CSRFToken"] = meta.getAttribute("content");
+    var elt = event.detail.elt;
+    var form = elt && elt.closest ? elt.closest("form") : null;
+    var field = (form && form.querySelector('input[name="csrf_token"]')) ||
+      document.querySelector('input[name="csrf_token"]');
+    if (field) {
+      event.detail.headers["X-CSRFToken"] = field.value;
     }
   });
 

@@ -20,6 +20,7 @@ from forum_site.services.budgets import history as budgets_history
 from forum_site.services.budgets import show as budgets_show
 from forum_site.services.money import format_money, parse_pence, to_decimal
 from forum_site.web.budgets.forms import SeenForm
+from forum_site.web.easy_read.pictures import document_picture
 from forum_site.web.panels import budget_panels
 from forum_site.web.responses import viewer
 
@@ -98,7 +99,7 @@ def easy_read_html(budget, locale: str, pictures: bool = True) -> Markup:
     per_person = _per_person_rows(budget, shown, locale)
     if per_person:
         document.sections.append(Section("What it means for each person", per_person))
-    return render_html(document, pictures=pictures, heading_level=2)
+    return render_html(document, pictures=pictures, heading_level=2, picture=document_picture)
 
 
 def _fix_total_sentence(document, budget) -> None:

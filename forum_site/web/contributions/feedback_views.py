@@ -21,6 +21,7 @@ from forum_site.web import pagination
 from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.charts import bar_chart
 from forum_site.web.contributions.forms import FeedbackFilterForm
+from forum_site.web.easy_read.pictures import document_picture
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.responses import render, viewer
 
@@ -75,7 +76,9 @@ def _easy_read(groups) -> Markup | None:
         for said in group.items
     ]
     document = build_feedback(entries, title=_("What happened"))
-    return render_html(document, pictures=not prefs.hide_pictures, heading_level=2)
+    return render_html(
+        document, pictures=not prefs.hide_pictures, heading_level=2, picture=document_picture
+    )
 
 
 def _outcome(value: str | None) -> Status | None:

@@ -6,7 +6,7 @@ from flask import Blueprint
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from easyread.pictures import alt_text, picture_for, svg_markup
+from easyread.pictures import alt_text, picture_for
 from forum_site.models import Source, Status, Visibility
 from forum_site.vocabulary.contributions import (
     SOURCE_LABELS,
@@ -15,6 +15,7 @@ from forum_site.vocabulary.contributions import (
     STATUS_PICTURES,
     VISIBILITY_NOTES,
 )
+from forum_site.web.easy_read.pictures import picture_svg
 
 
 def status_label(status) -> str:
@@ -44,7 +45,7 @@ def author_words(label: str) -> str:
 def picture(words: str) -> Markup:
     """An easy-read picture for these words, with alt text ("" when none fits)."""
     picture_id = picture_for(words)
-    svg = svg_markup(picture_id) if picture_id else ""
+    svg = picture_svg(picture_id, alt="", css_class=None) if picture_id else ""
     if not svg:
         return Markup("")
     label = escape(alt_text(picture_id))

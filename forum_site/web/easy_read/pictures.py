@@ -1,5 +1,10 @@
 """Pictures for pages: a concept name ("meeting"), a menu picture name ("letter") or a
-symbol id ("hi-home") becomes an inline SVG from easyread's bundled, MIT-licensed set.
+symbol id ("hi-home") becomes an SVG from easyread's bundled, MIT-licensed set.
+
+Pages point at each picture's file (``<svg role="img"><use href="..."></svg>``, see
+picture_files.py) rather than copying it in: the browser fetches a picture once and keeps
+it, and the drawing still takes the page's colour (high contrast). PDFs copy the SVG in
+(easyread.render), since they fetch nothing.
 
 The reader setting "hide pictures" (prefs.hide_pictures) hides them everywhere (ER-11)."""
 
@@ -8,11 +13,18 @@ from __future__ import annotations
 import itertools
 import re
 
-from flask import g
+from flask import g, url_for
 from markupsafe import Markup, escape
 
 from easyread.builders import concept_picture
-from easyread.pictures import alt_text, has_picture, picture_for, svg_markup
+from easyread.pictures import (
+    SYMBOL_ID,
+    alt_text,
+    has_picture,
+    picture_for,
+    stands_alone,
+    svg_markup,
+)
 
 # The picture names web/navigation.py gives each menu item, and a few the site frame uses.
 SITE_PICTURES = {
@@ -74,7 +86,7 @@ def _uses() -> itertools.count:
 def picture_markup(
     name: str | None, alt: str | None = None, css_class: str = "er-svg", size: int | None = None
 ) -> Markup:
-    """Inline SVG with ``role="img"`` and a label; ``alt=""`` marks it as decoration.
+    """A picture with ``role="img"`` and a label; ``alt=""`` marks it as decoration.
 
     Empty markup when the reader hides pictures or no picture fits, so pages never break.
     """
@@ -82,18 +94,41 @@ def picture_markup(
     if prefs is not None and prefs.hide_pictures:
         return Markup("")
     found = picture_id(name)
-    svg = svg_markup(found) if found else ""
-    if not svg:
+    return picture_svg(found, alt, css_class, size) if found else Markup("")
+
+
+def document_picture(found: str | None) -> Markup:
+    """A row's picture in an easy-read document (easyread.render_html(picture=...))."""
+    return picture_svg(found) if found else Markup("")
+
+
+def picture_svg(
+    found: str, alt: str | None = None, css_class: str | None = "er-svg", size: int | None = None
+) -> Markup:
+    """One bundled picture by id, pointing at its file (copied in if it cannot be)."""
+    if not has_picture(found):
         return Markup("")
-    if 'id="' in svg:
-        use = next(_uses())
-        svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{m.group(2)}-p{use}", svg)
+    opening = _opening(found, alt, css_class)
+    if not stands_alone(found):
+        return _inline(found, opening, size)
+    href = url_for("pictures.static", filename=f"{found}.svg") + f"#{SYMBOL_ID}"
+    side = int(size or 96)
+    return Markup(f'{opening}width="{side}" height="{side}"><use href="{href}"/></svg>')
+
+
+def _opening(found: str, alt: str | None, css_class: str | None) -> str:
+    css = f'class="{css_class}" ' if css_class else ""
+    if alt == "":
+        return f'<svg {css}aria-hidden="true" focusable="false" '
+    label = escape(alt if alt is not None else alt_text(found))
+    return f'<svg {css}role="img" aria-label="{label}" focusable="false" '
+
+
+def _inline(found: str, opening: str, size: int | None) -> Markup:
+    """The picture's own SVG in the page; its ids get a suffix so they stay unique."""
+    use = next(_uses())
+    svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{m.group(2)}-p{use}", svg_markup(found))
     if size:
         opening_tag, rest = svg.split(">", 1)
         svg = _SIZE.sub(lambda m: f'{m.group(1)}="{int(size)}"', opening_tag) + ">" + rest
-    if alt == "":
-        opening = f'<svg class="{css_class}" aria-hidden="true" focusable="false" '
-    else:
-        label = escape(alt if alt is not None else alt_text(found))
-        opening = f'<svg class="{css_class}" role="img" aria-label="{label}" focusable="false" '
     return Markup(svg.replace("<svg ", opening, 1))

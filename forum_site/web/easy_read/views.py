@@ -23,7 +23,7 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.vocabulary.easy_read import renderer_labels
 from forum_site.web.easy_read import kinds
 from forum_site.web.easy_read.forms import check_form, rows
-from forum_site.web.easy_read.pictures import picture_markup, section_picture
+from forum_site.web.easy_read.pictures import document_picture, picture_markup, section_picture
 from forum_site.web.easy_read.steps import steps_for
 from forum_site.web.formatting import long_date
 from forum_site.web.responses import commit, render, show_error, viewer
@@ -51,7 +51,11 @@ def render_document(doc: Document, heading_level: int = 1) -> Markup:
         doc.checked_by = _("%(name)s on %(date)s", name=doc.checked_by, date=_date(doc))
         doc.checked_at = ""
     return render_html(
-        doc, pictures=pictures_shown(), heading_level=heading_level, labels=renderer_labels()
+        doc,
+        pictures=pictures_shown(),
+        heading_level=heading_level,
+        labels=renderer_labels(),
+        picture=document_picture,
     )
 
 
@@ -258,20 +262,3 @@ def start_again(kind: str, subject_id: int):
         commit()
         flash(_("The easy read is made again from the page. Check it before you mark it."), "info")
     return redirect(url_for(".check", kind=kind, subject_id=subject_id), code=303)
-
-
-# ------------------------------------------------------------------ picture files
-
-
-@bp.get("/easy-read/pictures/<picture_id>.svg")
-def picture_file(picture_id: str):
-    """One bundled picture as a file, for pages that list many (the pictures page)."""
-    from flask import abort, send_from_directory
-
-    from easyread.pictures import SYMBOLS_DIR, has_picture
-
-    if not has_picture(picture_id):
-        abort(404)
-    response = send_from_directory(SYMBOLS_DIR / "svg", f"{picture_id}.svg", max_age=86400)
-    response.mimetype = "image/svg+xml"
-    return response

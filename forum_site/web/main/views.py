@@ -21,6 +21,7 @@ from forum_site.web.main.home_words import to_do_words
 from forum_site.web.meetings.labels import REPLY_ANSWERS
 from forum_site.web.requests import translation_is_draft
 from forum_site.web.responses import commit, render, safe_next, viewer
+from forum_site.web.security import token_or_own_page
 
 bp = Blueprint("main", __name__)
 
@@ -81,6 +82,7 @@ def _language_choices() -> list[SelectChoice]:
 
 
 @bp.post("/settings/easy-read")
+@token_or_own_page
 def toggle_easy_read():
     """The switch in the header: turn easy read on or off and stay on the same page."""
     target = safe_next(request.form.get("next"), url_for("main.home"))

@@ -7,13 +7,12 @@ the same plain words.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from easyread.pictures import alt_text, svg_markup
+from easyread.pictures import alt_text
 from forum_site.models.meetings import CycleStage
 from forum_site.vocabulary.cycle import STAGE_LABELS as STAGES
 from forum_site.vocabulary.meetings import (  # noqa: F401  (templates read them as meeting_labels)
@@ -23,6 +22,7 @@ from forum_site.vocabulary.meetings import (  # noqa: F401  (templates read them
     NEEDS,
     REPLY_ANSWERS,
 )
+from forum_site.web.easy_read.pictures import picture_svg
 
 SCALE = {
     3: (_l("Yes"), "fe-smiling-face-with-smiling-eyes"),
@@ -30,17 +30,10 @@ SCALE = {
     1: (_l("No"), "fe-frowning-face"),
 }
 
-_SVG_ID = re.compile(r'\b(id="|url\(#|href="#)([^")]+)')
 
-
-def picture(picture_id: str, suffix: str) -> Markup:
-    """A bundled picture as decorative inline SVG (the words beside it carry the meaning)."""
-    svg = svg_markup(picture_id)
-    if not svg:
-        return Markup("")
-    svg = _SVG_ID.sub(lambda m: f"{m.group(1)}{m.group(2)}-{suffix}", svg)
-    opening = '<svg class="picture" aria-hidden="true" focusable="false" '
-    return Markup(svg.replace("<svg ", opening, 1))
+def picture(picture_id: str) -> Markup:
+    """A bundled picture as decoration (the words beside it carry the meaning)."""
+    return picture_svg(picture_id, alt="", css_class="picture")
 
 
 def picture_label(picture_id: str) -> str:
