@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from easyread.glossary import Term, slugify
+from easyread.glossary import Term, default_terms, slugify
 from forum_site.models import GlossaryEntry, GlossarySource
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.pagination import Page, page_of_list
@@ -69,7 +70,17 @@ def _differs(entry: GlossaryEntry, term: Term) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _shipped_senses() -> dict[str, tuple]:
+    """Senses by slug from the shipped glossary file ("capacity" to decide, or a service's
+    room for more people): the database keeps one definition a word, the file its senses."""
+    return {term.slug: term.senses for term in default_terms() if term.senses}
+
+
 def as_term(entry: GlossaryEntry) -> Term:
+    # An entry an admin has edited keeps only its own words: the file's senses may no
+    # longer match them.
+    senses = () if entry.edited_at else _shipped_senses().get(entry.slug, ())
     return Term(
         term=entry.term,
         plain=entry.plain,
@@ -80,6 +91,7 @@ def as_term(entry: GlossaryEntry) -> Term:
         plain_alternative=entry.plain_alternative,
         jargon_sense=entry.jargon_sense,
         tags=tuple(entry.tags or ()),
+        senses=senses,
     )
 
 

@@ -150,3 +150,24 @@ def test_search_treats_percent_and_underscore_as_plain_characters(client, db):
         "No words match"
         in client.get("/glossary?q=_").soup.select_one("#glossary-results").get_text()
     )
+
+
+def test_words_with_two_senses_are_explained_in_the_sense_the_text_uses(db):
+    """The database keeps one definition a word; the shipped file's senses come with it,
+    so "capacity" in a text about beds is not explained as deciding for yourself."""
+    from easyread.builders import build_briefing
+    from easyread.glossary import default_terms
+    from forum_site.services import glossary
+
+    shipped = {t.slug: t for t in default_terms()}
+    glossary.load_terms(db, [shipped["capacity"]])
+    terms = glossary.terms(db)
+    capacity = next(t for t in terms if t.slug == "capacity")
+    assert len(capacity.senses) >= 2
+    about_beds = "The ward has capacity for 20 more patients this winter, so beds are free."
+    document = build_briefing("Beds", about_beds, terms=terms)
+    boxes = [i for s in document.sections for i in s.items if hasattr(i, "explanation")]
+    explained = " ".join(box.explanation for box in boxes)
+    senses = {sense.name: sense.easy for sense in capacity.senses}
+    assert senses["room"] in explained
+    assert senses["decide"] not in explained and capacity.easy not in explained
