@@ -64,11 +64,12 @@ def end(session: Session, token: str | None) -> None:
         )
 
 
-def end_all(session: Session, user: User) -> None:
-    """Sign out everywhere: every session of this person ends now."""
-    session.execute(
+def end_all(session: Session, user: User) -> int:
+    """Sign out everywhere: every session of this person ends now. How many were open."""
+    ended = session.execute(
         update(UserSession)
         .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
         .values(ended_at=utcnow())
-    )
+    ).rowcount
     user.new_session_token()
+    return ended or 0

@@ -157,3 +157,17 @@ def test_card_sign_in_is_limited_per_card_and_per_address(tmp_path):
         for c in "CEFHJK"
     ]
     assert others[-1] == 429  # this address: 10 a minute, whichever cards
+
+
+def test_a_card_used_at_a_second_computer_signs_the_first_out(app, person):
+    card = person[3]
+    first, signed_in = _try(app, card.code, PIN)
+    assert signed_in.status_code == 303
+    assert first.get("/account").status_code == 200
+    second, again = _try(app, card.code, PIN)
+    assert again.status_code == 303
+    told = second.get(again.headers["Location"]).get_data(as_text=True)
+    assert "You were still signed in on another computer." in told
+    assert second.get("/account").status_code == 200
+    left_behind = first.get("/account")
+    assert left_behind.status_code == 302 and "/sign-in" in left_behind.headers["Location"]

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum_site.extensions import db, limiter
+from forum_site.services import sessions
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import cards, supported
 from forum_site.web.accounts.signing import sign_in_user, sign_out_user
@@ -51,9 +52,16 @@ def card_sign_in(code: str | None = None):
             commit()  # a wrong PIN is counted towards locking the card
             show_error(form, error)
         else:
+            # One card, one place: a card used at a second computer signs it out at the
+            # first, where it may have been left signed in for the next person to see.
+            elsewhere = sessions.end_all(db.session, user)
             sign_in_user(user)
             commit()
             flash(_("You are signed in. Hello, %(name)s.", name=user.display_name), "success")
+            if elsewhere:
+                flash(
+                    _("You were still signed in on another computer. You are signed out there now.")
+                )
             return redirect(_after_sign_in(), code=303)
     form.pin.data = ""
     return render("not_online/card_sign_in.html", form=form, venue=kiosk.current_venue())
