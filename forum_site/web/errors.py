@@ -12,6 +12,8 @@ from werkzeug.exceptions import HTTPException
 
 from forum_site.extensions import db
 from forum_site.services.errors import NotAllowed, NotFound
+from forum_site.web import resume
+from forum_site.web.accounts.forms import SignInForm
 from forum_site.web.responses import render, viewer
 
 log = logging.getLogger(__name__)
@@ -29,7 +31,7 @@ PAGES = {
         _l("Page not found"),
         _l("We could not find that page. Check the web address, or go to the list of forums."),
     ),
-    405: ("That did not work", _l("The site does not accept that kind of request here.")),
+    405: (_l("That did not work"), _l("The site does not accept that kind of request here.")),
     413: (
         _l("That was too big"),
         _l(
@@ -61,6 +63,13 @@ def _http_error(error: HTTPException):
 
 
 def _csrf_error(_error: CSRFError):
+    # Long words typed into a form whose session was lost (a cookie cleared, a browser
+    # closed) are shown again to send, after signing in if need be (web/resume.py).
+    typed = resume.typed_fields(request.form)
+    if any(len(value) >= resume.SHOWN_FROM for _name, value in typed):
+        if viewer().signed_in:
+            return resume.send_again(typed, request.path), 400
+        return resume.sign_in_to_send(SignInForm(formdata=None)), 400
     return error_page(
         400,
         _("The form had expired. Go back, reload the page and send it again."),

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from forum_site.extensions import db, limiter
 from forum_site.services import accounts, messages, sessions
 from forum_site.services.errors import DomainError
-from forum_site.web import limits
+from forum_site.web import limits, resume
 from forum_site.web.accounts.emails import send_registration_email
 from forum_site.web.accounts.forms import (
     ButtonForm,
@@ -126,8 +126,18 @@ def sign_in():
         else:
             sign_in_user(user)
             commit()
+            carried = resume.carried_fields(request.form)
+            target = safe_next(request.form.get(resume.CARRY_TO), "")
+            if carried and target:
+                return resume.send_again(carried, target)
             return redirect(_next_page(), code=303)
-    return render("accounts/sign_in.html", form=form, next=_next_page())
+    return render(
+        "accounts/sign_in.html",
+        form=form,
+        next=_next_page(),
+        carried=resume.carried_fields(request.form),
+        carry_to=safe_next(request.form.get(resume.CARRY_TO), ""),
+    )
 
 
 @bp.post("/sign-out")

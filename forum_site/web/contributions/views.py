@@ -14,7 +14,8 @@ from forum_site.services import contributions as service
 from forum_site.services import forums
 from forum_site.services.contributions import answers, reading
 from forum_site.services.errors import DomainError, NotAllowed
-from forum_site.web import pagination
+from forum_site.web import pagination, resume
+from forum_site.web.accounts.forms import SignInForm
 from forum_site.web.contributions import exports
 from forum_site.web.contributions import wording as helpers
 from forum_site.web.contributions.blueprint import bp
@@ -91,6 +92,8 @@ def _target(form: ContributeForm) -> service.Target:
 def _contribute(forum, form: ContributeForm):
     """Save a member's contribution, or leave the errors on the form."""
     if not viewer().signed_in:
+        if form.text.data:  # signed out while writing: keep the words through signing in
+            return resume.sign_in_to_send(SignInForm(formdata=None))
         return redirect(url_for("accounts.sign_in", next=request.full_path.rstrip("?")))
     if not FormSteps(form, CONTRIBUTION_STEPS, enabled=g.prefs.easy_read).finished():
         return None  # easy read shows one question at a time (web/easy_read/steps.py)
