@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from forum_site.delivery.render import write
+from forum_site.delivery.render import preload, write
 from forum_site.models import InboxMessage, User
 
 
@@ -44,3 +44,13 @@ def shown(session: Session, message: InboxMessage, reader: User, *, easy_read: b
         message.created_at,
         message.read_at,
     )
+
+
+def shown_all(
+    session: Session, messages: list[InboxMessage], reader: User, *, easy_read: bool
+) -> list[Shown]:
+    """A page of messages, with what their notices are about loaded once for the page."""
+    kept = preload(session, [m.notification for m in messages if m.notification is not None])
+    found = [shown(session, message, reader, easy_read=easy_read) for message in messages]
+    del kept
+    return found

@@ -64,6 +64,21 @@ class Written:
     link: str
 
 
+def preload(session: Session, notices: list[Notification]) -> list:
+    """Everything a page of notices is about, in one query per kind instead of a few per
+    notice; ``write`` then finds them in the session. Keep the returned list while
+    writing (the session only holds objects someone still refers to)."""
+    kept: list = []
+    for column, model in _IDS.values():
+        ids = {getattr(notice, column) for notice in notices} - {None}
+        if ids:
+            kept.extend(session.scalars(select(model).where(model.id.in_(ids))))
+    forum_ids = {getattr(row, "forum_id", None) for row in kept} - {None}
+    if forum_ids:
+        kept.extend(session.scalars(select(Forum).where(Forum.id.in_(forum_ids))))
+    return kept
+
+
 def write(session: Session, notice: Notification, reader: User, *, easy_read: bool) -> Written:
     """The words for one reader, in the current locale (callers force the reader's)."""
     context = _context(session, notice, reader)

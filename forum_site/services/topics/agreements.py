@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from forum_site.models import AgreementSignOff, Briefing, Meeting, StageAgreement, Topic
 from forum_site.models.base import as_utc, utcnow
@@ -123,7 +123,7 @@ def agree(
 def current(session: Session, topic: Topic, stage: CycleStage) -> StageAgreement | None:
     return session.scalar(
         select(StageAgreement)
-        .options(selectinload(StageAgreement.sign_off), selectinload(StageAgreement.written_by))
+        .options(joinedload(StageAgreement.sign_off), joinedload(StageAgreement.written_by))
         .where(StageAgreement.topic_id == topic.id, StageAgreement.stage == CycleStage(stage))
         .order_by(StageAgreement.version.desc())
         .limit(1)

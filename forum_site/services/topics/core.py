@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from forum_site.models import (
     Briefing,
@@ -265,12 +265,15 @@ def set_links(session: Session, viewer: Viewer, topic: Topic, chosen: dict[str, 
 
 def topic_of(session: Session, kind: str, item_id: int) -> Topic | None:
     table, column = LINKS[kind]
-    return session.scalar(
+    # One query with its forums and stages (a few rows each), not three: every meeting,
+    # briefing and budget page asks.
+    found = session.execute(
         select(Topic)
-        .options(selectinload(Topic.forums), selectinload(Topic.stages))
+        .options(joinedload(Topic.forums), joinedload(Topic.stages))
         .join(table, table.c.topic_id == Topic.id)
         .where(column == item_id)
     )
+    return found.unique().scalars().first()
 
 
 def published_briefing(briefing: Briefing) -> bool:

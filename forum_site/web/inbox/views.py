@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, g, redirect, url_for
 from flask_login import current_user, login_required
 
-from forum_site.delivery.inbox import shown
+from forum_site.delivery.inbox import shown, shown_all
 from forum_site.extensions import db
 from forum_site.services import messages
 from forum_site.web import pagination
@@ -25,7 +25,9 @@ def _shown(message):
 @login_required
 def index():
     page = messages.inbox_page(db.session, viewer().user_id, pagination.cursor())
-    items = page.map(lambda rows: [_shown(m) for m in rows])
+    items = page.map(
+        lambda rows: shown_all(db.session, rows, current_user, easy_read=g.prefs.easy_read)
+    )
     unread = messages.unread_count(db.session, viewer().user_id)
     return render("inbox/index.html", items=items, unread_count_now=unread)
 
