@@ -103,6 +103,9 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
         "membership_id": membership.id if membership else NOTHING,
         # /reply-for/<user_id> and /not-online/people/<user_id>: a member who is not online
         "user_id": supported.user_id if supported else NOTHING,
+        # /organisations/<organisation_id>/...: one that commissions this forum (ids are
+        # not 1 on PostgreSQL, where sequences go on between tests)
+        "organisation_id": forum.organisations[0].id if forum.organisations else NOTHING,
         "glossary_slug": _first(db, select(GlossaryEntry.slug).order_by(GlossaryEntry.id))
         or "no-such-word",
     }
