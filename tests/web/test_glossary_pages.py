@@ -165,7 +165,7 @@ def test_words_with_two_senses_are_explained_in_the_sense_the_text_uses(db):
     capacity = next(t for t in terms if t.slug == "capacity")
     assert len(capacity.senses) >= 2
     about_beds = "The ward has capacity for 20 more patients this winter, so beds are free."
-    document = build_briefing("Beds", about_beds, terms=terms)
+    document = build_briefing(about_beds, title="Beds", terms=terms)
     boxes = [i for s in document.sections for i in s.items if hasattr(i, "explanation")]
     explained = " ".join(box.explanation for box in boxes)
     senses = {sense.name: sense.easy for sense in capacity.senses}
