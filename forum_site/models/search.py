@@ -21,6 +21,23 @@ from sqlalchemy.orm import Mapped, mapped_column
 from forum_site.extensions import db
 from forum_site.models.base import utcnow
 
+# Made by migration 0017_search, per database, not by the models: the FTS5 table (and the
+# tables SQLite keeps for it) and PostgreSQL's tsvector column and its index.
+FULL_TEXT_TABLES = frozenset(
+    {"search_fts", *(f"search_fts_{part}" for part in ("data", "idx", "docsize", "config"))}
+)
+FULL_TEXT_COLUMNS = frozenset({"document"})
+FULL_TEXT_INDEXES = frozenset({"ix_search_entry_document"})
+
+
+def is_model_schema(object_, name, type_, reflected, _compare_to) -> bool:
+    """For Alembic's ``include_object``: leave the full-text machinery out of comparisons."""
+    if type_ == "table" and name in FULL_TEXT_TABLES:
+        return False
+    if type_ == "column" and name in FULL_TEXT_COLUMNS and object_.table.name == "search_entry":
+        return False
+    return not (type_ == "index" and name in FULL_TEXT_INDEXES)
+
 
 class SearchKind(enum.StrEnum):
     MEETING = "meeting"

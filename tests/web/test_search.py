@@ -96,13 +96,13 @@ def test_finds_every_kind_of_thing(client, db, world):
     kinds = [p.get_text(strip=True) for p in response.soup.select(".search-kind")]
     assert sorted(kinds) == sorted(
         [
-            "Meeting",
-            "Briefing",
-            "Budget",
-            "Topic",
-            "Point made by a member",
-            "Decision",
-            "Hard word",
+            "A meeting",
+            "A briefing",
+            "A budget",
+            "A commissioning topic",
+            "A point a member made",
+            "A decision",
+            "A hard word explained",
         ]
     )
     links = {a["href"] for a in response.soup.select(".search-hit h3 a")}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from markupsafe import Markup, escape
-from sqlalchemy import column, func, literal_column, select, table, text
+from sqlalchemy import case, column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
@@ -45,6 +45,8 @@ MAX_OFFSET = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
 E = SearchEntry
 _FTS = table("search_fts", column("rowid"))
+# A glossary word is short, so it scores high; it helps, but the forum's own things first.
+_KIND_WEIGHT = case((E.kind == str(SearchKind.GLOSSARY), 0.5), else_=1.0)
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class _Sqlite:
         return select(*columns).select_from(E).join(_FTS, _FTS.c.rowid == E.id)
 
     def ranked(self, *where):
-        rank = func.bm25(self.fts, 10.0, 1.0)
+        rank = func.bm25(self.fts, 10.0, 1.0) * _KIND_WEIGHT  # lower is better
         title = func.highlight(self.fts, 0, MARK_START, MARK_END)
         snippet = func.snippet(self.fts, 1, MARK_START, MARK_END, "…", 32)
         query = self._from(E.kind, E.object_id, title, snippet)
@@ -147,7 +149,7 @@ class _Postgres:
         return self.document.op("@@")(self.query)
 
     def ranked(self, *where):
-        rank = func.ts_rank(self.document, self.query)
+        rank = func.ts_rank(self.document, self.query) * _KIND_WEIGHT
         title = func.ts_headline("english", E.title, self.query, f"{self.marks}, HighlightAll=true")
         snippet = func.ts_headline(
             "english",

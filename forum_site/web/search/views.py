@@ -12,9 +12,10 @@ from forum_site.models import SearchKind
 from forum_site.services import search
 from forum_site.services.errors import DomainError
 from forum_site.text import clean_text
+from forum_site.vocabulary.search import KIND_CHOICES, KIND_PICTURES, KIND_TAGS
 from forum_site.web import pagination
 from forum_site.web.responses import render, show_error, viewer
-from forum_site.web.search.forms import KIND_LABELS, KIND_NAMES, KIND_PICTURES, SearchForm
+from forum_site.web.search.forms import SearchForm
 
 bp = Blueprint("search", __name__)
 
@@ -23,7 +24,7 @@ bp = Blueprint("search", __name__)
 def index():
     form = SearchForm(request.args)
     form.kind.choices = [SelectChoice("", _("Everything"))] + [
-        SelectChoice(kind.value, str(label)) for kind, label in KIND_LABELS.items()
+        SelectChoice(kind.value, str(label)) for kind, label in KIND_CHOICES.items()
     ]
     form.forum.choices = [SelectChoice("", _("All forums"))] + [
         SelectChoice(forum.slug, forum.name) for forum in search.forum_choices(db.session, viewer())
@@ -38,7 +39,7 @@ def index():
         results=results,
         asked=asked,
         words=(form.q.data or "").strip(),
-        kind_names=KIND_NAMES,
+        kind_names=KIND_TAGS,
         kind_pictures=KIND_PICTURES,
     )
     return response, 200, {"Vary": "HX-Request"}
