@@ -2,8 +2,8 @@
 
 What people type is never passed to the database as query syntax: it is cut into words
 (letters and digits, any script), each word quoted for SQLite FTS5, or joined as plain
-words for PostgreSQL's ``websearch_to_tsquery``. So quotes, ``*``, ``NEAR``, ``-`` or
-5,000 characters are only ever words to look for. A page costs the same few queries
+words for PostgreSQL's ``plainto_tsquery``; on both, every word must be there. So quotes,
+``*``, ``NEAR``, ``-`` or 5,000 characters are only ever words to look for. A page costs the same few queries
 however many things there are: the hits, a bounded count, and one query per kind shown.
 """
 
@@ -143,7 +143,7 @@ class _Postgres:
     marks = f"StartSel={MARK_START}, StopSel={MARK_END}"
 
     def __init__(self, words: list[str]):
-        self.query = func.websearch_to_tsquery("english", " ".join(words))
+        self.query = func.plainto_tsquery("english", " ".join(words))
 
     def matches(self):
         return self.document.op("@@")(self.query)
