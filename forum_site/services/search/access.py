@@ -86,7 +86,7 @@ def _meetings(reach: Reach) -> ColumnElement:
 
 
 def _linked(reach: Reach, link, key_column) -> ColumnElement:
-    """Linked to a forum the viewer may see (and to the filter's forum, if any)."""
+    """Linked to at least one forum the viewer may see."""
     return exists(
         select(link.c.forum_id)
         .join(Forum, Forum.id == link.c.forum_id)
@@ -95,6 +95,7 @@ def _linked(reach: Reach, link, key_column) -> ColumnElement:
 
 
 def _linked_to_filter(reach: Reach, link, key_column) -> ColumnElement:
+    """Linked to the filter's forum (already checked to be one the viewer may see)."""
     if reach.forum_id is None:
         return true()
     return exists(
