@@ -42,7 +42,12 @@ def fetch_pdf(client, url):
     response = client.get(url)
     assert response.status_code == 200, response.get_data(as_text=True)[:1500]
     assert response.mimetype == "application/pdf"
-    return read_pdf(response.data)
+    facts = read_pdf(response.data)
+    # Geometry, on every PDF these tests print: nothing drawn off the page, and no page
+    # but the last more than two-thirds empty.
+    assert not facts.outside, (url, facts.outside)
+    assert not facts.empty_pages, (url, f"pages more than two-thirds empty: {facts.empty_pages}")
+    return facts
 
 
 @pytest.mark.parametrize("version", VERSIONS)
