@@ -245,3 +245,21 @@ def test_arabic_interface_gives_an_arabic_right_to_left_pdf(client, sign_in, wor
     assert facts.language == "ar"
     assert "To hear what members think" in facts.flat_text  # English text keeps its order
     assert any("Naskh" in font for font in facts.fonts)
+
+
+def test_the_demo_meetings_easy_read_pack_is_at_most_8_pages(client, db):
+    """The demo's first meeting (five agenda items, closed topics, access, payment):
+    its easy-read pack fits 8 pages, each decider said once, with what they decide."""
+    from sqlalchemy import select
+
+    from forum_site.demo import seed
+    from forum_site.models import Meeting
+
+    seed(db)
+    db.commit()
+    meeting = db.scalars(select(Meeting).order_by(Meeting.id)).first()
+    facts = fetch_pdf(client, f"/print/meetings/{meeting.id}/pack/easy-read.pdf")
+    assert facts.pages <= 8
+    deciders = [i.decision_maker for i in meeting.agenda_items if i.decision_maker]
+    for name in deciders:
+        assert facts.flat_text.count(f"{name} will make the final") == 1, name
