@@ -58,9 +58,17 @@ def test_migrations_match_the_models(app):
 def test_sqlite_has_foreign_keys_and_wal(app):
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         pytest.skip("SQLite only")
-    with app.app_context(), _db.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    from contextlib import ExitStack
+
+    from forum_site.database import BUSY_TIMEOUT_MS
+
+    with app.app_context(), ExitStack() as stack:
+        # Several at once, so each is a connection of its own from the pool.
+        connections = [stack.enter_context(_db.engine.connect()) for _ in range(3)]
+        for connection in connections:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
 
 
 def test_demo_data_loads_once_and_is_safe_to_run_twice(db):
