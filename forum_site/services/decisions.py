@@ -189,7 +189,11 @@ def choices(session: Session, forum: Forum) -> tuple[list[Contribution], list[Ag
     and the agenda items of the forum's meetings."""
     contributions = session.scalars(
         select(Contribution)
-        .where(Contribution.forum_id == forum.id, Contribution.visibility != Visibility.PRIVATE)
+        .where(
+            Contribution.forum_id == forum.id,
+            Contribution.visibility != Visibility.PRIVATE,
+            Contribution.withdrawn_at.is_(None),
+        )
         .order_by(Contribution.created_at.desc())
         .limit(200)
     ).all()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from tests.browser.registry import EMPTY, SLUGS, Demo, FormSubmit, PageType, fixed, forum_url
+from tests.browser.registry import EMPTY, ROLES, SLUGS, Demo, FormSubmit, PageType, fixed, forum_url
 
 
 def _forum_id(demo: Demo, key: str = "ld") -> int:
@@ -300,6 +300,19 @@ def _typed_in_contribution(demo: Demo) -> str:
     return demo.url("contributions.put_right", contribution_id=found.id)
 
 
+def _own_contribution(demo: Demo) -> str:
+    """A point the demo member made themselves: they may change (until answered) or withdraw it."""
+    from forum_site.models import Contribution, User
+
+    found = demo.first(
+        select(Contribution)
+        .join(User, User.id == Contribution.author_id)
+        .where(User.email == ROLES["member"], Contribution.recorded_by_id.is_(None))
+        .order_by(Contribution.first_answered_at.is_not(None), Contribution.id)
+    )
+    return demo.url("contributions.change_mine", contribution_id=found.id)
+
+
 def _decision(demo: Demo, key: str = "ld"):
     from forum_site.models import Decision
 
@@ -352,6 +365,7 @@ CONTRIBUTIONS = [
     PageType(
         "put a point right", "contributions.put_right", _typed_in_contribution, role="convenor"
     ),
+    PageType("change your point", "contributions.change_mine", _own_contribution, role="member"),
     PageType(
         "put a point right with errors",
         "contributions.put_right",

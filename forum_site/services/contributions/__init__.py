@@ -335,6 +335,7 @@ def can_support(viewer: Viewer, contribution: Contribution) -> bool:
         viewer.is_member(contribution.forum_id)
         and contribution.author_id != viewer.user_id
         and contribution.visibility != Visibility.PRIVATE
+        and contribution.withdrawn_at is None
     )
 
 
@@ -345,6 +346,8 @@ def _check_can_support(viewer: Viewer, contribution: Contribution) -> None:
         raise DomainError(_l("This is your own point, so it already counts for you."))
     if contribution.visibility == Visibility.PRIVATE:
         raise DomainError(_l("Private points to the convenor cannot be supported."))
+    if contribution.withdrawn_at is not None:
+        raise DomainError(_l("This point was withdrawn, so it cannot be supported."))
 
 
 def members_for_recording(session: Session, forum: Forum) -> list[User]:
