@@ -35,6 +35,18 @@ def meeting_url(endpoint: str, when: str = "upcoming", key: str = "ld"):
     return lambda demo: demo.url(endpoint, meeting_id=_meeting(demo, when, key).id)
 
 
+def _action_url(demo: Demo) -> str:
+    """An action from a past meeting's debrief: the convenor may change or drop it."""
+    from forum_site.models import MeetingAction
+
+    action = demo.first(
+        select(MeetingAction)
+        .where(MeetingAction.meeting.has(forum_id=_forum_id(demo)))
+        .order_by(MeetingAction.id)
+    )
+    return demo.url("meetings.change_action", meeting_id=action.meeting_id, action_id=action.id)
+
+
 def _agenda_item(demo: Demo) -> str:
     from forum_site.models import AgendaItem
 
@@ -125,6 +137,15 @@ MEETINGS = [
         "meetings.debrief_page",
         meeting_url("meetings.debrief_page", "past"),
         role="convenor",
+    ),
+    PageType("change an action", "meetings.change_action", _action_url, role="convenor"),
+    PageType(
+        "change an action with errors",
+        "meetings.change_action",
+        _action_url,
+        role="convenor",
+        submit=FormSubmit(selector="main form[action$='/drop']"),
+        status=400,
     ),
 ]
 

@@ -190,6 +190,7 @@ ROUTES = {
     "main.settings": "open",
     "meetings.calendar_page": "forum",
     "meetings.cancel": "forum_editor",
+    "meetings.change_action": "forum_editor",
     "meetings.debrief_page": "forum_editor",
     "meetings.edit": "forum_editor",
     "meetings.edit_agenda_item": "forum_editor",
