@@ -134,8 +134,17 @@ class Meeting(TimestampMixin, db.Model):
     debrief_published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     forum: Mapped[Forum] = relationship()
+    # The agenda leaves out items taken off it (kept, so taking one off can be undone).
     agenda_items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        primaryjoin="and_(Meeting.id == AgendaItem.meeting_id, AgendaItem.removed_at.is_(None))",
+        order_by="(AgendaItem.position, AgendaItem.id)",
+    )
+    removed_agenda_items: Mapped[list[AgendaItem]] = relationship(
+        primaryjoin="and_(Meeting.id == AgendaItem.meeting_id, AgendaItem.removed_at.is_not(None))",
+        order_by="AgendaItem.removed_at.desc()",
+        viewonly=True,
     )
     closed_topics: Mapped[list[ClosedTopic]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="ClosedTopic.position"
@@ -168,6 +177,10 @@ class AgendaItem(TimestampMixin, db.Model):
     # Debrief.
     what_happened: Mapped[str] = mapped_column(Text, default="")
     what_was_decided: Mapped[str] = mapped_column(Text, default="")
+
+    # Taken off the agenda (and whether members were told, so putting it back tells them).
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    removal_was_told: Mapped[bool] = mapped_column(Boolean, default=False)
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
 

@@ -113,7 +113,9 @@ def _agenda_items(session, forum, ids) -> list[AgendaItem]:
     found = session.scalars(
         select(AgendaItem)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(AgendaItem.id.in_(ids), Meeting.forum_id == forum.id)
+        .where(
+            AgendaItem.id.in_(ids), Meeting.forum_id == forum.id, AgendaItem.removed_at.is_(None)
+        )
     ).all()
     if len(found) != len(set(ids)):
         raise DomainError(
@@ -201,7 +203,7 @@ def choices(session: Session, forum: Forum) -> tuple[list[Contribution], list[Ag
         select(AgendaItem)
         .options(selectinload(AgendaItem.meeting))
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(Meeting.forum_id == forum.id)
+        .where(Meeting.forum_id == forum.id, AgendaItem.removed_at.is_(None))
         .order_by(Meeting.starts_at.desc(), AgendaItem.position)
         .limit(200)
     ).all()

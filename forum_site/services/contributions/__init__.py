@@ -259,7 +259,7 @@ def _check_target(session: Session, forum: Forum, target: Target) -> None:
             raise DomainError(_l("That meeting is not one of this forum's meetings."))
     if target.agenda_item_id is not None:
         item = session.get(AgendaItem, target.agenda_item_id)
-        if item is None or item.meeting.forum_id != forum.id:
+        if item is None or item.meeting.forum_id != forum.id or item.removed_at is not None:
             raise DomainError(_l("That agenda item is not on one of this forum's meetings."))
         if target.meeting_id is not None and item.meeting_id != target.meeting_id:
             raise DomainError(_l("That agenda item belongs to another meeting."))
