@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from forum_site.models.meetings import AgendaItem, MeetingStatus
-from forum_site.services.meetings import agenda
 from forum_site.services.errors import NotAllowed
+from forum_site.services.meetings import agenda
 from forum_site.services.viewer import load_viewer
 from tests.factories_meetings import People, make_meeting
 from tests.notices import seen_by, subjects_for
