@@ -142,7 +142,7 @@ ROUTES = {
     "budgets.links": "forum_editor",
     "budgets.new": "forum_editor",
     "budgets.show": "forum",
-    "contributions.change_mine": "forum_editor",
+    "contributions.change_mine": "signed_in",  # the author's own point only
     "contributions.export": "forum_editor",
     "contributions.forum_contributions": "forum",
     "contributions.forum_impact": "forum",
