@@ -134,7 +134,7 @@ def answer_linked(
     already keep it: changing that needs a correction on the point). How many were answered."""
     answered = 0
     for contribution in decision.contributions:
-        if not answers.can_answer(viewer, contribution):
+        if not answers.can_answer(viewer, contribution) or contribution.withdrawn_at:
             continue
         if answer.status not in answers.next_steps(contribution):
             continue

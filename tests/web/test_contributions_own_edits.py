@@ -244,3 +244,20 @@ def test_easy_read_change_page(client, db, sign_in):
     page = client.get(f"/contributions/{point.id}/change")
     assert page.status_code == 200
     assert "You can change your words until someone answers." in page.soup.text
+
+
+def test_a_withdrawn_point_takes_no_more_answers(client, db, sign_in):
+    people = People(db)
+    point = _point(db, people)
+    corrections.withdraw(db, load_viewer(db, people.member), point, reason="")
+    sign_in(people.commissioner)
+    page = client.get(f"/contributions/{point.id}")
+    assert page.soup.select_one("form[action$='/answers']") is None
+    refused = client.post(
+        f"/contributions/{point.id}/answers",
+        data={"status": "considering", "answer": "We are looking at it."},
+    )
+    assert refused.status_code == 400
+    assert "withdrawn, so it takes no more answers" in refused.get_data(as_text=True)
+    db.expire_all()
+    assert point.first_answered_at is None

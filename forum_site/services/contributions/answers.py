@@ -82,6 +82,8 @@ def answer_contribution(
     earlier = _repeat(session, contribution, submission_token, answer, now)
     if earlier is not None:
         return earlier
+    if contribution.withdrawn_at is not None:
+        raise DomainError(_l("This point was withdrawn, so it takes no more answers."))
     status = _status(status)
     text = checked_text(answer, "answer", MAX_ANSWER, "Write the answer in plain words.")
     if corrects_id:

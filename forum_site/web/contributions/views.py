@@ -167,7 +167,7 @@ def _show_page(
 ):
     (view,) = reading.views_for(db.session, viewer(), [contribution], None)
     entries = answers.timeline(db.session, contribution)
-    may_answer = answers.can_answer(viewer(), contribution)
+    may_answer = answers.can_answer(viewer(), contribution) and contribution.withdrawn_at is None
     decisions = _forum_decisions(contribution.forum_id) if may_answer else []
     answer_form = answer_form or AnswerForm(formdata=None)
     answer_form.set_choices(answers.next_steps(contribution), decisions)
