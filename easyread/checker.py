@@ -8,6 +8,8 @@ publish while "must fix" findings remain unexplained.
 Finding kinds (rule ids at standard / easy level):
 
 - ``jargon``: a glossary term, first use only (PL-04)
+- ``council_word``: a word about how councils and the NHS work, from our lexicon
+  (PL-04 as a warning), first use only
 - ``initials``: initials (acronyms) not spelled out the first time (PL-06 / ER-05)
 - ``long_sentence`` (PL-01 / ER-01), ``long_paragraph`` (PL-01),
   ``average_sentence_length`` (ER-01), ``long_document`` (ER-12)
@@ -36,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyread.checks import jargon, numbers, sentences, wording
+from easyread.checks import council, jargon, numbers, sentences, wording
 from easyread.checks.base import LEVELS, STANDARD, Document, Finding, normalised_set
 from easyread.glossary import Term, as_terms
 from easyread.readability import scores
@@ -50,6 +52,7 @@ _WORD_KINDS = (
     "link_text",
     "short_form",
     "jargon",
+    "council_word",
     "wordy_phrase",
     "style",
     "idiom",
@@ -93,7 +96,7 @@ def check(
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     doc = Document(text, level, as_terms(terms), normalised_set(explained))
     findings = _resolve_overlaps(_find_all(doc))
-    summary_scores = scores(doc.prose, doc.sentences, doc.words)
+    summary_scores = scores(doc.prose, doc.sentences, doc.words, _jargon_spans(doc))
     findings += sentences.reading_level(doc, summary_scores)
     findings.sort(key=lambda f: (f.start, f.end, f.rule_id))
     return Report(level, findings, _summary(doc, summary_scores, findings))
@@ -114,6 +117,9 @@ def _find_all(doc: Document) -> list[Finding]:
         *numbers.percentages(doc),
     ]
     covered = [(start, end) for start, end, _ in glossary_spans]
+    found += council.council_words(doc, council.spans(doc), covered)
+    covered += [(start, end) for start, end, _ in council.spans(doc)]
+    found += council.named_schemes(doc, covered)
     found += wording.rare_words(
         doc, covered + [(f.start, f.end) for f in found if f.kind in _WORD_KINDS]
     )
@@ -128,6 +134,14 @@ def _find_all(doc: Document) -> list[Finding]:
             *numbers.times_and_dates(doc),
         ]
     return found
+
+
+def _jargon_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where glossary and lexicon words are: never counted as common words (ER-04)."""
+    return sorted(
+        [(s, e) for s, e, _ in jargon.glossary_spans(doc)]
+        + [(s, e) for s, e, _ in council.spans(doc)]
+    )
 
 
 def _resolve_overlaps(found: list[Finding]) -> list[Finding]:

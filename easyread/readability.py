@@ -7,6 +7,7 @@ frequencies come from the ``wordfreq`` package, which ships its data.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -185,9 +186,15 @@ class Scores:
 
 
 def scores(
-    text: str, sentence_spans: list[Span] | None = None, word_spans: list[Span] | None = None
+    text: str,
+    sentence_spans: list[Span] | None = None,
+    word_spans: list[Span] | None = None,
+    jargon: list[tuple[int, int]] = (),
 ) -> Scores:
-    """Reading scores for text; pass spans you already have to avoid splitting twice."""
+    """Reading scores for text; pass spans you already have to avoid splitting twice.
+
+    Words inside ``jargon`` spans (glossary or lexicon words) never count as common,
+    however often they appear in general text ("provider", "capacity")."""
     sentence_spans = sentences(text) if sentence_spans is None else sentence_spans
     word_spans = words(text) if word_spans is None else word_spans
     n_words, n_sentences = len(word_spans), len(sentence_spans)
@@ -199,7 +206,7 @@ def scores(
         flesch_reading_ease=flesch_reading_ease(n_words, n_sentences, n_syllables),
         flesch_kincaid_grade=flesch_kincaid_grade(n_words, n_sentences, n_syllables),
         average_sentence_length=(n_words / n_sentences) if n_sentences else None,
-        common_word_share=common_word_share(word_spans),
+        common_word_share=common_word_share(word_spans, jargon),
     )
 
 
@@ -212,9 +219,16 @@ def content_words(word_spans: list[Span]) -> list[Span]:
     ]
 
 
-def common_word_share(word_spans: list[Span]) -> float | None:
-    """Share (0 to 1) of content words that are common: Zipf 4.0 or more, or on our list."""
+def common_word_share(word_spans: list[Span], jargon: list[tuple[int, int]] = ()) -> float | None:
+    """Share (0 to 1) of content words that are common: Zipf 4.0 or more, or on our list,
+    and not part of a jargon span."""
     content = content_words(word_spans)
     if not content:
         return None
-    return sum(1 for w in content if is_common(w.text)) / len(content)
+    starts = [s for s, _ in jargon]
+
+    def in_jargon(word: Span) -> bool:
+        index = bisect.bisect_right(starts, word.start) - 1
+        return index >= 0 and word.end <= jargon[index][1]
+
+    return sum(1 for w in content if is_common(w.text) and not in_jargon(w)) / len(content)

@@ -54,6 +54,7 @@ def _init_database(app: Flask) -> None:
     from forum_site.database import configure_engine_options
 
     configure_engine_options(app)
+    from forum_site.services.search import index  # noqa: F401  (re-indexes at every flush)
 
 
 def _init_password_hashing(app: Flask) -> None:

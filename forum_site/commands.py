@@ -48,7 +48,18 @@ def send_due() -> None:
     )
 
 
-COMMANDS = [seed_demo, deliver_email, send_due]
+@click.command("search-reindex")
+@with_appcontext
+def search_reindex() -> None:
+    """Write the search index again from everything findable (safe at any time)."""
+    from forum_site.services.search import reindex_all
+
+    written = reindex_all(db.session)
+    db.session.commit()
+    click.echo(f"Search index written: {written} things can be found.")
+
+
+COMMANDS = [seed_demo, deliver_email, send_due, search_reindex]
 
 from forum_site.web.glossary.cli import load_glossary  # noqa: E402
 

@@ -86,11 +86,13 @@ def _payment(meeting: Meeting) -> str:
 
 def build(meeting: Meeting):
     where = place_of(meeting) or ("by phone or online" if meeting.joining_details else "")
+    # Who decides each item is said once, in "Who makes the decision" (with what it is
+    # about), not again under every item: easy read says a thing once.
     agenda = [
         EasyAgendaItem(
             title=item.title,
             influence=item.influence.value,
-            who_decides=item.decision_maker,
+            who_decides="",
             details=item.what_we_want,
         )
         for item in meeting.agenda_items
@@ -112,7 +114,8 @@ def build(meeting: Meeting):
         payment=_payment(meeting),
         terms=_terms(),
     )
-    if len(deciders) > 1:
+    some_items_only = bool(deciders) and len(deciders[0][1]) < len(meeting.agenda_items)
+    if len(deciders) > 1 or some_items_only:
         _one_point_per_decider(document, deciders)
     _access_pictures(document, meeting)
     return document

@@ -15,6 +15,8 @@ from functools import lru_cache
 from easyread.checks.base import Document, Finding, normalise
 from easyread.checks.patterns import phrase_pattern
 from easyread.glossary import Term, slugify
+from easyread.inflect import forms as inflected
+from easyread.lexicon import entries as lexicon_entries
 from easyread.readability import zipf
 
 # Initials readers know well: RULES.md ER-05 / PL-06 allow these without spelling out.
@@ -23,6 +25,9 @@ ALLOWED_INITIALS = frozenset({"NHS", "GP", "GPs"})
 EVERYDAY_TAG = "everyday"
 _MINOR_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "&", "with", "a"})
 _INITIALS = re.compile(r"(?<![\w&’'-])([A-Z][A-Z0-9&]*[A-Z0-9])(s?)(?![\w&])")
+# Initials with small letters inside: "DoLS", "PbR", "LeDeR", "NHSEi".
+_MIXED_INITIALS = re.compile(r"(?<![\w&’'-])((?:[A-Z][a-z]{0,2}){2,4}[A-Z]?)(s?)(?![\w&])")
+_SURNAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O)[A-Z][a-z]{2,}$")
 _ROMAN = re.compile(r"^[IVX]+$")
 _EXPLAINED_AFTER = re.compile(
     r"\s*(?:\((?![A-Z0-9&]+s?\))|,?\s*(?:which |that )?means\b|is when\b)"
@@ -72,6 +77,7 @@ def matcher_for(terms: tuple[Term, ...]) -> TermMatcher:
     """Build (once per glossary) the pattern for all term forms."""
     by_form: dict[str, Term] = {}
     exact: set[str] = set()
+    extra = _lexicon_forms()
     for term in terms:
         for form in (*term.forms(), term.acronym_for):
             if not form or not form.strip():
@@ -79,8 +85,20 @@ def matcher_for(terms: tuple[Term, ...]) -> TermMatcher:
             by_form.setdefault(normalise(form), term)
             if _is_initials(form):
                 exact.add(_same_case(form))
+    for term in terms:  # then every other form: "referrals", "discharged", "re-tendering"
+        for form in (*term.forms(), term.acronym_for):
+            if form and form.strip() and not _is_initials(form):
+                more = inflected(form) | extra.get(normalise(form), set())
+                for other in more:
+                    by_form.setdefault(normalise(other), term)
     pattern = phrase_pattern(by_form)
     return TermMatcher(pattern, by_form, frozenset(exact), frozenset(map(normalise, exact)))
+
+
+@lru_cache(maxsize=1)
+def _lexicon_forms() -> dict[str, set[str]]:
+    """Forms the lexicon gives for words that are glossary terms ("tender (verb)")."""
+    return {normalise(e.phrase): set(e.forms) for e in lexicon_entries()}
 
 
 def _same_case(found: str) -> str:
@@ -146,7 +164,8 @@ def initials(doc: Document) -> Iterator[Finding]:
     matcher = matcher_for(doc.terms)
     rule_id = "ER-05" if doc.easy else "PL-06"
     seen: set[str] = set()
-    for match in _INITIALS.finditer(doc.prose):
+    found = [*_INITIALS.finditer(doc.prose), *_mixed_initials(doc.prose)]
+    for match in sorted(found, key=lambda m: m.start()):
         letters, token = match.group(1), match.group()
         if letters in seen or token in ALLOWED_INITIALS:
             continue
@@ -159,6 +178,21 @@ def initials(doc: Document) -> Iterator[Finding]:
         if _spelled_out(doc.prose, match, letters, spelled):
             continue
         yield _initials_finding(doc, rule_id, match, term, spelled)
+
+
+def _mixed_initials(prose: str) -> Iterator[re.Match]:
+    """Mixed-case initials, not names ("McDonald") or brands everyone knows ("YouTube")."""
+    for match in _MIXED_INITIALS.finditer(prose):
+        letters = match.group(1)
+        capitals = sum(c.isupper() for c in letters)
+        small = sum(c.islower() for c in letters)
+        if capitals < 2 or small == 0 or small > capitals or len(letters) > 7:
+            continue
+        if letters.rstrip("s").isupper() or _SURNAME.match(letters):
+            continue  # "ICSs" is found as capitals; "McKay", "DeSouza" are names
+        if zipf(letters.lower()) >= 3.0:
+            continue
+        yield match
 
 
 def _looks_like_initials(letters: str) -> bool:

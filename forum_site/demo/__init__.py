@@ -8,6 +8,7 @@ import importlib
 from sqlalchemy.orm import Session
 
 from forum_site.demo import core
+from forum_site.services.search import reindex_all
 
 AREAS = [
     "meetings",
@@ -35,4 +36,5 @@ def seed(session: Session) -> bool:
             continue
         module.seed(session, base)
         session.flush()
+    reindex_all(session)  # everything findable, whatever way an area added it
     return True

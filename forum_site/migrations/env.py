@@ -82,6 +82,10 @@ def run_migrations_online():
                 logger.info("No changes in schema detected.")
 
     conf_args = current_app.extensions["migrate"].configure_args
+    # The search index's full-text table, column and index are made by hand (0017_search).
+    from forum_site.models.search import is_model_schema
+
+    conf_args.setdefault("include_object", is_model_schema)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

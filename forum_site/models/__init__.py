@@ -99,6 +99,7 @@ from forum_site.models.notifications import (
     Notification,
 )
 from forum_site.models.paper_forms import PaperForm, PaperFormAnswer, PaperFormEntry
+from forum_site.models.search import SearchEntry, SearchKind
 from forum_site.models.security import RateCount, UserSession
 from forum_site.models.terms import WorkingTogether
 from forum_site.models.topics import (
@@ -122,6 +123,8 @@ from forum_site.models.translations import (
 from forum_site.models.votes import Ballot, HandsCount, PaperBallot, Vote, VoteOption
 
 __all__ = [
+    "SearchEntry",
+    "SearchKind",
     "WorkingTogether",
     "ConsentHow",
     "Letter",

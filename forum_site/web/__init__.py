@@ -23,6 +23,7 @@ def blueprints() -> list[Blueprint]:
     from forum_site.web.notices.views import bp as notices
     from forum_site.web.pdfs.views import bp as pdfs
     from forum_site.web.queue.views import bp as queue
+    from forum_site.web.search.views import bp as search
     from forum_site.web.topics import bp as topics
     from forum_site.web.translations import bp as translations
 
@@ -36,6 +37,7 @@ def blueprints() -> list[Blueprint]:
         budgets,
         briefings,
         glossary,
+        search,
         contributions,
         decisions,
         queue,

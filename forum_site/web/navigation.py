@@ -23,6 +23,7 @@ MENU = [
     ("main.home", _l("Home"), "home", "all"),
     ("forums.index", _l("Forums"), "group", "all"),
     ("glossary.index", _l("Hard words"), "book", "all"),
+    ("search.index", _l("Search"), "search", "all"),
     ("inbox.index", _l("Messages"), "letter", "signed_in"),
     ("accounts.account", _l("Your account"), "person", "signed_in"),
     ("accounts.sign_in", _l("Sign in"), "key", "signed_out"),

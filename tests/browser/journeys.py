@@ -218,6 +218,15 @@ def focus_is_inside(keys: Keyboard, selector: str) -> bool:
     )
 
 
+def on_screen(keys: Keyboard, selector: str) -> bool:
+    """The top of the element is inside the window."""
+    return keys.driver.execute_script(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+        "return r.top >= -1 && r.top < window.innerHeight;",
+        selector,
+    )
+
+
 def after_htmx_update(keys: Keyboard, region: str, announcement: str) -> None:
     """The update is announced in the live region and the focus moved into it, visibly."""
     said = keys.wait_for_live_region()
@@ -244,6 +253,16 @@ def reply_to_meeting(keys: Keyboard, meeting_path: str, javascript: bool) -> Non
     keys.press(Keys.ENTER, navigates=not javascript)
     if javascript:
         after_htmx_update(keys, "#reply", "Your reply is saved")
+    else:
+        # The page came back at the reply part (#reply): the "saved" notice must still be
+        # where the person is, with the focus on it.
+        assert focus_is_inside(keys, "#notices"), "the confirmation has no focus: " + keys.trail()
+        assert on_screen(keys, "#notices"), "the confirmation is off the screen: " + str(
+            keys.driver.execute_script(
+                "return [document.querySelector('#notices').getBoundingClientRect().top,"
+                " window.innerHeight, location.hash]"
+            )
+        )
     assert "Your reply is saved" in keys.page_text(), keys.trail()
     assert "Your reply: Going" in keys.page_text(), keys.trail()
 
@@ -260,8 +279,8 @@ def reply_with_a_mistake(keys: Keyboard, meeting_path: str, javascript: bool) ->
         )
     summary = keys.driver.find_element(By.CSS_SELECTOR, ".error-summary")
     assert "Choose going, not going or maybe" in summary.text
-    if javascript:
-        assert focus_is_inside(keys, ".error-summary"), "focus is not on the errors"
+    assert focus_is_inside(keys, ".error-summary"), "focus is not on the errors"
+    assert on_screen(keys, ".error-summary"), "the errors are off the screen"
     keys.tab_to(lambda focus: focus.tag == "a" and "Choose going" in focus.text)
     keys.press(Keys.ENTER, navigates=False)
     assert (

@@ -339,3 +339,17 @@ CORE = [
 ]
 
 PAGES: list[PageType] = [*CORE]
+
+
+SEARCH = [
+    PageType("search", "search.index", fixed("search.index")),
+    PageType("search results", "search.index", fixed("search.index", q="day services")),
+    PageType(
+        "search results, member, one kind",
+        "search.index",
+        fixed("search.index", q="budget", kind="budget"),
+        role="member",
+    ),
+    PageType("search, nothing found", "search.index", fixed("search.index", q="zzyzx")),
+    PageType("search with errors", "search.index", fixed("search.index", q="x" * 300)),
+]

@@ -41,6 +41,7 @@ GROWING_TABLES = {
     "inbox_message",
     "briefing_forum",
     "budget_forum",
+    "search_entry",
 }
 
 
@@ -79,6 +80,7 @@ def _pages(world) -> list[tuple[str, object]]:
         (f"/organisations/{world['council'].id}/impact", None),
         ("/contributions/waiting", world["commissioner"]),
         ("/inbox", world["member"]),
+        ("/search?q=day+centre", world["member"]),  # the GIN index on search_entry.document
     ]
 
 

@@ -177,6 +177,7 @@ ROUTES = {
     "glossary.rule": "token",
     "glossary.rules": "open",
     "glossary.term": "open",
+    "search.index": "open",
     "inbox.index": "signed_in",
     "inbox.show": "signed_in",
     "notices.choices": "signed_in",

@@ -42,6 +42,8 @@ class PdfFacts:
     fonts: set[str]
     tags: Counter
     figure_alts: list[str]
+    outside: list[str]  # characters drawn off the page: "page 2: 'x' at 601,80"
+    empty_pages: list[int]  # pages (not the last) whose words end in the top third
 
     @property
     def flat_text(self) -> str:
@@ -59,6 +61,7 @@ def read_pdf(data: bytes) -> PdfFacts:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
         sizes = [c["size"] for page in pdf.pages for c in page.chars if c["text"].strip()]
         width = float(pdf.pages[0].width)
+        outside, empty_pages = geometry(pdf.pages)
     mark_info = root.get("/MarkInfo") or {}
     return PdfFacts(
         text=text,
@@ -70,8 +73,31 @@ def read_pdf(data: bytes) -> PdfFacts:
         marked=bool(mark_info.get("/Marked")),
         page_width=width,
         fonts=fonts,
+        outside=outside,
+        empty_pages=empty_pages,
         **_structure(root),
     )
+
+
+def geometry(pages) -> tuple[list[str], list[int]]:
+    """Characters outside the page, and pages more than two-thirds empty (the running
+    footer, in the bottom tenth of the page, does not count as content)."""
+    outside, empty = [], []
+    for number, page in enumerate(pages, start=1):
+        width, height = float(page.width), float(page.height)
+        chars = [c for c in page.chars if c["text"].strip()]
+        for c in chars:
+            if (
+                c["x0"] < -0.5
+                or c["x1"] > width + 0.5
+                or c["top"] < -0.5
+                or c["bottom"] > height + 0.5
+            ):
+                outside.append(f"page {number}: {c['text']!r} at {c['x0']:.0f},{c['top']:.0f}")
+        body = [c["bottom"] for c in chars if c["top"] < height * 0.9]
+        if number < len(pages) and (not body or max(body) < height / 3):
+            empty.append(number)
+    return outside[:10], empty
 
 
 def _structure(root) -> dict:

@@ -210,7 +210,7 @@ def test_meeting_page_has_a_have_your_say_panel_that_saves_against_the_meeting(
     data["text"] = "Please send the papers a week before."
     saved = client.post(form["action"], data=data)
     assert saved.status_code == 303
-    assert saved.headers["Location"] == f"/meetings/{meeting.id}"
+    assert saved.headers["Location"] == f"/meetings/{meeting.id}#notices"
     contribution = db.scalar(select(Contribution))
     assert contribution.meeting_id == meeting.id
     again = client.get(f"/meetings/{meeting.id}")

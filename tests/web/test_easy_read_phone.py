@@ -33,13 +33,15 @@ def test_have_your_say_on_the_meeting_page_sends_in_one_step(client, db, sign_in
     data = {**_form_fields(form), "text": "Please start the meeting later, at 11."}
     sent = client.post(form["action"], data=data)
     assert sent.status_code == 303
-    assert sent.headers["Location"].endswith(f"/meetings/{meeting.id}")
+    # Back at the "Thank you" notice, which the browser scrolls to and focuses.
+    assert sent.headers["Location"].endswith(f"/meetings/{meeting.id}#notices")
     db.expire_all()
     saved = db.scalars(select(Contribution).where(Contribution.forum_id == forum.id)).all()
     assert [c.text for c in saved] == ["Please start the meeting later, at 11."]
     back = client.get(sent.headers["Location"])
     notice = back.soup.select_one("main .notices")
     assert "Thank you" in notice.get_text()
+    assert notice["id"] == "notices" and notice["tabindex"] == "-1"
 
 
 def test_have_your_say_with_nothing_written_asks_the_first_question(client, db, sign_in):
@@ -101,3 +103,21 @@ def test_the_easy_read_meetings_list_says_the_day_and_time_simply(client, db, si
     card = page.select_one(".meeting-card").get_text(" ", strip=True)
     assert "Thursday 18 December, 2pm to 4pm" in card
     assert "PM" not in card and "UK time" not in card
+
+
+def test_one_question_per_screen_comes_back_at_the_question_without_javascript(client, db, sign_in):
+    """Each "Next" is a whole-page POST: the form's address ends in the part's fragment
+    (#say, #reply), so the browser lands on the question, not the top of the page."""
+    member, forum, meeting = _member_in_easy_read(db)
+    sign_in(member)
+    page = client.get(f"/forums/{forum.slug}/contributions")
+    say = page.soup.select_one("section.say form")
+    assert say["action"].endswith("#say")
+    assert page.soup.select_one("#say") is not None
+    data = {**_form_fields(say), "text": "The bus is late every Friday.", "_move": "next"}
+    step_two = client.post(say["action"].split("#")[0], data=data)
+    assert step_two.status_code == 200
+    again = step_two.soup.select_one("section.say form")
+    assert again["action"].endswith("#say") and "Question 2 of" in step_two.soup.get_text()
+    reply = client.get(f"/meetings/{meeting.id}").soup.select_one("#reply form")
+    assert reply["action"].endswith("#reply")

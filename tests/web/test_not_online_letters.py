@@ -21,6 +21,7 @@ from tests.factories import make_commissioner, make_forum, make_organisation, ma
 from tests.factories_contributions import answer
 from tests.factories_meetings import make_meeting
 from tests.web.not_online_helpers import make_supported
+from tests.web.pdf_world import geometry
 
 MM = 72 / 25.4  # PDF points in a millimetre
 
@@ -90,6 +91,8 @@ def test_the_convenor_prints_the_letter_batch(answered, client, db, tmp_path):
         assert "Dear Derek Price," in first and "We are asking about a second bus." in first
         assert "Dear Rose Bell," in second and "Given to you by your convenor" in second
         words = document.pages[0].extract_words()
+        outside, _ = geometry(document.pages)  # each letter has its own page: only "outside"
+    assert not outside, outside
     street = next(w for w in words if w["text"] == "Canal")
     # A DL or C5 window: 20 mm to 110 mm from the left, 50 mm to 95 mm from the top.
     assert street["x0"] >= 20 * MM and street["x1"] <= 110 * MM

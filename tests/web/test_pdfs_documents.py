@@ -42,7 +42,12 @@ def fetch_pdf(client, url):
     response = client.get(url)
     assert response.status_code == 200, response.get_data(as_text=True)[:1500]
     assert response.mimetype == "application/pdf"
-    return read_pdf(response.data)
+    facts = read_pdf(response.data)
+    # Geometry, on every PDF these tests print: nothing drawn off the page, and no page
+    # but the last more than two-thirds empty.
+    assert not facts.outside, (url, facts.outside)
+    assert not facts.empty_pages, (url, f"pages more than two-thirds empty: {facts.empty_pages}")
+    return facts
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -240,3 +245,21 @@ def test_arabic_interface_gives_an_arabic_right_to_left_pdf(client, sign_in, wor
     assert facts.language == "ar"
     assert "To hear what members think" in facts.flat_text  # English text keeps its order
     assert any("Naskh" in font for font in facts.fonts)
+
+
+def test_the_demo_meetings_easy_read_pack_is_at_most_8_pages(client, db):
+    """The demo's first meeting (five agenda items, closed topics, access, payment):
+    its easy-read pack fits 8 pages, each decider said once, with what they decide."""
+    from sqlalchemy import select
+
+    from forum_site.demo import seed
+    from forum_site.models import Meeting
+
+    seed(db)
+    db.commit()
+    meeting = db.scalars(select(Meeting).order_by(Meeting.id)).first()
+    facts = fetch_pdf(client, f"/print/meetings/{meeting.id}/pack/easy-read.pdf")
+    assert facts.pages <= 8
+    deciders = [i.decision_maker for i in meeting.agenda_items if i.decision_maker]
+    for name in deciders:
+        assert facts.flat_text.count(f"{name} will make the final") == 1, name

@@ -116,7 +116,8 @@ def _contribute(forum, form: ContributeForm):
     commit()
     flash(_("Thank you. What you said is saved and the commissioners will answer."), "success")
     default = url_for(".show", contribution_id=contribution.id)
-    return redirect(safe_next(form.next.data, default), code=303)
+    # To the "Thank you" notice, which takes focus, wherever on the page the form was.
+    return redirect(safe_next(form.next.data, default).split("#")[0] + "#notices", code=303)
 
 
 @bp.route("/forums/<slug>/contributions/record", methods=["GET", "POST"])

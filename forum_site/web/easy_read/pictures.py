@@ -31,6 +31,7 @@ SITE_PICTURES = {
     "home": "hi-home",
     "group": "hi-people",
     "book": "fe-open-book",
+    "search": "fe-magnifying-glass-tilted-left",
     "letter": "fe-envelope",
     "person": "hi-person",
     "key": "fe-key",

@@ -19,14 +19,16 @@ from forum_site.web.meetings.views import load, page_context
 from forum_site.web.responses import commit, render, show_error, viewer
 
 
-def _respond(meeting, block: str, anchor: str, message: str, **page_forms):
-    """After a successful post: the fragment for htmx, or redirect (post/redirect/get)."""
+def _respond(meeting, block: str, message: str, **page_forms):
+    """After a successful post: the fragment for htmx, or redirect (post/redirect/get)
+    to the page's notices, which the browser scrolls to and focuses (a fragment target
+    takes focus without JavaScript; ``autofocus`` does not work beside a fragment)."""
     if request.htmx:
         context = page_context(load(meeting.id), **page_forms)
         context["announce"] = message
         return render("meetings/show.html", block=block, **context)
     flash(message, "success")
-    return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor=anchor), code=303)
+    return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="notices"), code=303)
 
 
 def _failed(meeting, block: str, **page_forms):
@@ -51,7 +53,7 @@ def reply(meeting_id: int):
             show_error(form, error)
         else:
             commit()
-            return _respond(meeting, "reply_block", "reply", _("Thank you. Your reply is saved."))
+            return _respond(meeting, "reply_block", _("Thank you. Your reply is saved."))
     if steps.moved:  # easy read: the next (or previous) question, nothing wrong
         return render(
             "meetings/show.html", block="reply_block", **page_context(meeting, reply_form=form)
@@ -92,7 +94,7 @@ def ask(meeting_id: int):
                 if form.who_sees.data == "convenor"
                 else _("Thank you. Your question is on the list for the meeting.")
             )
-            return _respond(meeting, "questions_block", "questions", message)
+            return _respond(meeting, "questions_block", message)
     return _failed(meeting, "questions_block", question_form=form)
 
 
@@ -115,5 +117,5 @@ def review(meeting_id: int):
             show_error(form, error)
         else:
             commit()
-            return _respond(meeting, "review_block", "review", _("Thank you for telling us."))
+            return _respond(meeting, "review_block", _("Thank you for telling us."))
     return _failed(meeting, "review_block", review_form=form)

@@ -1,7 +1,7 @@
 """debrief actions: their state (open, done, dropped) and an append-only history
 
-Revision ID: 0017_action_history
-Revises: 0014_working_together
+Revision ID: 0018_action_history
+Revises: 0017_search
 Create Date: 2026-12-02 05:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-02 05:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017_action_history"
-down_revision = "0014_working_together"
+revision = "0018_action_history"
+down_revision = "0017_search"
 branch_labels = None
 depends_on = None
 

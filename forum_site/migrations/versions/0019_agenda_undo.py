@@ -1,7 +1,7 @@
 """agenda items taken off are kept (dated), so removing one can be undone
 
-Revision ID: 0018_agenda_undo
-Revises: 0017_action_history
+Revision ID: 0019_agenda_undo
+Revises: 0018_action_history
 Create Date: 2026-12-02 05:10:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-02 05:10:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018_agenda_undo"
-down_revision = "0017_action_history"
+revision = "0019_agenda_undo"
+down_revision = "0018_action_history"
 branch_labels = None
 depends_on = None
 

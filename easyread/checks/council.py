@@ -1,0 +1,115 @@
+"""PL-04 (as a warning): words councils and the NHS use about how they are organised and
+decide, from the lexicon in data/council_words.txt, in every form, first use only.
+
+Glossary terms are found by the jargon check; this check skips what it covered. A word
+with clue words is only flagged when a clue is in the same sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from easyread.checks.base import Document, Finding, normalise
+from easyread.checks.patterns import phrase_pattern
+from easyread.lexicon import Entry, clue_in, entries
+from easyread.rules import WARNING
+
+
+@dataclass(frozen=True)
+class LexiconMatcher:
+    pattern: re.Pattern
+    by_form: dict[str, Entry]
+
+
+@lru_cache(maxsize=8)
+def matcher_for(glossary_forms: frozenset[str]) -> LexiconMatcher:
+    """Entries that are not glossary words (those only lend the glossary their forms)."""
+    by_form: dict[str, Entry] = {}
+    for entry in entries():
+        if normalise(entry.phrase) in glossary_forms:
+            continue
+        for form in entry.forms:
+            by_form.setdefault(normalise(form), entry)
+    return LexiconMatcher(phrase_pattern(by_form), by_form)
+
+
+def spans(doc: Document) -> list[tuple[int, int, Entry]]:
+    """Every place a lexicon word is used in its council sense (clues checked)."""
+    forms = frozenset(normalise(f) for t in doc.terms for f in (*t.forms(), t.acronym_for) if f)
+    matcher = matcher_for(forms)
+    starts = [s.start for s in doc.sentences]
+    found = []
+    for match in matcher.pattern.finditer(doc.prose):
+        entry = matcher.by_form.get(normalise(match.group()))
+        if entry is None:
+            continue
+        if entry.clues and not clue_in(_sentence(doc, starts, match.start()), entry.clues):
+            continue
+        found.append((match.start(), match.end(), entry))
+    return found
+
+
+def _sentence(doc: Document, starts: list[int], at: int) -> str:
+    index = bisect.bisect_right(starts, at) - 1
+    if index < 0:
+        return doc.prose[max(0, at - 200) : at + 200]
+    sentence = doc.sentences[index]
+    return doc.prose[sentence.start : sentence.end]
+
+
+def council_words(
+    doc: Document, found: list[tuple[int, int, Entry]], covered: list[tuple[int, int]]
+) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for start, end, entry in found:
+        if entry.phrase in seen or any(a <= start and end <= b for a, b in covered):
+            continue
+        seen.add(entry.phrase)
+        word = doc.text[start:end]
+        if doc.is_explained(word, entry.phrase):
+            continue
+        message = (
+            f'"{word}" is a word councils and the NHS use about how they work. Many readers '
+            "will not know it. Say it in plain words, or explain it the first time."
+        )
+        yield doc.finding(
+            "PL-04", "council_word", start, end, message, entry.plain or None, severity=WARNING
+        )
+
+
+# Names of plans, rules, funds and groups end in one of these words. A name of three or
+# more capitalised words with one of them last ("Friends and Family Test", "Carers
+# Partnership Board") means nothing to a reader who has not been told what it is.
+_NAME_HEADS = (
+    "Act|Agreement|Alliance|Assessment|Board|Collaborative|Committee|Duty|Framework|Fund|"
+    "Index|Network|Order|Panel|Partnership|Plan|Policy|Programme|Regime|Regulations|Review|"
+    "Scheme|Standard|Standards|Strategy|System|Tariff|Test"
+)
+_CAPITALISED = r"[A-Z][\w’'&-]*"
+_LINK = r"(?:[ \t]+(?:and|of|for|the|in|on|&)[ \t]+|[ \t]+)"
+_NAMED = re.compile(
+    rf"(?<![\w’'-])(?!(?:The|A|An|This|That|Our|Their|Its|Each|Every|Any)\b)"
+    rf"(?:{_CAPITALISED}{_LINK}){{2,8}}(?:{_NAME_HEADS})(?![\w’'-])"
+)
+
+
+def named_schemes(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """A long official name (a plan, a rule, a fund, a board) not explained in the text."""
+    seen: set[str] = set()
+    for match in _NAMED.finditer(doc.prose):
+        start, end = match.span()
+        name = " ".join(match.group().split())
+        if name in seen or any(a < end and start < b for a, b in covered):
+            continue
+        seen.add(name)
+        if doc.is_explained(name) or re.match(r"\s*\(", doc.prose[end : end + 3]):
+            continue
+        message = (
+            f'"{name}" is the name of a plan, a rule, a fund or a group. Readers will not '
+            "know what it is: say it in plain words the first time."
+        )
+        yield doc.finding("PL-04", "council_word", start, end, message, severity=WARNING)
