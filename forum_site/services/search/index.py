@@ -28,9 +28,13 @@ from forum_site.services.search.documents import (
     document_for,
 )
 
-_LOAD = {
-    Meeting: (selectinload(Meeting.agenda_items), selectinload(Meeting.closed_topics)),
-    Budget: (selectinload(Budget.lines),),
+# Collections a document reads: loaded again after a flush (a part added by its foreign
+# key alone is not in an already loaded collection). Only these are reloaded: reloading
+# the whole object (populate_existing) would replace values the program holds, such as
+# a timezone-aware time, with what the database gives back.
+_PARTS = {
+    Meeting: ("agenda_items", "closed_topics"),
+    Budget: ("lines",),
 }
 BATCH = 500
 _NOTED = "search_noted"
@@ -74,12 +78,16 @@ def _fresh_documents(session: Session, keys: set[tuple]) -> list[Document]:
         ids = [object_id for k, object_id in keys if k == kind]
         if not ids:
             continue
-        things = session.scalars(
-            select(model)
-            .where(model.id.in_(ids))
-            .options(*_LOAD.get(model, ()))
-            .execution_options(populate_existing=True)
-        ).all()
+        things = session.scalars(select(model).where(model.id.in_(ids))).all()
+        parts = _PARTS.get(model, ())
+        if parts:
+            for thing in things:
+                session.expire(thing, parts)
+            session.scalars(
+                select(model)
+                .where(model.id.in_(ids))
+                .options(*(selectinload(getattr(model, p)) for p in parts))
+            ).all()
         documents += [d for d in map(document_for, things) if d is not None]
     return documents
 
@@ -116,7 +124,7 @@ def reindex_all(session: Session) -> int:
                 .where(model.id > last_id)
                 .order_by(model.id)
                 .limit(BATCH)
-                .options(*_LOAD.get(model, ()))
+                .options(*(selectinload(getattr(model, p)) for p in _PARTS.get(model, ())))
             ).all()
             if not things:
                 break
