@@ -99,3 +99,22 @@ def test_an_item_of_another_meeting_cannot_be_put_back_here(client, db, sign_in)
     assert client.post(f"/meetings/{meeting.id}/agenda/{item.id}/put-back").status_code == 404
     assert _stored(db, item.id).removed_at is not None
     assert db.scalar(select(AgendaItem.removed_at).where(AgendaItem.id == item.id)) is not None
+
+
+def test_search_follows_an_item_taken_off_and_put_back(client, db, sign_in):
+    people = People(db)
+    meeting = make_meeting(db, people.forum, title="Autumn forum", agenda=1)
+    item = meeting.agenda_items[0]
+    item.title = "Wheelchair taxis"
+    db.flush()
+    sign_in(people.convenor)
+
+    def found() -> int:
+        page = client.get("/search?q=wheelchair")
+        return len(page.soup.select(".search-hit"))
+
+    assert found() == 1
+    client.post(f"/meetings/{meeting.id}/agenda/{item.id}/remove")
+    assert found() == 0
+    client.post(f"/meetings/{meeting.id}/agenda/{item.id}/put-back")
+    assert found() == 1
