@@ -63,6 +63,11 @@ MEETINGS = [
     ),
     PageType("meeting", "meetings.show", meeting_url("meetings.show")),
     PageType("meeting, in Arabic", "meetings.show", meeting_url("meetings.show"), language="ar"),
+    # The page members use most, in each other language (issue 19: axe in all six).
+    PageType("meeting, in Welsh", "meetings.show", meeting_url("meetings.show"), language="cy"),
+    PageType("meeting, in Polish", "meetings.show", meeting_url("meetings.show"), language="pl"),
+    PageType("meeting, in Somali", "meetings.show", meeting_url("meetings.show"), language="so"),
+    PageType("meeting, in Urdu", "meetings.show", meeting_url("meetings.show"), language="ur"),
     PageType(
         "meeting, larger text, high contrast",
         "meetings.show",
