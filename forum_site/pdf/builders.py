@@ -26,7 +26,7 @@ from forum_site.services.contributions import feedback as contributions_feedback
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import render_markdown
-from forum_site.vocabulary.meetings import ACCESS_ANSWERS, ACCESS_FEATURES, INFLUENCE
+from forum_site.vocabulary.meetings import ACCESS_ANSWERS, ACCESS_FEATURES, ACTION_STATES, INFLUENCE
 
 FEEDBACK_IN_PACK = 6
 
@@ -221,6 +221,10 @@ def summary_document(session: Session, viewer: Viewer, meeting_id: int) -> Print
     )
 
 
+def _state(action) -> str:
+    return "" if action.is_open else f" ({ACTION_STATES[action.state]})"
+
+
 def easy_summary(meeting, title: str, terms) -> Document:
     text = [f"# {title}", meeting.debrief_summary]
     for item in meeting.agenda_items:
@@ -228,7 +232,7 @@ def easy_summary(meeting, title: str, terms) -> Document:
             text += [f"## {item.title}", item.what_happened, item.what_was_decided]
     if meeting.actions:
         text.append("## " + _("What people will do next"))
-        text += [f"- {action.who}: {action.what}" for action in meeting.actions]
+        text += [f"- {action.who}: {action.what}{_state(action)}" for action in meeting.actions]
     return er.build_briefing("\n\n".join(t for t in text if t), terms=terms)
 
 

@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from forum_site.dates import day_and_date
 from forum_site.extensions import db
-from forum_site.models import DecisionMaker
+from forum_site.models import DecisionMaker, Status
 from forum_site.models.meetings import CycleStage
 from forum_site.services import decisions as service
 from forum_site.services import forums, visibility
@@ -63,12 +63,22 @@ def new(slug: str):
                 forum,
                 _draft(form),
                 submission_token=form.submission_token.data,
+                answer=_answer(form),
             )
         except DomainError as error:
             show_error(form, error)
         else:
             commit()
-            flash(_("The decision is in the log."), "success")
+            if form.answer_status.data:
+                flash(
+                    _(
+                        "The decision is in the log. The points you ticked that were waiting "
+                        "have the answer, and the members are told."
+                    ),
+                    "success",
+                )
+            else:
+                flash(_("The decision is in the log."), "success")
             return redirect(url_for(".show", decision_id=decision.id), code=303)
     form.fill_token()
     status = 400 if form.errors or form.form_errors else 200
@@ -80,6 +90,17 @@ def new(slug: str):
 def _outcome_label(item) -> str:
     outcome = f" ({item.what_was_decided[:80]})" if item.what_was_decided else ""
     return f"{item.meeting.title}: {item.title}{outcome}"
+
+
+def _answer(form: DecisionForm) -> service.AnswerWithDecision | None:
+    if not form.answer_status.data:
+        return None
+    return service.AnswerWithDecision(
+        status=Status(form.answer_status.data),
+        answer=form.answer_text.data or "",
+        reason=form.answer_reason.data or "",
+        what_changed=form.answer_what_changed.data or "",
+    )
 
 
 def _draft(form: DecisionForm) -> service.DecisionDraft:
