@@ -81,7 +81,7 @@ MEETINGS = [
         meeting_url("meetings.show"),
         role="member",
         submit=FormSubmit(
-            selector="form[action$='/reply']",
+            selector="form:is([action$='/reply'], [action$='/reply#reply'])",
             fill=(("other_needs", "x " * 600),),
             clear=("answer",),
         ),
@@ -359,7 +359,9 @@ CONTRIBUTIONS = [
         "contributions.forum_contributions",
         forum_url("ld", "contributions.forum_contributions"),
         role="member",
-        submit=FormSubmit(selector="main form[method=post][action$='/contributions']"),
+        submit=FormSubmit(
+            selector="main form[method=post]:is([action$='/contributions'], [action$='/contributions#say'])"
+        ),
         status=400,
     ),
     PageType(
