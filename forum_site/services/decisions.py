@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
@@ -21,7 +21,7 @@ from forum_site.models import (
     Visibility,
 )
 from forum_site.models.decisions import decision_contribution
-from forum_site.models.meetings import CycleStage
+from forum_site.models.meetings import CycleStage, MeetingStatus
 from forum_site.services.contributions import answers, checked_text
 from forum_site.services.contributions.reading import views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
@@ -254,18 +254,54 @@ def trail(session: Session, viewer: Viewer, decision: Decision):
     return views_for(session, viewer, list(decision.contributions), None)
 
 
-def choices(session: Session, forum: Forum) -> tuple[list[Contribution], list[AgendaItem]]:
-    """What a commissioner can link a new decision to: shared and anonymous contributions,
-    and the agenda items of the forum's meetings."""
-    contributions = session.scalars(
-        select(Contribution)
-        .where(
-            Contribution.forum_id == forum.id,
-            Contribution.visibility != Visibility.PRIVATE,
-            Contribution.withdrawn_at.is_(None),
+WAITING, ANSWERED = "waiting", "answered"
+CHOICES_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class PointFilter:
+    """Which points the decision form lists: from one meeting, waiting or answered, with
+    these words in them. Points already ticked are always listed, so none is lost."""
+
+    meeting_id: int | None = None
+    status: str = ""  # "", WAITING or ANSWERED
+    words: str = ""
+    keep: tuple[int, ...] = ()
+
+
+def choices(
+    session: Session, forum: Forum, find: PointFilter | None = None
+) -> tuple[list[Contribution], list[AgendaItem]]:
+    """What a commissioner can link a new decision to: shared and anonymous contributions
+    (filtered by ``find``), and the agenda items of the forum's meetings."""
+    find = find or PointFilter()
+    query = select(Contribution).where(
+        Contribution.forum_id == forum.id,
+        Contribution.visibility != Visibility.PRIVATE,
+        Contribution.withdrawn_at.is_(None),
+    )
+    wanted = []
+    if find.meeting_id:
+        in_meeting = select(AgendaItem.id).where(AgendaItem.meeting_id == find.meeting_id)
+        wanted.append(
+            or_(
+                Contribution.meeting_id == find.meeting_id,
+                Contribution.agenda_item_id.in_(in_meeting),
+            )
         )
-        .order_by(Contribution.created_at.desc())
-        .limit(200)
+    outcomes = [status for status in Status if status.is_outcome]
+    if find.status == WAITING:
+        wanted.append(Contribution.status.not_in(outcomes))
+    elif find.status == ANSWERED:
+        wanted.append(Contribution.status.in_(outcomes))
+    words = " ".join(find.words.split())[:100].lower()
+    if words:
+        escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        wanted.append(func.lower(Contribution.text).like(f"%{escaped}%", escape="\\"))
+    if wanted:
+        query = query.where(or_(and_(*wanted), Contribution.id.in_(find.keep or (0,))))
+    contributions = session.scalars(
+        query.order_by(Contribution.created_at.desc()).limit(CHOICES_SHOWN)
     ).all()
     items = session.scalars(
         select(AgendaItem)
@@ -273,6 +309,18 @@ def choices(session: Session, forum: Forum) -> tuple[list[Contribution], list[Ag
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .where(Meeting.forum_id == forum.id, AgendaItem.removed_at.is_(None))
         .order_by(Meeting.starts_at.desc(), AgendaItem.position)
-        .limit(200)
+        .limit(CHOICES_SHOWN)
     ).all()
     return list(contributions), list(items)
+
+
+def meetings_to_find_by(session: Session, forum: Forum) -> list[Meeting]:
+    """The forum's meetings that points can be about, newest first (the filter's list)."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.forum_id == forum.id, Meeting.status != MeetingStatus.DRAFT)
+            .order_by(Meeting.starts_at.desc())
+            .limit(CHOICES_SHOWN)
+        )
+    )
