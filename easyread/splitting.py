@@ -293,7 +293,23 @@ def _sound_cut(left: str, right: str) -> bool:
     """Both halves are sentences a reader can trust (RULES.md DN-01, DN-02)."""
     from easyread.guard import is_sound
 
-    return not _dangles(left) and is_sound(left) and is_sound(right)
+    return (
+        not _dangles(left) and not _ends_in_a_condition(left) and is_sound(left) and is_sound(right)
+    )
+
+
+_LAST_PART = re.compile(r"(?:^|[;:]\s+)([^;:]*)$")
+
+
+def _ends_in_a_condition(left: str) -> bool:
+    """ "The savings are planned; if they are not made." : the first half ends in an "if"
+    (or "when", "unless"...) part whose main clause went to the second half (DN-02)."""
+    text = visible_text(left).strip()
+    last = _LAST_PART.search(text)
+    if last is None or last.start(1) == 0:
+        return False
+    first = (_WORD.findall(last.group(1)) or [""])[0].lower()
+    return first in _SUBORDINATORS
 
 
 def _sound_list(listed: list[str]) -> bool:
