@@ -14,16 +14,9 @@ from __future__ import annotations
 
 import re
 
+from easyread.grammar import _capitalise, _finish, looks_like_verb
 from easyread.model import word_count
-from easyread.splitting import (
-    _capitalise,
-    _Clauses,
-    _finish,
-    _which,
-    _who,
-    looks_like_verb,
-    stands_alone,
-)
+from easyread.splitting import _Clauses, _which, _who, stands_alone
 
 MAX_ITEM_WORDS = 15
 MAX_WORDS = 15

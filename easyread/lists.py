@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from easyread.clauses import _NOT_COMMA, MAX_ITEM_WORDS, has_clause
+from easyread.grammar import _capitalise, _finish, looks_like_verb
 from easyread.model import word_count
-from easyread.splitting import _capitalise, _finish, looks_like_verb, stands_alone
+from easyread.splitting import MAX_LIST_ITEM_WORDS, _inside, _protected, stands_alone
 
 _THAT_LIST = re.compile(
     r"^(.{6,}?\b(?:is|are|was|found|said|told us|agreed))\s+that\s+(.+?),?\s+and\s+that\s+(.+)$"
@@ -117,7 +118,6 @@ def last_items(last: str) -> list[str]:
 def _phrases_only(body: str, items: list[str]) -> bool:
     """No item is a clause or holds a colon, and "aged 75 and over" is never cut in two."""
     from easyread.guard import AUXILIARIES
-    from easyread.splitting import _flat
 
     if not _flat(items):
         return False
@@ -231,3 +231,61 @@ def _noun_like(word: str) -> bool:
     from easyread.guard import _NOUN_LIKE
 
     return word in _NOUN_LIKE
+
+
+_LIST_INTRO = re.compile(r":\s+|\s+(?:including|such as)\s+")
+
+
+def split_list(sentence: str) -> list[str] | None:
+    """ "We fund three things: A, B and C." -> intro line and one line per thing."""
+    for match in _LIST_INTRO.finditer(sentence):
+        if _inside(match.start(), _protected(sentence)):
+            continue
+        items = _list_items(sentence[match.end() :])
+        if items:
+            intro = sentence[: match.end()].rstrip()
+            intro = intro if intro.endswith(":") else intro + ":"
+            return [intro, *items]
+    return None
+
+
+def _list_items(tail: str) -> list[str] | None:
+    ending = tail.rstrip()[-1:] if tail.rstrip()[-1:] in ".!?" else ""
+    body = tail.rstrip()[: len(tail.rstrip()) - len(ending)]
+    so_on = re.search(r",?\s+and so on$", body)
+    body = body[: so_on.start()] if so_on else body
+    parts = [part.strip() for part in re.split(r",\s+", body)]
+    last = last_items(parts[-1])
+    parts = [*parts[:-1], *last]
+    if len(parts) < 3 or re.search(r"\b\d+\s+(?:and|or)\s+(?:over|under|above|more)\b", body):
+        return None
+    if any(not part or word_count(part) > MAX_LIST_ITEM_WORDS for part in parts):
+        return None
+    if not _parallel(parts) or not _flat(parts):
+        return None
+    if so_on:  # "A, B, and so on": "so on" is not an item
+        parts[-1] += " and so on"
+    return [_capitalise(part) for part in parts]
+
+
+_NOT_AN_ITEM = re.compile(
+    r"^(?:including|especially|particularly|such as|for example|except|"
+    r"is|are|was|were|will|would|can|could|should|must|may|might|has|have|had)\b",
+    re.I,
+)
+
+
+def _flat(parts: list[str]) -> bool:
+    """Items of one flat list: none goes on from the one before ("including ...", "and who ...",
+    "must be offered ...") and only the last may start with "and"/"or"."""
+    if any(re.match(r"(?:and|or)\b", part, re.I) for part in parts[:-1]):
+        return False
+    return not any(_NOT_AN_ITEM.match(part) for part in parts)
+
+
+def _parallel(parts: list[str]) -> bool:
+    """List items are all phrases or all clauses: "In the survey, 27% said X" is one sentence."""
+    from easyread.guard import has_subject_and_verb
+
+    clauses = {has_subject_and_verb(part) for part in parts}
+    return len(clauses) == 1

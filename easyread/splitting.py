@@ -14,6 +14,20 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
+from easyread.grammar import (
+    _BAD_STARTS,
+    _CLAUSE_MARKERS,
+    _MODALS,
+    _PREPOSITIONS,
+    _PROTECTED,
+    _RELATIVE,
+    _SUBORDINATORS,
+    _VERBS,
+    _capitalise,
+    _finish,
+    _set_of,
+    looks_like_verb,
+)
 from easyread.model import _WORD, visible_text, word_count
 from easyread.text import words
 
@@ -23,60 +37,6 @@ MAX_LIST_ITEM_WORDS = 12
 # Sentences longer than this only get the simple cuts: the list and clause rules are
 # for real sentences, and would be slow on a page of text with no full stops.
 RULES_UP_TO = 80
-
-
-def _set_of(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_AUX = _set_of(
-    "is are was were be been am will would can could should shall must may might has have "
-    "had do does did won't can't isn't aren't wasn't don't doesn't didn't"
-)
-_MODALS = _set_of("will would can could should shall must may might")
-_VERBS = _set_of(
-    """ask agree allow answer apply arrange attend book bring build buy call care cause change
-    check choose close come consult continue cost count cover cut decide deliver describe
-    design develop do end explain fall feel fill find follow fund get give go grow hear
-    help hold hope improve include increase invite join keep know lead learn leave let
-    listen live look lose make manage mean meet miss move need offer open pay plan
-    play provide publish put reach read receive reduce remain replace report request rise
-    review run say see seem sell send serve set share show sign speak spend stand start stay
-    stop suggest support take talk teach tell test think train travel try turn understand
-    use visit vote wait want watch work write happen become require involve affect expect
-    prepare protect carry raise invest submit score reflect recover retire worry welcome value
-    double merge link respect reply measure create track shape spot sit treat tend win place
-    assess ensure enable allow face struggle cope feel lead employ hire intend propose recommend
-    operate contribute commit"""
-)
-_IRREGULAR_PAST = _set_of(
-    """bought brought built came chose cut did fell felt found gave got grew heard held kept
-    knew led left lost made meant met paid put ran read said sat saw sent set showed sold
-    spent spoke stood took taught told thought understood went won wrote"""
-)
-_SUBORDINATORS = _set_of(
-    "if when although though because while whilst unless once whether as since until "
-    "before after where whereas"
-)
-_RELATIVE = frozenset({"who", "that", "which", "to", "whose"})
-_CLAUSE_MARKERS = frozenset({"whether", "if", "when", "because", "although", "unless"})
-_BAD_STARTS = frozenset(
-    {"to", "and", "or", "which", "who", "that", "whose", "of", "instead", "despite", "rather"}
-)
-_PREPOSITIONS = frozenset({"by", "for", "with", "from", "in", "on", "at", "without", "after"})
-_PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)|\([^()]*\)|\band so on\b")
-
-
-@lru_cache(maxsize=8192)
-def looks_like_verb(word: str) -> bool:
-    """True for auxiliaries and the common verbs we know, in their usual forms."""
-    w = word.lower()
-    if w in _AUX or w in _VERBS or w in _IRREGULAR_PAST:
-        return True
-    stems = (w[:-1], w[:-2], w[:-3]) if len(w) > 3 else ()
-    return any(stem in _VERBS or stem + "e" in _VERBS for stem in stems if stem) and w.endswith(
-        ("s", "ed")
-    )
 
 
 def _lower_words(clause: str) -> list[str]:
@@ -151,20 +111,6 @@ def _protected(sentence: str) -> list[tuple[int, int]]:
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start < position < end for start, end in ranges)
-
-
-def _capitalise(text: str) -> str:
-    for index, char in enumerate(text):
-        if char.isalpha():
-            return text[:index] + char.upper() + text[index + 1 :]
-        if char.isdigit():
-            return text
-    return text
-
-
-def _finish(left: str) -> str:
-    left = left.rstrip(" ,;:–—-")
-    return left if left.endswith((".", "!", "?")) else left + "."
 
 
 def _subject_and_modal(left: str) -> str | None:
@@ -347,7 +293,23 @@ def _sound_cut(left: str, right: str) -> bool:
     """Both halves are sentences a reader can trust (RULES.md DN-01, DN-02)."""
     from easyread.guard import is_sound
 
-    return not _dangles(left) and is_sound(left) and is_sound(right)
+    return (
+        not _dangles(left) and not _ends_in_a_condition(left) and is_sound(left) and is_sound(right)
+    )
+
+
+_LAST_PART = re.compile(r"(?:^|[;:]\s+)([^;:]*)$")
+
+
+def _ends_in_a_condition(left: str) -> bool:
+    """ "The savings are planned; if they are not made." : the first half ends in an "if"
+    (or "when", "unless"...) part whose main clause went to the second half (DN-02)."""
+    text = visible_text(left).strip()
+    last = _LAST_PART.search(text)
+    if last is None or last.start(1) == 0:
+        return False
+    first = (_WORD.findall(last.group(1)) or [""])[0].lower()
+    return first in _SUBORDINATORS
 
 
 def _sound_list(listed: list[str]) -> bool:
@@ -379,6 +341,7 @@ def _split(sentence: str, depth: int) -> list[str]:
     from easyread.lists import (
         parallel_list,
         semicolon_list,
+        split_list,
         that_list,
         trailing_list,
         two_part_list,
@@ -400,63 +363,3 @@ def _split(sentence: str, depth: int) -> list[str]:
         return [sentence]
     left, right = cut
     return _split(left, depth + 1) + _split(right, depth + 1)
-
-
-_LIST_INTRO = re.compile(r":\s+|\s+(?:including|such as)\s+")
-
-
-def split_list(sentence: str) -> list[str] | None:
-    """ "We fund three things: A, B and C." -> intro line and one line per thing."""
-    for match in _LIST_INTRO.finditer(sentence):
-        if _inside(match.start(), _protected(sentence)):
-            continue
-        items = _list_items(sentence[match.end() :])
-        if items:
-            intro = sentence[: match.end()].rstrip()
-            intro = intro if intro.endswith(":") else intro + ":"
-            return [intro, *items]
-    return None
-
-
-def _list_items(tail: str) -> list[str] | None:
-    ending = tail.rstrip()[-1:] if tail.rstrip()[-1:] in ".!?" else ""
-    body = tail.rstrip()[: len(tail.rstrip()) - len(ending)]
-    so_on = re.search(r",?\s+and so on$", body)
-    body = body[: so_on.start()] if so_on else body
-    parts = [part.strip() for part in re.split(r",\s+", body)]
-    from easyread.lists import last_items
-
-    last = last_items(parts[-1])
-    parts = [*parts[:-1], *last]
-    if len(parts) < 3 or re.search(r"\b\d+\s+(?:and|or)\s+(?:over|under|above|more)\b", body):
-        return None
-    if any(not part or word_count(part) > MAX_LIST_ITEM_WORDS for part in parts):
-        return None
-    if not _parallel(parts) or not _flat(parts):
-        return None
-    if so_on:  # "A, B, and so on": "so on" is not an item
-        parts[-1] += " and so on"
-    return [_capitalise(part) for part in parts]
-
-
-_NOT_AN_ITEM = re.compile(
-    r"^(?:including|especially|particularly|such as|for example|except|"
-    r"is|are|was|were|will|would|can|could|should|must|may|might|has|have|had)\b",
-    re.I,
-)
-
-
-def _flat(parts: list[str]) -> bool:
-    """Items of one flat list: none goes on from the one before ("including ...", "and who ...",
-    "must be offered ...") and only the last may start with "and"/"or"."""
-    if any(re.match(r"(?:and|or)\b", part, re.I) for part in parts[:-1]):
-        return False
-    return not any(_NOT_AN_ITEM.match(part) for part in parts)
-
-
-def _parallel(parts: list[str]) -> bool:
-    """List items are all phrases or all clauses: "In the survey, 27% said X" is one sentence."""
-    from easyread.guard import has_subject_and_verb
-
-    clauses = {has_subject_and_verb(part) for part in parts}
-    return len(clauses) == 1

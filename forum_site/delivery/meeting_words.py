@@ -17,7 +17,7 @@ from forum_site.vocabulary.dates import DAY_AND_DATE, TIME
 from forum_site.web.meetings.labels import ACCESS_ANSWERS, ACCESS_FEATURES, NEEDS, REPLY_ANSWERS
 
 FEATURES = dict(ACCESS_FEATURES)
-_PART_OF = {"agenda-added": "agenda", "agenda-removed": "agenda"}
+_PART_OF = {"agenda-added": "agenda", "agenda-removed": "agenda", "agenda-restored": "agenda"}
 
 
 def for_notice(session: Session, notice: Notification, meeting: Meeting, reader: User) -> dict:
@@ -77,6 +77,8 @@ def sentence(entry: dict) -> str:
         return gettext("How to join online has changed. The new details are on the page.")
     if what == "agenda-added":
         return gettext("Added to the agenda: %(title)s.", title=entry["title"])
+    if what == "agenda-restored":
+        return gettext("Back on the agenda: %(title)s.", title=entry["title"])
     return gettext("Taken off the agenda: %(title)s.", title=entry["title"])
 
 

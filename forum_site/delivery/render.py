@@ -172,6 +172,8 @@ def _what_was_put_right(session: Session, notice: Notification, context: dict) -
         earlier = session.get(ContributionVersion, details.get("version_id"))
         return {
             "withdrawn": details.get("change") == "withdrawn",
+            "edited": details.get("change") == "edited",
+            "by_member": bool(details.get("by_member")),
             "earlier": quote(earlier.text) if earlier else "",
             "reason": earlier.reason if earlier else "",
             "now_says": quote(context["contribution"].text),

@@ -42,7 +42,7 @@ KIND_NAMES = {
     "response-due": _l("Points about to pass the time to answer"),
     "assigned": _l("A colleague asks me to answer a point"),
     "briefing-corrected": _l("Corrections to briefings I was told about"),
-    "point-changed": _l("A point I made, supported or must answer is corrected or withdrawn"),
+    "point-changed": _l("A point I made, supported or must answer is changed or withdrawn"),
 }
 
 CHANNEL_NAMES = {

@@ -134,8 +134,17 @@ class Meeting(TimestampMixin, db.Model):
     debrief_published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     forum: Mapped[Forum] = relationship()
+    # The agenda leaves out items taken off it (kept, so taking one off can be undone).
     agenda_items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        primaryjoin="and_(Meeting.id == AgendaItem.meeting_id, AgendaItem.removed_at.is_(None))",
+        order_by="(AgendaItem.position, AgendaItem.id)",
+    )
+    removed_agenda_items: Mapped[list[AgendaItem]] = relationship(
+        primaryjoin="and_(Meeting.id == AgendaItem.meeting_id, AgendaItem.removed_at.is_not(None))",
+        order_by="AgendaItem.removed_at.desc()",
+        viewonly=True,
     )
     closed_topics: Mapped[list[ClosedTopic]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="ClosedTopic.position"
@@ -168,6 +177,10 @@ class AgendaItem(TimestampMixin, db.Model):
     # Debrief.
     what_happened: Mapped[str] = mapped_column(Text, default="")
     what_was_decided: Mapped[str] = mapped_column(Text, default="")
+
+    # Taken off the agenda (and whether members were told, so putting it back tells them).
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    removal_was_told: Mapped[bool] = mapped_column(Boolean, default=False)
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
 
@@ -251,6 +264,18 @@ class MeetingChange(TimestampMixin, db.Model):
     meeting: Mapped[Meeting] = relationship(back_populates="changes")
 
 
+class ActionState(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ActionChange(enum.StrEnum):
+    DONE = "done"
+    EDITED = "edited"
+    DROPPED = "dropped"
+
+
 class MeetingAction(TimestampMixin, db.Model):
     """Something someone agreed to do after the meeting."""
 
@@ -266,8 +291,43 @@ class MeetingAction(TimestampMixin, db.Model):
     who: Mapped[str] = mapped_column(String(200))
     what: Mapped[str] = mapped_column(Text)
     by_when: Mapped[date | None] = mapped_column(Date)
+    # Where it has got to (a copy of its latest history entry, so lists need no subquery).
+    state: Mapped[ActionState] = mapped_column(
+        Enum(ActionState, native_enum=False, length=20), default=ActionState.OPEN
+    )
 
     meeting: Mapped[Meeting] = relationship(back_populates="actions")
+    history: Mapped[list[MeetingActionChange]] = relationship(
+        back_populates="action", order_by="MeetingActionChange.id"
+    )
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == ActionState.OPEN
+
+
+class MeetingActionChange(TimestampMixin, db.Model):
+    """One step in an action's history: done, edited or dropped (append-only). For an
+    edit, what it said before; for an edit or a drop, why."""
+
+    __tablename__ = "meeting_action_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_action.id", ondelete="CASCADE"), index=True
+    )
+    change: Mapped[ActionChange] = mapped_column(Enum(ActionChange, native_enum=False, length=20))
+    who: Mapped[str] = mapped_column(String(200), default="")
+    what: Mapped[str] = mapped_column(Text, default="")
+    by_when: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    action: Mapped[MeetingAction] = relationship(back_populates="history")
+
+    @property
+    def is_edit(self) -> bool:
+        return self.change == ActionChange.EDITED
 
 
 class PrepTask(TimestampMixin, db.Model):
@@ -319,3 +379,4 @@ class CalendarKey(TimestampMixin, db.Model):
 
 
 append_only(MeetingChange, what="A meeting's change log")
+append_only(MeetingActionChange, what="An action's history")

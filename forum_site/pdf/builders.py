@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from easyread import builders as er
+from easyread import record_builders as records
 from easyread.model import Document, Section
 from forum_site.models.base import as_utc
 from forum_site.pdf.documents import PrintDocument, contact_for
@@ -25,7 +26,7 @@ from forum_site.services.contributions import feedback as contributions_feedback
 from forum_site.services.errors import NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.text import render_markdown
-from forum_site.vocabulary.meetings import ACCESS_ANSWERS, ACCESS_FEATURES, INFLUENCE
+from forum_site.vocabulary.meetings import ACCESS_ANSWERS, ACCESS_FEATURES, ACTION_STATES, INFLUENCE
 
 FEEDBACK_IN_PACK = 6
 
@@ -123,7 +124,7 @@ def easy_budget(budget, terms) -> Document:
     sums = figures(budget)
     shown = [line for line in sums.lines if not line.withheld]
     lines = [
-        er.BudgetLine(
+        records.BudgetLine(
             name=line.name,
             amount=line.amount_pence // 100,
             open_to_influence=line.kind.value == "open",
@@ -132,7 +133,7 @@ def easy_budget(budget, terms) -> Document:
         for line in shown
     ]
     withheld = [(line.name, line.withheld_reason) for line in sums.lines if line.withheld]
-    return er.build_budget(
+    return records.build_budget(
         budget.title, budget.total_pence // 100, lines, withheld=withheld, terms=terms
     )
 
@@ -166,9 +167,9 @@ def _feedback_texts(groups) -> list[str]:
     return [t for g in groups for s in g.items for t in (s.view.contribution.text, s.answer.answer)]
 
 
-def feedback_entries(groups, most: int | None = None) -> list[er.FeedbackEntry]:
+def feedback_entries(groups, most: int | None = None) -> list[records.FeedbackEntry]:
     entries = [
-        er.FeedbackEntry(
+        records.FeedbackEntry(
             you_said=said.view.contribution.text,
             we_did=said.answer.answer,
             outcome=group.outcome.value,
@@ -182,7 +183,7 @@ def feedback_entries(groups, most: int | None = None) -> list[er.FeedbackEntry]:
 
 
 def easy_feedback(groups, title: str, terms) -> Document:
-    return er.build_feedback(feedback_entries(groups), title=title, terms=terms)
+    return records.build_feedback(feedback_entries(groups), title=title, terms=terms)
 
 
 # --- meeting summary (after the debrief) ---------------------------------------------
@@ -220,6 +221,10 @@ def summary_document(session: Session, viewer: Viewer, meeting_id: int) -> Print
     )
 
 
+def _state(action) -> str:
+    return "" if action.is_open else f" ({ACTION_STATES[action.state]})"
+
+
 def easy_summary(meeting, title: str, terms) -> Document:
     text = [f"# {title}", meeting.debrief_summary]
     for item in meeting.agenda_items:
@@ -227,7 +232,7 @@ def easy_summary(meeting, title: str, terms) -> Document:
             text += [f"## {item.title}", item.what_happened, item.what_was_decided]
     if meeting.actions:
         text.append("## " + _("What people will do next"))
-        text += [f"- {action.who}: {action.what}" for action in meeting.actions]
+        text += [f"- {action.who}: {action.what}{_state(action)}" for action in meeting.actions]
     return er.build_briefing("\n\n".join(t for t in text if t), terms=terms)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
@@ -17,11 +17,12 @@ from forum_site.models import (
     DecisionMaker,
     Forum,
     Meeting,
+    Status,
     Visibility,
 )
 from forum_site.models.decisions import decision_contribution
-from forum_site.models.meetings import CycleStage
-from forum_site.services.contributions import checked_text
+from forum_site.models.meetings import CycleStage, MeetingStatus
+from forum_site.services.contributions import answers, checked_text
 from forum_site.services.contributions.reading import views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.once import insert_once
@@ -46,6 +47,16 @@ class DecisionDraft:
     other_input: str = ""
 
 
+@dataclass(frozen=True)
+class AnswerWithDecision:
+    """One answer for every linked point, given as the decision is logged."""
+
+    status: Status
+    answer: str
+    reason: str = ""
+    what_changed: str = ""
+
+
 def log_decision(
     session: Session,
     viewer: Viewer,
@@ -53,9 +64,13 @@ def log_decision(
     draft: DecisionDraft,
     *,
     submission_token: str | None = None,
+    answer: AnswerWithDecision | None = None,
 ) -> Decision:
+    """Log it; with ``answer``, the linked points still waiting get that answer (naming
+    the decision) in the same step, and their members are told."""
     if not viewer.commissions(forum.id):
         raise NotAllowed(_l("Only commissioners who work with this forum can log its decisions."))
+    answer = _checked_answer(answer, draft)
     decision = Decision(
         forum_id=forum.id,
         organisation_id=_organisation_for(viewer, forum),
@@ -74,14 +89,67 @@ def log_decision(
     if not submission_token:
         session.add(decision)
         session.flush()
-        return decision
-    return insert_once(
-        session,
-        decision,
-        lambda: session.scalar(
-            select(Decision).where(Decision.submission_token == submission_token)
-        ),
+    else:
+        made = insert_once(
+            session,
+            decision,
+            lambda: session.scalar(
+                select(Decision).where(Decision.submission_token == submission_token)
+            ),
+        )
+        if made is not decision:
+            return made  # the same form sent twice: logged and answered the first time
+    if answer is not None:
+        answer_linked(session, viewer, decision, answer)
+    return decision
+
+
+def _checked_answer(answer: AnswerWithDecision | None, draft: DecisionDraft):
+    """Checked before anything is saved, so a refusal leaves no decision half made."""
+    if answer is None:
+        return None
+    status = Status(answer.status)
+    if status not in answers.FINAL_STEPS:
+        raise DomainError(_l("Choose what happened to the points."), field="answer_status")
+    if not draft.contribution_ids:
+        raise DomainError(
+            _l("Tick the points this decision answers, or choose not to answer them now."),
+            field="contributions",
+        )
+    words = checked_text(
+        answer.answer, "answer_text", answers.MAX_ANSWER, _l("Write the answer in plain words.")
     )
+    reason, what_changed = (answer.reason or "").strip(), (answer.what_changed or "").strip()
+    if status == Status.NOT_TAKEN_FORWARD and not reason:
+        raise DomainError(_l("Say why it is not being taken forward."), field="answer_reason")
+    if status == Status.CHANGED and not what_changed:
+        raise DomainError(_l("Say what changed because of this."), field="answer_what_changed")
+    return AnswerWithDecision(status, words, reason, what_changed)
+
+
+def answer_linked(
+    session: Session, viewer: Viewer, decision: Decision, answer: AnswerWithDecision
+) -> int:
+    """Answer each linked point that can take this answer now (points with a final answer
+    already keep it: changing that needs a correction on the point). How many were answered."""
+    answered = 0
+    for contribution in decision.contributions:
+        if not answers.can_answer(viewer, contribution) or contribution.withdrawn_at:
+            continue
+        if answer.status not in answers.next_steps(contribution):
+            continue
+        answers.answer_contribution(
+            session,
+            viewer,
+            contribution,
+            status=answer.status,
+            answer=answer.answer,
+            reason=answer.reason,
+            what_changed=answer.what_changed,
+            decision_id=decision.id,
+        )
+        answered += 1
+    return answered
 
 
 def _optional(text: str, field: str) -> str:
@@ -113,7 +181,9 @@ def _agenda_items(session, forum, ids) -> list[AgendaItem]:
     found = session.scalars(
         select(AgendaItem)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(AgendaItem.id.in_(ids), Meeting.forum_id == forum.id)
+        .where(
+            AgendaItem.id.in_(ids), Meeting.forum_id == forum.id, AgendaItem.removed_at.is_(None)
+        )
     ).all()
     if len(found) != len(set(ids)):
         raise DomainError(
@@ -184,21 +254,73 @@ def trail(session: Session, viewer: Viewer, decision: Decision):
     return views_for(session, viewer, list(decision.contributions), None)
 
 
-def choices(session: Session, forum: Forum) -> tuple[list[Contribution], list[AgendaItem]]:
-    """What a commissioner can link a new decision to: shared and anonymous contributions,
-    and the agenda items of the forum's meetings."""
+WAITING, ANSWERED = "waiting", "answered"
+CHOICES_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class PointFilter:
+    """Which points the decision form lists: from one meeting, waiting or answered, with
+    these words in them. Points already ticked are always listed, so none is lost."""
+
+    meeting_id: int | None = None
+    status: str = ""  # "", WAITING or ANSWERED
+    words: str = ""
+    keep: tuple[int, ...] = ()
+
+
+def choices(
+    session: Session, forum: Forum, find: PointFilter | None = None
+) -> tuple[list[Contribution], list[AgendaItem]]:
+    """What a commissioner can link a new decision to: shared and anonymous contributions
+    (filtered by ``find``), and the agenda items of the forum's meetings."""
+    find = find or PointFilter()
+    query = select(Contribution).where(
+        Contribution.forum_id == forum.id,
+        Contribution.visibility != Visibility.PRIVATE,
+        Contribution.withdrawn_at.is_(None),
+    )
+    wanted = []
+    if find.meeting_id:
+        in_meeting = select(AgendaItem.id).where(AgendaItem.meeting_id == find.meeting_id)
+        wanted.append(
+            or_(
+                Contribution.meeting_id == find.meeting_id,
+                Contribution.agenda_item_id.in_(in_meeting),
+            )
+        )
+    outcomes = [status for status in Status if status.is_outcome]
+    if find.status == WAITING:
+        wanted.append(Contribution.status.not_in(outcomes))
+    elif find.status == ANSWERED:
+        wanted.append(Contribution.status.in_(outcomes))
+    words = " ".join(find.words.split())[:100].lower()
+    if words:
+        escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        wanted.append(func.lower(Contribution.text).like(f"%{escaped}%", escape="\\"))
+    if wanted:
+        query = query.where(or_(and_(*wanted), Contribution.id.in_(find.keep or (0,))))
     contributions = session.scalars(
-        select(Contribution)
-        .where(Contribution.forum_id == forum.id, Contribution.visibility != Visibility.PRIVATE)
-        .order_by(Contribution.created_at.desc())
-        .limit(200)
+        query.order_by(Contribution.created_at.desc()).limit(CHOICES_SHOWN)
     ).all()
     items = session.scalars(
         select(AgendaItem)
         .options(selectinload(AgendaItem.meeting))
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(Meeting.forum_id == forum.id)
+        .where(Meeting.forum_id == forum.id, AgendaItem.removed_at.is_(None))
         .order_by(Meeting.starts_at.desc(), AgendaItem.position)
-        .limit(200)
+        .limit(CHOICES_SHOWN)
     ).all()
     return list(contributions), list(items)
+
+
+def meetings_to_find_by(session: Session, forum: Forum) -> list[Meeting]:
+    """The forum's meetings that points can be about, newest first (the filter's list)."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.forum_id == forum.id, Meeting.status != MeetingStatus.DRAFT)
+            .order_by(Meeting.starts_at.desc())
+            .limit(CHOICES_SHOWN)
+        )
+    )

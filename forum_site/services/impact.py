@@ -133,7 +133,7 @@ def _totals(session, forum_ids, now) -> dict:
             _count_if(
                 Contribution.first_answered_at.is_(None) & (Contribution.answer_due_at < now)
             ),
-        ).where(Contribution.forum_id.in_(forum_ids))
+        ).where(Contribution.forum_id.in_(forum_ids), Contribution.withdrawn_at.is_(None))
     ).one()
     keys = ("made", "answered", "with_final_answer", "changed_or_partly", "overdue")
     return dict(zip(keys, (int(value) for value in row), strict=True))
@@ -142,7 +142,11 @@ def _totals(session, forum_ids, now) -> dict:
 def _median_days(session, forum_ids) -> float | None:
     """The median in SQL (nothing loaded into Python): percentile_cont on PostgreSQL, the
     middle row(s) by a window function on SQLite, which has no median."""
-    answered = (Contribution.forum_id.in_(forum_ids), Contribution.first_answered_at.is_not(None))
+    answered = (
+        Contribution.forum_id.in_(forum_ids),
+        Contribution.first_answered_at.is_not(None),
+        Contribution.withdrawn_at.is_(None),
+    )
     if session.get_bind().dialect.name == "sqlite":
         days = (
             func.julianday(Contribution.first_answered_at) - func.julianday(Contribution.created_at)
@@ -181,7 +185,7 @@ def _months(session, forum_ids) -> list[Month]:
             func.count(Contribution.first_answered_at),
             _count_if(Contribution.status.in_((Status.CHANGED, Status.PARTLY))),
         )
-        .where(Contribution.forum_id.in_(forum_ids))
+        .where(Contribution.forum_id.in_(forum_ids), Contribution.withdrawn_at.is_(None))
         .group_by(month)
         .order_by(month)
     ).all()

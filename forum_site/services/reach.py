@@ -84,6 +84,7 @@ def reach_for(
     this_year = (
         Contribution.forum_id.in_(forum_ids),
         Contribution.created_at >= start,
+        Contribution.withdrawn_at.is_(None),
         true() if only is None else only,
     )
     points, members, unnamed = session.execute(

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from forum_site.models.meetings import AccessAnswer, InfluenceLevel, ReplyAnswer
+from forum_site.models.meetings import (
+    AccessAnswer,
+    ActionChange,
+    ActionState,
+    InfluenceLevel,
+    ReplyAnswer,
+)
 from forum_site.words import _l
 
 # Each influence level: its name, and what it means for members.
@@ -58,4 +64,16 @@ NEEDS = {
     "hearing_loop": _l("Hearing loop"),
     "language": _l("Papers or an interpreter in another language"),
     "other_needs": _l("Something else"),
+}
+
+# A debrief action: where it has got to, and each step in its history.
+ACTION_STATES = {
+    ActionState.OPEN: _l("To do"),
+    ActionState.DONE: _l("Done"),
+    ActionState.DROPPED: _l("Dropped"),
+}
+ACTION_CHANGES = {
+    ActionChange.DONE: _l("Marked done"),
+    ActionChange.EDITED: _l("Changed"),
+    ActionChange.DROPPED: _l("Dropped"),
 }

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from tests.browser.registry import EMPTY, SLUGS, Demo, FormSubmit, PageType, fixed, forum_url
+from tests.browser.registry import EMPTY, ROLES, SLUGS, Demo, FormSubmit, PageType, fixed, forum_url
 
 
 def _forum_id(demo: Demo, key: str = "ld") -> int:
@@ -35,6 +35,18 @@ def meeting_url(endpoint: str, when: str = "upcoming", key: str = "ld"):
     return lambda demo: demo.url(endpoint, meeting_id=_meeting(demo, when, key).id)
 
 
+def _action_url(demo: Demo) -> str:
+    """An action from a past meeting's debrief: the convenor may change or drop it."""
+    from forum_site.models import MeetingAction
+
+    action = demo.first(
+        select(MeetingAction)
+        .where(MeetingAction.meeting.has(forum_id=_forum_id(demo)))
+        .order_by(MeetingAction.id)
+    )
+    return demo.url("meetings.change_action", meeting_id=action.meeting_id, action_id=action.id)
+
+
 def _agenda_item(demo: Demo) -> str:
     from forum_site.models import AgendaItem
 
@@ -51,6 +63,11 @@ MEETINGS = [
     ),
     PageType("meeting", "meetings.show", meeting_url("meetings.show")),
     PageType("meeting, in Arabic", "meetings.show", meeting_url("meetings.show"), language="ar"),
+    # The page members use most, in each other language (issue 19: axe in all six).
+    PageType("meeting, in Welsh", "meetings.show", meeting_url("meetings.show"), language="cy"),
+    PageType("meeting, in Polish", "meetings.show", meeting_url("meetings.show"), language="pl"),
+    PageType("meeting, in Somali", "meetings.show", meeting_url("meetings.show"), language="so"),
+    PageType("meeting, in Urdu", "meetings.show", meeting_url("meetings.show"), language="ur"),
     PageType(
         "meeting, larger text, high contrast",
         "meetings.show",
@@ -64,7 +81,7 @@ MEETINGS = [
         meeting_url("meetings.show"),
         role="member",
         submit=FormSubmit(
-            selector="form[action$='/reply']",
+            selector="form:is([action$='/reply'], [action$='/reply#reply'])",
             fill=(("other_needs", "x " * 600),),
             clear=("answer",),
         ),
@@ -125,6 +142,15 @@ MEETINGS = [
         "meetings.debrief_page",
         meeting_url("meetings.debrief_page", "past"),
         role="convenor",
+    ),
+    PageType("change an action", "meetings.change_action", _action_url, role="convenor"),
+    PageType(
+        "change an action with errors",
+        "meetings.change_action",
+        _action_url,
+        role="convenor",
+        submit=FormSubmit(selector="main form[action$='/drop']"),
+        status=400,
     ),
 ]
 
@@ -300,6 +326,19 @@ def _typed_in_contribution(demo: Demo) -> str:
     return demo.url("contributions.put_right", contribution_id=found.id)
 
 
+def _own_contribution(demo: Demo) -> str:
+    """A point the demo member made themselves: they may change (until answered) or withdraw it."""
+    from forum_site.models import Contribution, User
+
+    found = demo.first(
+        select(Contribution)
+        .join(User, User.id == Contribution.author_id)
+        .where(User.email == ROLES["member"], Contribution.recorded_by_id.is_(None))
+        .order_by(Contribution.first_answered_at.is_not(None), Contribution.id)
+    )
+    return demo.url("contributions.change_mine", contribution_id=found.id)
+
+
 def _decision(demo: Demo, key: str = "ld"):
     from forum_site.models import Decision
 
@@ -320,7 +359,9 @@ CONTRIBUTIONS = [
         "contributions.forum_contributions",
         forum_url("ld", "contributions.forum_contributions"),
         role="member",
-        submit=FormSubmit(selector="main form[method=post][action$='/contributions']"),
+        submit=FormSubmit(
+            selector="main form[method=post]:is([action$='/contributions'], [action$='/contributions#say'])"
+        ),
         status=400,
     ),
     PageType(
@@ -352,6 +393,7 @@ CONTRIBUTIONS = [
     PageType(
         "put a point right", "contributions.put_right", _typed_in_contribution, role="convenor"
     ),
+    PageType("change your point", "contributions.change_mine", _own_contribution, role="member"),
     PageType(
         "put a point right with errors",
         "contributions.put_right",

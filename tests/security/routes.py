@@ -142,6 +142,7 @@ ROUTES = {
     "budgets.links": "forum_editor",
     "budgets.new": "forum_editor",
     "budgets.show": "forum",
+    "contributions.change_mine": "signed_in",  # the author's own point only
     "contributions.export": "forum_editor",
     "contributions.forum_contributions": "forum",
     "contributions.forum_impact": "forum",
@@ -190,6 +191,7 @@ ROUTES = {
     "main.settings": "open",
     "meetings.calendar_page": "forum",
     "meetings.cancel": "forum_editor",
+    "meetings.change_action": "forum_editor",
     "meetings.debrief_page": "forum_editor",
     "meetings.edit": "forum_editor",
     "meetings.edit_agenda_item": "forum_editor",

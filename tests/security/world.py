@@ -28,7 +28,7 @@ from forum_site.models import (
     Visibility,
 )
 from forum_site.models.consultations import Consultation, ConsultationQuestion
-from forum_site.models.meetings import Meeting, MeetingStatus
+from forum_site.models.meetings import Meeting, MeetingAction, MeetingStatus
 from forum_site.models.topics import StageAgreement
 from forum_site.models.votes import Vote
 from tests.factories import make_user
@@ -81,6 +81,7 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
     )
     meeting = meeting or _first(db, select(Meeting).where(Meeting.forum_id == forum.id))
     item = _first(db, select(AgendaItem).where(AgendaItem.meeting_id == meeting.id))
+    action = _first(db, select(MeetingAction).where(MeetingAction.meeting_id == meeting.id))
     briefing = _first(
         db,
         select(Briefing).where(Briefing.forums.any(Forum.id == forum.id)).order_by(Briefing.id),
@@ -95,6 +96,7 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
         "slug": forum.slug,
         "meeting_id": meeting.id,
         "item_id": item.id if item else NOTHING,
+        "action_id": action.id if action else NOTHING,
         "briefing_id": briefing.id if briefing else NOTHING,
         "subject_id": briefing.id if briefing else NOTHING,
         "budget_id": budget.id if budget else NOTHING,

@@ -64,10 +64,13 @@ def _answer(db, world, contribution, status, **extra):
     )
 
 
-def test_received_must_go_to_being_considered_first(db, world):
+def test_the_first_answer_can_be_the_outcome_or_being_considered(db, world):
+    known = make_contribution(db, world["forum"], world["member"])
+    _answer(db, world, known, Status.NOT_TAKEN_FORWARD, reason="The law does not allow it.")
+    assert known.status == Status.NOT_TAKEN_FORWARD and known.first_answered_at is not None
+    with pytest.raises(DomainError, match="add a correction"):
+        _answer(db, world, known, Status.CONSIDERING, answer="Thinking again.")
     contribution = make_contribution(db, world["forum"], world["member"])
-    with pytest.raises(DomainError, match="First tell the member it is being considered"):
-        _answer(db, world, contribution, Status.ALREADY_HAPPENING)
     _answer(db, world, contribution, Status.CONSIDERING)
     with pytest.raises(DomainError, match="already being considered"):
         _answer(db, world, contribution, Status.CONSIDERING, answer="Still thinking.")

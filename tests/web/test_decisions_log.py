@@ -139,3 +139,54 @@ def test_answer_that_changed_something_links_to_its_decision(client, db, sign_in
     assert link["href"] == f"/decisions/{decision.id}"
     trail = client.get(f"/decisions/{decision.id}")
     assert "We need weekend respite." in trail.get_data(as_text=True)
+
+
+def _listed(page) -> list[str]:
+    return [
+        label.get_text(" ", strip=True)
+        for label in page.soup.select("#contributions label, ul#contributions label")
+    ]
+
+
+def test_the_decision_form_finds_points_by_meeting_answer_and_words(client, db, sign_in, world):
+    """With hundreds of points the form lists only the ones asked for; "Show these
+    points" sends the whole form, saves nothing and keeps what was typed and ticked."""
+    from forum_site.models import Contribution, Status
+
+    at_meeting = make_contribution(db, world["forum"], world["member"], text="The minibus is late.")
+    at_meeting.meeting_id = world["meeting"].id
+    answered = make_contribution(db, world["forum"], world["member"], text="Respite in August.")
+    answered.status = Status.CHANGED
+    db.flush()
+    sign_in(world["commissioner"])
+    url = f"/forums/{world['forum'].slug}/decisions/new"
+    typed = _form(world, contributions=[str(world["said"].id)], find_points="1")
+
+    by_meeting = client.post(url, data={**typed, "find_meeting": str(world["meeting"].id)})
+    assert by_meeting.status_code == 200
+    # The point from the meeting, plus the one already ticked; nothing else.
+    assert sorted(_listed(by_meeting)) == ["The minibus is late.", "We need weekend respite."]
+    assert by_meeting.soup.select_one("#title")["value"] == typed["title"]
+    ticked = by_meeting.soup.select_one(f"input[name=contributions][value='{world['said'].id}']")
+    assert ticked.has_attr("checked")
+    assert db.scalar(select(func.count()).select_from(Decision)) == 0
+
+    waiting = client.post(url, data={**typed, "find_status": "waiting", "contributions": []})
+    assert "Respite in August." not in _listed(waiting)
+    assert "Carers are worn out." in _listed(waiting)
+    done = client.post(url, data={**typed, "find_status": "answered", "contributions": []})
+    assert _listed(done) == ["Respite in August."]
+    words = client.post(url, data={**typed, "find_words": "100%_ MINIBUS", "contributions": []})
+    assert _listed(words) == []
+    assert "No points match" in words.get_data(as_text=True)
+    words = client.post(url, data={**typed, "find_words": "  MINIBUS ", "contributions": []})
+    assert _listed(words) == ["The minibus is late."]
+    # A filter never lets a private point in, and the form still saves as before.
+    private = client.post(url, data={**typed, "find_words": "Cora", "contributions": []})
+    assert _listed(private) == []
+    saved = client.post(url, data=_form(world, find_meeting=str(world["meeting"].id)))
+    assert saved.status_code == 303
+    assert db.scalar(select(func.count()).select_from(Decision)) == 1
+    assert (
+        db.get(Contribution, world["said"].id) in db.scalars(select(Decision)).one().contributions
+    )

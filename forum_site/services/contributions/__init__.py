@@ -259,7 +259,7 @@ def _check_target(session: Session, forum: Forum, target: Target) -> None:
             raise DomainError(_l("That meeting is not one of this forum's meetings."))
     if target.agenda_item_id is not None:
         item = session.get(AgendaItem, target.agenda_item_id)
-        if item is None or item.meeting.forum_id != forum.id:
+        if item is None or item.meeting.forum_id != forum.id or item.removed_at is not None:
             raise DomainError(_l("That agenda item is not on one of this forum's meetings."))
         if target.meeting_id is not None and item.meeting_id != target.meeting_id:
             raise DomainError(_l("That agenda item belongs to another meeting."))
@@ -335,6 +335,7 @@ def can_support(viewer: Viewer, contribution: Contribution) -> bool:
         viewer.is_member(contribution.forum_id)
         and contribution.author_id != viewer.user_id
         and contribution.visibility != Visibility.PRIVATE
+        and contribution.withdrawn_at is None
     )
 
 
@@ -345,6 +346,8 @@ def _check_can_support(viewer: Viewer, contribution: Contribution) -> None:
         raise DomainError(_l("This is your own point, so it already counts for you."))
     if contribution.visibility == Visibility.PRIVATE:
         raise DomainError(_l("Private points to the convenor cannot be supported."))
+    if contribution.withdrawn_at is not None:
+        raise DomainError(_l("This point was withdrawn, so it cannot be supported."))
 
 
 def members_for_recording(session: Session, forum: Forum) -> list[User]:

@@ -1,7 +1,8 @@
 """Answering contributions: the status rules, the append-only timeline, telling people.
 
-received -> being considered -> changed something / partly / not taken forward /
-already happening. Each move is a new ContributionAnswer. Nothing written is ever changed:
+received -> (being considered ->) changed something / partly / not taken forward /
+already happening: the first answer can already be the outcome, when it is known. Each move
+is a new ContributionAnswer. Nothing written is ever changed:
 to put an answer right, add a correction that names the entry and says why.
 """
 
@@ -31,14 +32,15 @@ from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
 MAX_ANSWER = 5000
+FINAL_STEPS = (
+    Status.CHANGED,
+    Status.PARTLY,
+    Status.NOT_TAKEN_FORWARD,
+    Status.ALREADY_HAPPENING,
+)
 NEXT_STEPS = {
-    Status.RECEIVED: (Status.CONSIDERING,),
-    Status.CONSIDERING: (
-        Status.CHANGED,
-        Status.PARTLY,
-        Status.NOT_TAKEN_FORWARD,
-        Status.ALREADY_HAPPENING,
-    ),
+    Status.RECEIVED: (Status.CONSIDERING, *FINAL_STEPS),
+    Status.CONSIDERING: FINAL_STEPS,
 }
 CORRECTABLE_TO = (Status.CONSIDERING, *NEXT_STEPS[Status.CONSIDERING])
 REPEAT_WINDOW = timedelta(minutes=1)
@@ -80,6 +82,8 @@ def answer_contribution(
     earlier = _repeat(session, contribution, submission_token, answer, now)
     if earlier is not None:
         return earlier
+    if contribution.withdrawn_at is not None:
+        raise DomainError(_l("This point was withdrawn, so it takes no more answers."))
     status = _status(status)
     text = checked_text(answer, "answer", MAX_ANSWER, "Write the answer in plain words.")
     if corrects_id:
@@ -169,11 +173,6 @@ def _check_move(contribution: Contribution, status: Status) -> None:
     if not allowed:
         raise DomainError(
             _l("This already has a final answer. To change it, add a correction and say why."),
-            field="status",
-        )
-    if contribution.status == Status.RECEIVED:
-        raise DomainError(
-            _l("First tell the member it is being considered. Then give the final answer."),
             field="status",
         )
     raise DomainError(_l("It is already being considered. Choose what happened."), field="status")

@@ -39,7 +39,9 @@ class OutcomeGroup:
 
 def _feedback_query(viewer: Viewer, forum: Forum, filters: Filters):
     query = select(Contribution).where(
-        visible_clause(viewer, forum.id), Contribution.status.in_(OUTCOMES)
+        visible_clause(viewer, forum.id),
+        Contribution.status.in_(OUTCOMES),
+        Contribution.withdrawn_at.is_(None),
     )
     if filters.meeting_id:
         query = query.where(Contribution.meeting_id == filters.meeting_id)

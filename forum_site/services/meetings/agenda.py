@@ -8,9 +8,21 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from forum_site.models.meetings import AgendaItem, ClosedTopic, InfluenceLevel, Meeting
+from forum_site.models.meetings import (
+    AgendaItem,
+    ClosedTopic,
+    InfluenceLevel,
+    Meeting,
+    MeetingStatus,
+)
 from forum_site.services.errors import DomainError, NotFound
-from forum_site.services.meetings import LONG_TEXT, SHORT_TEXT, check_length, require_editor
+from forum_site.services.meetings import (
+    LONG_TEXT,
+    SHORT_TEXT,
+    check_length,
+    now_utc,
+    require_editor,
+)
 from forum_site.services.notifications import meeting_events
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
@@ -82,14 +94,36 @@ def update_agenda_item(
     return item
 
 
-def remove_agenda_item(session: Session, viewer: Viewer, item: AgendaItem) -> None:
+def remove_agenda_item(session: Session, viewer: Viewer, item: AgendaItem) -> AgendaItem:
+    """Take an item off the agenda. It is kept, dated, so "Put it back" can undo this."""
     require_editor(viewer, item.meeting.forum_id)
     meeting = item.meeting
-    title = item.title
-    session.delete(item)
+    item.removed_at = now_utc()
+    item.removal_was_told = meeting.status == MeetingStatus.PUBLISHED
     session.flush()
-    session.expire(meeting, ["agenda_items"])
-    meeting_events.agenda_changed(session, viewer, meeting, "agenda-removed", title)
+    session.expire(meeting, ["agenda_items", "removed_agenda_items"])
+    meeting_events.agenda_changed(session, viewer, meeting, "agenda-removed", item.title)
+    return item
+
+
+def put_back_agenda_item(
+    session: Session, viewer: Viewer, meeting: Meeting, item_id: int
+) -> AgendaItem:
+    """Undo taking an item off. If members were told it was taken off, they hear it is back.
+    Putting back one that is already back changes nothing (a double click)."""
+    require_editor(viewer, meeting.forum_id)
+    item = session.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting.id:
+        raise NotFound(_l("We could not find that agenda item."))
+    if item.removed_at is None:
+        return item
+    told = item.removal_was_told
+    item.removed_at, item.removal_was_told = None, False
+    session.flush()
+    session.expire(meeting, ["agenda_items", "removed_agenda_items"])
+    what = "agenda-restored" if told else "agenda-added"
+    meeting_events.agenda_changed(session, viewer, meeting, what, item.title)
+    return item
 
 
 def move_agenda_item(session: Session, viewer: Viewer, item: AgendaItem, direction: str) -> None:

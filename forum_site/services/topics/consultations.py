@@ -231,7 +231,7 @@ class WhatWeHeard:
 
 def what_we_heard(session: Session, consultation: Consultation) -> WhatWeHeard:
     """Counted in the database: points, different people, routes and themes."""
-    part = Contribution.id.in_(_points(consultation))
+    part = Contribution.id.in_(_points(consultation)) & Contribution.withdrawn_at.is_(None)
     points, people, groups = session.execute(
         select(
             func.count(Contribution.id),
@@ -272,6 +272,7 @@ def answered(
             Contribution.id.in_(_points(consultation)),
             Contribution.status.in_(OUTCOMES),
             Contribution.visibility != Visibility.PRIVATE,
+            Contribution.withdrawn_at.is_(None),
         )
         .order_by(Contribution.last_answered_at, Contribution.id)
     ).all()

@@ -230,7 +230,11 @@ def _said_counts(session, viewer, meetings, briefings) -> dict[tuple[str, int], 
         return {}
     rows = session.execute(
         select(Contribution.meeting_id, Contribution.briefing_id, func.count(Contribution.id))
-        .where(_about_clause(meetings, briefings), Contribution.visibility != Visibility.PRIVATE)
+        .where(
+            _about_clause(meetings, briefings),
+            Contribution.visibility != Visibility.PRIVATE,
+            Contribution.withdrawn_at.is_(None),
+        )
         .group_by(Contribution.meeting_id, Contribution.briefing_id)
     ).all()
     counts: dict[tuple[str, int], int] = {}
@@ -255,6 +259,7 @@ def _answered(session, viewer, meetings, briefings) -> list[ContributionView]:
             _about_clause(meetings, briefings),
             Contribution.status.in_(OUTCOMES),
             Contribution.visibility != Visibility.PRIVATE,
+            Contribution.withdrawn_at.is_(None),
         )
         .order_by(Contribution.last_answered_at, Contribution.id)
     ).all()

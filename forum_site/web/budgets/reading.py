@@ -6,10 +6,10 @@ from flask import g
 from flask_babel import gettext
 from markupsafe import Markup
 
-from easyread.builders import BudgetLine as EasyLine
-from easyread.builders import build_budget
 from easyread.model import NumberCallout, Point, Section
 from easyread.pictures import picture_for
+from easyread.record_builders import BudgetLine as EasyLine
+from easyread.record_builders import build_budget
 from easyread.render import render_html
 from forum_site.dates import plain_date
 from forum_site.extensions import db

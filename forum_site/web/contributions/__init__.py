@@ -2,6 +2,7 @@
 
 from forum_site.web.contributions import (  # noqa: F401  (pages, panels)
     feedback_views,
+    own_changes,
     panels,
     put_right,
     reach_views,

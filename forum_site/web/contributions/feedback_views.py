@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
-from easyread.builders import FeedbackEntry, build_feedback
+from easyread.record_builders import FeedbackEntry, build_feedback
 from easyread.render import render_html
 from forum_site.dates import month_label
 from forum_site.extensions import db

@@ -176,6 +176,33 @@ class WithdrawForm(SiteForm):
     )
 
 
+def _optional_reason(label):
+    return TextAreaField(
+        label,
+        validators=[
+            Optional(),
+            Length(
+                max=1000,
+                message=_l(
+                    "Please make this %(most)s characters or fewer. Your words are still here.",
+                    most=1000,
+                ),
+            ),
+        ],
+    )
+
+
+class ChangeMineForm(SiteForm):
+    """A member changing their own words before the first answer (the old words are kept)."""
+
+    text = _text_field(_l("What you want the point to say"))
+    reason = _optional_reason(_l("Why you changed it (if you want to say)"))
+
+
+class WithdrawMineForm(SiteForm):
+    withdraw_reason = _optional_reason(_l("Why you are withdrawing it (if you want to say)"))
+
+
 class FeedbackFilterForm(SiteForm):
     class Meta:
         csrf = False

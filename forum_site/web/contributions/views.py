@@ -12,7 +12,7 @@ from forum_site.extensions import db
 from forum_site.models import Decision, Source, Visibility
 from forum_site.services import contributions as service
 from forum_site.services import forums
-from forum_site.services.contributions import answers, reading
+from forum_site.services.contributions import answers, corrections, reading
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web import pagination, resume
 from forum_site.web.accounts.forms import SignInForm
@@ -168,7 +168,7 @@ def _show_page(
 ):
     (view,) = reading.views_for(db.session, viewer(), [contribution], None)
     entries = answers.timeline(db.session, contribution)
-    may_answer = answers.can_answer(viewer(), contribution)
+    may_answer = answers.can_answer(viewer(), contribution) and contribution.withdrawn_at is None
     decisions = _forum_decisions(contribution.forum_id) if may_answer else []
     answer_form = answer_form or AnswerForm(formdata=None)
     answer_form.set_choices(answers.next_steps(contribution), decisions)
@@ -196,6 +196,9 @@ def _show_page(
         sections=sections_for(contribution.forum),
         announce=announce,
         viewer_convenes=viewer().convenes(contribution.forum_id),
+        may_change_mine=corrections.is_author(viewer(), contribution)
+        and contribution.withdrawn_at is None,
+        earlier=corrections.earlier_wordings(db.session, viewer(), contribution),
     )
     return html, status
 

@@ -15,12 +15,17 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from forum_site.services.contributions.answers import FINAL_STEPS, MAX_ANSWER
+from forum_site.vocabulary.contributions import STATUS_LABELS
 from forum_site.vocabulary.cycle import STAGE_LABELS
 from forum_site.vocabulary.decisions import DECISION_MAKERS
 from forum_site.web.contributions.forms import TokenMixin
 from forum_site.web.validation import SiteForm
 
 MAKERS = [SelectChoice(maker.value, label) for maker, label in DECISION_MAKERS.items()]
+ANSWER_CHOICES = [SelectChoice("", _l("Not now: I will answer them one at a time"))] + [
+    SelectChoice(status.value, STATUS_LABELS[status]) for status in FINAL_STEPS
+]
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -66,4 +71,22 @@ class DecisionForm(TokenMixin, SiteForm):
     other_input = TextAreaField(
         _l("Anything else users said that was considered (optional)"),
         validators=[Optional(), Length(max=5000)],
+    )
+    # Answering the ticked points in the same step (optional).
+    answer_status = RadioField(
+        _l("Answer the points you ticked with this decision?"),
+        choices=ANSWER_CHOICES,
+        default="",
+        validators=[Optional()],
+    )
+    answer_text = TextAreaField(
+        _l("The answer members will read"),
+        validators=[Optional(), Length(max=MAX_ANSWER)],
+    )
+    answer_reason = TextAreaField(
+        _l("Why it is not being taken forward"),
+        validators=[Optional(), Length(max=MAX_ANSWER)],
+    )
+    answer_what_changed = TextAreaField(
+        _l("What changed because of it"), validators=[Optional(), Length(max=MAX_ANSWER)]
     )

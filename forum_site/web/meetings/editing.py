@@ -211,6 +211,16 @@ def remove_agenda_item(meeting_id: int, item_id: int):
     return _after_agenda_change(meeting, _("Agenda item removed."))
 
 
+@bp.post("/meetings/<int:meeting_id>/agenda/<int:item_id>/put-back")
+@login_required
+def put_back_agenda_item(meeting_id: int, item_id: int):
+    meeting = load(meeting_id)
+    if forms.ButtonForm().validate_on_submit():
+        agenda.put_back_agenda_item(db.session, viewer(), meeting, item_id)
+        _commit_change(meeting)
+    return _after_agenda_change(meeting, _("The agenda item is back on the agenda."))
+
+
 @bp.post("/meetings/<int:meeting_id>/agenda/<int:item_id>/move/<any(up,down):direction>")
 @login_required
 def move_agenda_item(meeting_id: int, item_id: int, direction: str):

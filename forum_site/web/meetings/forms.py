@@ -258,6 +258,40 @@ class DebriefForm(SiteForm):
     publish = BooleanField(_l("Publish the summary on the forum page"))
 
 
+class ActionEditForm(SiteForm):
+    """Changing an action after the debrief: the earlier words are kept, with the reason."""
+
+    who = StringField(
+        _l("Who"), validators=[DataRequired(message=_l("Say who will do it.")), _max(200)]
+    )
+    what = TextAreaField(
+        _l("What they will do"),
+        validators=[DataRequired(message=_l("Say what they will do.")), _max(2000)],
+    )
+    by_when = StringField(_l("By when (optional)"), render_kw={"type": "date"})
+    reason = TextAreaField(
+        _l("Why it changed"),
+        validators=[
+            DataRequired(message=_l("Say why it changed. Members will see it.")),
+            _max(1000),
+        ],
+    )
+
+    def validate_by_when(self, field):
+        if field.data:
+            parse_date(field.data)
+
+
+class ActionDropForm(SiteForm):
+    drop_reason = TextAreaField(
+        _l("Why it is dropped"),
+        validators=[
+            DataRequired(message=_l("Say why it is dropped. Members will see it.")),
+            _max(1000),
+        ],
+    )
+
+
 class ActionForm(SiteForm):
     who = StringField(
         _l("Who"), validators=[DataRequired(message=_l("Say who will do it.")), _max(200)]

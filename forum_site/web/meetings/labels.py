@@ -18,6 +18,8 @@ from forum_site.vocabulary.cycle import STAGE_LABELS as STAGES
 from forum_site.vocabulary.meetings import (  # noqa: F401  (templates read them as meeting_labels)
     ACCESS_ANSWERS,
     ACCESS_FEATURES,
+    ACTION_CHANGES,
+    ACTION_STATES,
     INFLUENCE,
     NEEDS,
     REPLY_ANSWERS,

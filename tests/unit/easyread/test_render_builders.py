@@ -6,16 +6,13 @@ import pytest
 
 from easyread.builders import (
     AgendaItem,
-    BudgetLine,
-    FeedbackEntry,
     build_briefing,
-    build_budget,
-    build_feedback,
     build_meeting,
     concept_picture,
     influence_key,
 )
 from easyread.model import Document, HardWordBox, NumberCallout, Point
+from easyread.record_builders import BudgetLine, FeedbackEntry, build_budget, build_feedback
 from easyread.render import render_text
 from tests.unit.easyread.er_glossary import TERMS
 

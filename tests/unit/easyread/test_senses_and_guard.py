@@ -370,3 +370,32 @@ def test_passive_to_active_leaves_a_subject_that_starts_with_an_opener():
     assert (
         passive_to_active("This bid was rejected by the panel.") == "The panel rejected this bid."
     )
+
+
+def test_a_cut_never_leaves_an_if_part_without_its_main_clause():
+    """Fresh passage f1: "...strategy; if they are not achieved." was a first half whose
+    "if" part had lost its main clause to the second half."""
+    sentence = (
+        "These savings are already assumed in the financial plan; if they are not "
+        "achieved, they would need to be found elsewhere in the budget."
+    )
+    for line in split_sentence(sentence):
+        assert not line.rstrip(".").lower().endswith("if they are not achieved"), line
+
+
+def _term(name):
+    return next(t for t in default_terms() if t.term == name)
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("transition", "Savings come once transition costs have been met.", "changeover"),
+        ("transition", "Transition to adult services starts at 14.", "growing_up"),
+        ("outcome", "This is subject to the outcome of consultation.", "result"),
+        ("outcome", "Providers are paid for good outcomes for people.", "life"),
+    ],
+)
+def test_transition_and_outcome_are_explained_in_the_sense_used(term, sentence, sense):
+    found = sense_in(_term(term), sentence)
+    assert found is not None and found.name == sense

@@ -2,10 +2,11 @@
 
 import pytest
 
+from easyread.lists import split_list
 from easyread.model import HardWordBox, Point, word_count
 from easyread.numbers import numbers_as_digits, percent_as_share, words_to_number
 from easyread.simplify import Simplifier, simplify_text, swap_wordy_phrases
-from easyread.splitting import split_list, split_sentence, stands_alone
+from easyread.splitting import split_sentence, stands_alone
 from tests.unit.easyread.er_glossary import TERMS
 
 
