@@ -114,7 +114,7 @@ def _enqueue(queue, html: str, key: str, cache: PdfCache, before_render=None) ->
 
     try:
         job = queue.fetch_job(job_id(key))
-        if job is not None and job.get_status(refresh=True) not in _ENDED_BADLY:
+        if job is not None and job.get_status(refresh=True) in _IN_PROGRESS:
             return True
         queuing = f"{queue.key}:{job_id(key)}:queuing"
         if not queue.connection.set(queuing, 1, nx=True, ex=30):
@@ -140,6 +140,9 @@ def _enqueue(queue, html: str, key: str, cache: PdfCache, before_render=None) ->
 
 
 _ENDED_BADLY = ("failed", "stopped", "canceled")
+# A finished job whose file is not in the cache (tidied away, another cache folder) is
+# queued again rather than waited for.
+_IN_PROGRESS = ("queued", "started", "deferred", "scheduled")
 
 
 def job_id(key: str) -> str:
@@ -165,4 +168,6 @@ def job_state(key: str) -> str:
         status = Job.fetch(job_id(key), connection=connection).get_status(refresh=True)
     except (RedisError, NoSuchJobError):
         return "unknown"
-    return "failed" if status in _ENDED_BADLY else "waiting"
+    if status in _ENDED_BADLY:
+        return "failed"
+    return "waiting" if status in _IN_PROGRESS else "unknown"
