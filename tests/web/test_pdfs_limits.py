@@ -146,7 +146,7 @@ def test_a_long_briefing_in_easy_read_is_explained_not_printed(
 def test_a_very_long_easy_read_briefing_is_over_the_default_cap(
     app, client, sign_in, world, db, tmp_path
 ):
-    very_long = "\n\n".join([LONG_BODY] * 4)  # about 48 pages in easy read
+    very_long = "\n\n".join([LONG_BODY] * 4)  # over 40 pages in easy read
     briefing = make_briefing(
         db, world.forum, world.meeting, world.commissioner, title="Every detail", body=very_long
     )
@@ -156,3 +156,14 @@ def test_a_very_long_easy_read_briefing_is_over_the_default_cap(
         page = client.get(f"/print/briefings/{briefing.id}/easy-read.pdf")
     assert page.status_code == 422
     assert "up to 40 pages" in page.soup.main.get_text(" ")
+
+
+def test_progress_page_for_a_document_found_too_long_goes_to_the_explanation(app, client, tmp_path):
+    from forum_site.pdf.cache import PdfCache
+
+    key = "c" * 64
+    PdfCache(tmp_path).mark_too_long(key, 73)
+    with settings(app, PDF_CACHE_DIR=str(tmp_path)):
+        page = client.get(f"/print/wait/{key}?next=/print/budgets/1/easy-read.pdf")
+    assert page.status_code == 303
+    assert page.headers["Location"] == "/print/budgets/1/easy-read.pdf"
