@@ -120,7 +120,7 @@ def test_a_visitor_reading_a_briefing_gets_no_cookie_and_can_still_say_unclear(a
     page = visitor.get(f"/briefings/{briefing.id}")
     assert "Set-Cookie" not in page.headers
     assert page.headers["Cache-Control"].startswith("public")
-    assert 'action="/briefings/%d/unclear"' % briefing.id in page.get_data(as_text=True)
+    assert f'action="/briefings/{briefing.id}/unclear"' in page.get_data(as_text=True)
     url = f"/briefings/{briefing.id}/unclear"
     # open(), not post(): the test client's post() would fetch and add a token.
     elsewhere = visitor.open(
