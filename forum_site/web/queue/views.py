@@ -11,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from forum_site.extensions import db
 from forum_site.models import Status
 from forum_site.services import queue as service
-from forum_site.services.errors import DomainError, NotFound
+from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.web import pagination
 from forum_site.web.contributions.forms import STATUS_LABELS
 from forum_site.web.queue.forms import AGES, QueueFilterForm
@@ -79,6 +79,8 @@ def assign(contribution_id: int):
         colleague = service.assign(db.session, viewer(), contribution_id, colleague_id)
     except NotFound:
         abort(404)
+    except NotAllowed:
+        raise  # the refusal page (403), not a message on a page they cannot use
     except DomainError as error:
         flash(error.message, "error")
         return redirect(back, code=303)
