@@ -107,3 +107,23 @@ def test_migrations_are_one_line_with_a_single_head(app):
         config = app.extensions["migrate"].migrate.get_config()
     heads = ScriptDirectory.from_config(config).get_heads()
     assert len(heads) == 1, heads
+
+
+def test_installed_tools_are_never_committed():
+    """node_modules (npm ci) and .venv are made on each machine; a committed link to one
+    machine's folder broke the browser tools for everyone else."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    if not shutil.which("git") or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", "node_modules", ".venv"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert tracked == []
