@@ -107,3 +107,15 @@ def test_who_answered_what(client, db, sign_in):
     text = " ".join(heading.find_next("ul").get_text(" ").split())
     assert f"{people.commissioner.display_name}: Being considered" in text
     assert db.scalar(select(Contribution.id)) == point.id
+
+
+def test_the_filters_are_folded_away_until_used(client, db, sign_in):
+    """On a phone the five filters filled the first screen; now the first point is there."""
+    people = People(db)
+    make_contribution(db, people.forum, people.member, text="A point to answer", made_at=NOW)
+    sign_in(people.commissioner)
+    plain = client.get("/queue").soup.select_one("details.filters-box")
+    assert plain is not None and not plain.has_attr("open")
+    assert plain.select_one("summary").get_text(strip=True) == "Show only some points"
+    filtered = client.get("/queue?age=7").soup.select_one("details.filters-box")
+    assert filtered.has_attr("open")
