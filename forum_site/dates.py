@@ -47,3 +47,9 @@ def month_label(month: str) -> str:
     """ "2026-11" as Nov 2026."""
     year, number = (int(part) for part in month.split("-"))
     return format_date(date(year, number, 1), patterns.MONTH)
+
+
+def month_name(month: str) -> str:
+    """ "2026-11" as November 2026 (easy read: no short month names)."""
+    year, number = (int(part) for part in month.split("-"))
+    return format_date(date(year, number, 1), patterns.MONTH_LONG)

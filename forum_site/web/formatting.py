@@ -8,7 +8,7 @@ from babel.numbers import format_decimal
 from flask import Flask, current_app
 from flask_babel import get_locale
 
-from forum_site.dates import date_and_time, day_and_date, long_date, short_datetime
+from forum_site.dates import date_and_time, day_and_date, long_date, month_name, short_datetime
 from forum_site.models.base import as_utc
 
 
@@ -45,3 +45,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(date_and_time)
     app.add_template_filter(short_datetime)
     app.add_template_filter(iso)
+    app.add_template_filter(month_name)
