@@ -7,10 +7,12 @@ import re
 
 import pytest
 
-from forum_site.models import Status
+from forum_site.models import Budget, Status
 from tests.factories import make_user
 from tests.factories_meetings import make_meeting, make_review
 from tests.web.easy_read_sentences import easy_read_on, long_sentences, main_sentences
+from tests.web.test_budgets_changes import _change_form
+from tests.web.test_budgets_changes import _setup as _budget_setup
 from tests.web.test_contributions_feedback import _answered
 from tests.web.test_contributions_feedback import world as world  # noqa: F401 (fixture)
 
@@ -82,3 +84,49 @@ def test_impact_easy_read_with_no_figures(client, db, world, hide):
     page = client.get(f"/forums/{world['forum'].slug}/impact")
     assert "Members made 0 points." in _sentences(page)
     assert "Nobody has answered the questions after meetings yet." in _sentences(page)
+
+
+def test_budget_change_in_easy_read_says_what_moved_with_exact_amounts(client, db, sign_in):
+    world, budget = _budget_setup(db)
+    sign_in(world["commissioner"])
+    moved = client.post(
+        f"/budgets/{budget.id}/change",
+        data=_change_form(
+            budget,
+            total="99,999.99",
+            reason="The council's grant went down.",
+            **{"lines-0-amount": "59,999.99"},
+        ),
+    )
+    assert moved.status_code == 303, moved.get_data(as_text=True)[:2000]
+    client.post("/sign-out")
+    world["member"].easy_read = True
+    db.flush()
+    sign_in(world["member"])
+    page = client.get(f"/budgets/{budget.id}")
+    notice = page.soup.select_one(".budget-changed")
+    said = [
+        re.sub(r"\s+([.,:])", r"\1", " ".join(p.get_text(" ", strip=True).split()))
+        for p in notice.select("p.er-sentence")
+    ]
+    assert "The total money went down from £100,000 to £99,999.99." in said
+    assert "The money for Day centre places went down from £60,000 to £59,999.99." in said
+    assert "This is why: The council's grant went down." in said
+    assert any(s.startswith("This changed on ") for s in said)
+    assert "Why:" not in notice.get_text()
+    history = page.soup.select_one(".budget-history")
+    history_text = " ".join(history.get_text(" ", strip=True).split())
+    assert "£59,999.99" in history_text and "The budget was published on" in history_text
+    assert " AM" not in history_text and " PM" not in history_text
+    assert long_sentences(page.soup) == []
+    meeting = db.get(Budget, budget.id).meetings[0]
+    panel = client.get(f"/meetings/{meeting.id}").soup.select_one(".budget-changed")
+    assert "went down from £100,000 to £99,999.99" in " ".join(panel.get_text(" ").split())
+
+
+def test_budget_history_in_standard_form_is_unchanged(client, db, sign_in):
+    world, budget = _budget_setup(db)
+    page = client.get(f"/budgets/{budget.id}")
+    history = page.soup.select_one(".budget-history")
+    assert "The budget was published." in history.get_text()
+    assert not history.select(".er-sentence")
