@@ -4,12 +4,14 @@ and the commissioning cycle read as easy read, and their numbers are the ones re
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
-from forum_site.models import Budget, Status
+from forum_site.models import Budget, InboxMessage, Status
 from tests.factories import make_user
-from tests.factories_meetings import make_meeting, make_review
+from tests.factories_meetings import People, make_meeting, make_reply, make_review
 from tests.web.easy_read_sentences import easy_read_on, long_sentences, main_sentences
 from tests.web.test_budgets_changes import _change_form
 from tests.web.test_budgets_changes import _setup as _budget_setup
@@ -130,3 +132,79 @@ def test_budget_history_in_standard_form_is_unchanged(client, db, sign_in):
     history = page.soup.select_one(".budget-history")
     assert "The budget was published." in history.get_text()
     assert not history.select(".er-sentence")
+
+
+TWENTY_FOUR_HOUR = re.compile(r"\b\d{1,2}:\d{2}\b(?!\s?(am|pm))")
+EASY_TIME = re.compile(r"\b\d{1,2}(:\d{2})?(am|pm)\b|\b12 noon\b")
+
+
+def _fixed_meeting(db, forum):
+    meeting = make_meeting(db, forum, title="January meeting")
+    meeting.starts_at = datetime(2027, 1, 14, 14, 0, tzinfo=UTC)
+    meeting.ends_at = datetime(2027, 1, 14, 16, 30, tzinfo=UTC)
+    db.flush()
+    return meeting
+
+
+def test_meeting_times_in_easy_read_are_2pm_style(client, db, world):
+    meeting = _fixed_meeting(db, world["forum"])
+    easy_read_on(client)
+    text = _main_text(client.get(f"/meetings/{meeting.id}"))
+    assert "2pm to 4:30pm" in text
+    for standard in ("UK time", "2:00 PM", "4:30 PM", "14:00"):
+        assert standard not in text, standard
+
+
+def test_meeting_times_in_standard_form_are_unchanged(client, db, world):
+    meeting = _fixed_meeting(db, world["forum"])
+    text = _main_text(client.get(f"/meetings/{meeting.id}"))
+    assert "2:00 PM to 4:30 PM (UK time)" in text
+
+
+def test_inbox_times_in_easy_read_have_no_24_hour_clock(client, db, sign_in):
+    world, budget = _budget_setup(db)
+    sign_in(world["commissioner"])
+    client.post(f"/budgets/{budget.id}/change", data=_change_form(budget, total="90000"))
+    client.post("/sign-out")
+    world["member"].easy_read = True
+    db.flush()
+    sign_in(world["member"])
+    inbox = client.get("/inbox")
+    listed = _main_text(inbox)
+    assert "Sent on" in listed
+    assert not TWENTY_FOUR_HOUR.search(listed), listed
+    message = inbox.soup.select_one("main a[href^='/inbox/']")
+    shown = _main_text(client.get(message["href"]))
+    assert not TWENTY_FOUR_HOUR.search(shown) and " AM" not in shown and " PM" not in shown
+
+
+def test_a_moved_meeting_message_in_easy_read_says_2pm(client, db, sign_in):
+    people = People(db)
+    meeting = _fixed_meeting(db, people.forum)
+    make_reply(db, meeting, people.member)
+    people.member.easy_read = True
+    db.flush()
+    sign_in(people.convenor)
+    moved = client.post(
+        f"/meetings/{meeting.id}/move",
+        data={
+            "start_date": "2027-01-21",
+            "start_time": "14:00",
+            "end_time": "16:30",
+            "venue_name": "Riverside Community Hall",
+            "venue_address": "",
+            "reason": "The hall is closed that day.",
+        },
+    )
+    assert moved.status_code == 303, moved.get_data(as_text=True)[:1500]
+    message = db.scalars(select(InboxMessage).where(InboxMessage.user_id == people.member.id)).one()
+    client.post("/sign-out")
+    sign_in(people.member)
+    easy = _main_text(client.get(f"/inbox/{message.id}"))
+    assert "It was Thursday 14 January 2027, 2pm." in easy
+    assert "Thursday 21 January 2027, 2pm" in easy
+    assert " PM" not in easy and "14:00" not in easy
+    people.member.easy_read = False
+    db.flush()
+    standard = _main_text(client.get(f"/inbox/{message.id}"))
+    assert "2:00 PM" in standard
