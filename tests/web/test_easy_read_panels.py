@@ -208,3 +208,43 @@ def test_a_moved_meeting_message_in_easy_read_says_2pm(client, db, sign_in):
     db.flush()
     standard = _main_text(client.get(f"/inbox/{message.id}"))
     assert "2:00 PM" in standard
+
+
+STAGE_JARGON = ("Operating context", "Strategic framework", "Needs assessment", "stage 3")
+
+
+def test_where_the_meeting_fits_in_easy_read_is_plain_sentences(client, db, world):
+    from forum_site.models.meetings import CycleStage
+
+    meeting = make_meeting(db, world["forum"], cycle_stage=CycleStage.NEEDS_ASSESSMENT)
+    easy_read_on(client)
+    page = client.get(f"/meetings/{meeting.id}")
+    fits = page.soup.select_one("#cycle")
+    said = [p.get_text(" ", strip=True) for p in fits.select("p.er-sentence")]
+    assert said[:2] == [
+        "The council is working out what people need.",
+        "Next, the council will work out how much money there is.",
+    ]
+    text = _main_text(page)
+    for word in STAGE_JARGON:
+        assert word not in text, word
+    assert not page.soup.select("main .cycle-picture, main .cycle-stages")
+
+
+def test_after_review_the_circle_starts_again_in_easy_read(client, db, world):
+    from forum_site.models.meetings import CycleStage
+
+    meeting = make_meeting(db, world["forum"], cycle_stage=CycleStage.REVIEW)
+    easy_read_on(client)
+    said = _sentences(client.get(f"/meetings/{meeting.id}"))
+    assert "The council is looking back to learn for next time." in said
+    assert "Next, everyone will agree again how members have their say." in said
+
+
+def test_the_cycle_picture_stays_in_standard_form(client, db, world):
+    from forum_site.models.meetings import CycleStage
+
+    meeting = make_meeting(db, world["forum"], cycle_stage=CycleStage.NEEDS_ASSESSMENT)
+    page = client.get(f"/meetings/{meeting.id}")
+    assert page.soup.select_one("#cycle .cycle-picture")
+    assert "Needs assessment" in page.soup.select_one("#cycle").get_text()
