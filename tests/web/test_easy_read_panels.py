@@ -248,3 +248,13 @@ def test_the_cycle_picture_stays_in_standard_form(client, db, world):
     page = client.get(f"/meetings/{meeting.id}")
     assert page.soup.select_one("#cycle .cycle-picture")
     assert "Needs assessment" in page.soup.select_one("#cycle").get_text()
+
+
+def test_meeting_reviews_on_the_meetings_list_in_easy_read(client, db, world):
+    _reviews(db, world)
+    easy_read_on(client)
+    page = client.get(f"/forums/{world['forum'].slug}/meetings")
+    said = _sentences(page)
+    assert "2 out of 3 people said the purpose was clear." in said
+    assert "1 out of 3 people felt listened to." in said
+    assert not page.soup.select("main table.review-table")
