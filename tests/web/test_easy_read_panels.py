@@ -258,3 +258,27 @@ def test_meeting_reviews_on_the_meetings_list_in_easy_read(client, db, world):
     assert "2 out of 3 people said the purpose was clear." in said
     assert "1 out of 3 people felt listened to." in said
     assert not page.soup.select("main table.review-table")
+
+
+def test_budget_picture_in_easy_read_never_cuts_a_name(client, db):
+    from tests.factories_budgets import budget_world, line, make_budget
+
+    world = budget_world(db)
+    long_name = "Activities members choose: art, sport, trips and days out together"
+    budget = make_budget(
+        db,
+        world["commissioner"],
+        world["council"],
+        [world["forum"]],
+        total=100_000_00,
+        lines=[line("Day centre places", 60_000_00), line(long_name, 40_000_00, open_=True)],
+    )
+    easy_read_on(client)
+    page = client.get(f"/budgets/{budget.id}")
+    rows = page.soup.select(".budget-easy-bars .er-row")
+    said = [" ".join(r.get_text(" ", strip=True).split()) for r in rows]
+    assert said[1].startswith(f"{long_name} : £40,000.")
+    assert "You can have a say about this money." in said[1]
+    assert "This money is fixed." in said[0]
+    assert not page.soup.select(".budget-easy-read svg.budget-chart-svg")
+    assert "…" not in " ".join(said)
