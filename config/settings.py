@@ -3,7 +3,7 @@
 Environment variables: ``FORUM_SITE_ENV`` (development / production / testing),
 ``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL``, ``MAIL_SERVER``, ``MAIL_PORT``,
 ``MAIL_USERNAME``, ``MAIL_PASSWORD``, ``MAIL_USE_TLS``, ``MAIL_FROM``,
-``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter), ``TRUSTED_PROXIES`` (how many reverse
+``SITE_URL``, ``PDF_PAGE_SIZE`` (A4 or Letter), ``PDF_MAX_PAGES``, ``TRUSTED_PROXIES`` (how many reverse
 proxies set X-Forwarded-* headers; 0 by default), ``PASSWORD_HASH_PROFILE``.
 """
 
@@ -29,6 +29,9 @@ DEFAULTS: dict[str, Any] = {
     "CONTACT_EMAIL": None,
     "CONTACT_ADDRESS": None,
     "PDF_PAGE_SIZE": "A4",
+    # A document longer than this is not printed in that version; the reader is told why
+    # (0: no cap).
+    "PDF_MAX_PAGES": 40,
     "PDF_CACHE_DIR": None,  # None means: instance/pdf-cache (share it between web and worker)
     "PDF_QUEUE": "pdfs",  # the RQ queue a worker listens on: rq worker pdfs --url $REDIS_URL
     "NOTIFY_QUEUE": "notifications",  # rq worker notifications --url $REDIS_URL
@@ -108,6 +111,7 @@ _ENV_VARS = {
     "CONTACT_ADDRESS": "CONTACT_ADDRESS",
     "PDF_PAGE_SIZE": "PDF_PAGE_SIZE",
     "PDF_CACHE_DIR": "PDF_CACHE_DIR",
+    "PDF_MAX_PAGES": "PDF_MAX_PAGES",
     "TRUSTED_PROXIES": "TRUSTED_PROXIES",
     "PASSWORD_HASH_PROFILE": "PASSWORD_HASH_PROFILE",
     "NATIVE_DIGITS": "NATIVE_DIGITS",
@@ -115,7 +119,7 @@ _ENV_VARS = {
 
 
 def _coerce(key: str, value: str) -> Any:
-    if key in {"MAIL_PORT", "TRUSTED_PROXIES"}:
+    if key in {"MAIL_PORT", "TRUSTED_PROXIES", "PDF_MAX_PAGES"}:
         return int(value)
     if key == "NATIVE_DIGITS":
         return tuple(code.strip() for code in value.split(",") if code.strip())

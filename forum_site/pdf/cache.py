@@ -7,10 +7,13 @@ file, and an unchanged document is never rendered twice.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import weasyprint
@@ -47,6 +50,33 @@ class PdfCache:
             return None
         return path
 
+    def too_long(self, key: str) -> int | None:
+        """How many pages, when this document was found too long to print."""
+        try:
+            return int(self.path_for(key).with_suffix(".too-long").read_text())
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def mark_too_long(self, key: str, pages: int) -> None:
+        """Remember a document over the page cap, so it is laid out only once."""
+        path = self.path_for(key).with_suffix(".too-long")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(str(pages))
+
+    @contextmanager
+    def making(self, key: str) -> Iterator[None]:
+        """Held while one PDF is made: a second request or worker (thread or process) for
+        the same key waits here, then finds the file made, so it is rendered once."""
+        path = self.path_for(key).with_suffix(".lock")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            os.utime(path)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
     def put(self, key: str, pdf: bytes) -> Path:
         path = self.path_for(key)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +96,7 @@ class PdfCache:
         (each write tidies its own 1/256th of the cache), so the cache cannot grow forever."""
         cutoff = time.time() - days * 86400
         removed = 0
-        for old in folder.glob("*.pdf"):
+        for old in [*folder.glob("*.pdf"), *folder.glob("*.too-long"), *folder.glob("*.lock")]:
             try:
                 if old.stat().st_mtime < cutoff:
                     old.unlink()

@@ -4,11 +4,16 @@ The final HTML is built in the request (it needs the reader's language and
 permissions); only WeasyPrint's work moves to the background. With REDIS_URL set and
 at least one RQ worker listening, a missing PDF is queued and the reader sees a
 progress page; otherwise it is rendered inline.
+
+Requests for the same document at once share one render: one job is queued (a Redis
+key taken with NX), and inline renders wait on a lock per cache key. A document over
+PDF_MAX_PAGES pages is laid out once, remembered as too long and never served.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +36,13 @@ class Queued:
     key: str
 
 
+@dataclass(frozen=True)
+class TooLong:
+    key: str
+    pages: int
+    most: int
+
+
 def pdf_cache() -> PdfCache:
     folder = (
         current_app.config.get("PDF_CACHE_DIR") or Path(current_app.instance_path) / "pdf-cache"
@@ -38,19 +50,37 @@ def pdf_cache() -> PdfCache:
     return PdfCache(folder)
 
 
-def get_pdf(document: PrintDocument, version: Version) -> Ready | Queued:
+def get_pdf(
+    document: PrintDocument,
+    version: Version,
+    before_render: Callable[[], None] | None = None,
+) -> Ready | Queued | TooLong:
+    """``before_render`` is called only when a render really starts here (not for a
+    cached file, nor for a job someone else queued): the place for cold-render limits."""
     html = final_html(document, version)
     key = cache_key(html, version.value, page_size())
     cache = pdf_cache()
-    if (path := cache.get(key)) is not None:
-        return Ready(key, path)
+    if (found := _known(cache, key)) is not None:
+        return found
     queue = background_queue()
-    if queue is not None and _enqueue(queue, html, key, cache):
+    if queue is not None and _enqueue(queue, html, key, cache, before_render):
         return Queued(key)
     from forum_site.jobs import make_pdf
 
-    make_pdf(html, key, str(cache.folder))
-    return Ready(key, cache.path_for(key))
+    make_pdf(html, key, str(cache.folder), max_pages(), before_render)
+    return _known(cache, key) or Ready(key, cache.path_for(key))
+
+
+def _known(cache: PdfCache, key: str) -> Ready | TooLong | None:
+    if (path := cache.get(key)) is not None:
+        return Ready(key, path)
+    if (pages := cache.too_long(key)) is not None:
+        return TooLong(key, pages, max_pages())
+    return None
+
+
+def max_pages() -> int:
+    return int(current_app.config.get("PDF_MAX_PAGES") or 0)
 
 
 def background_queue():
@@ -75,24 +105,44 @@ def queue_name() -> str:
     return current_app.config.get("PDF_QUEUE", "pdfs")
 
 
-def _enqueue(queue, html: str, key: str, cache: PdfCache) -> bool:
+def _enqueue(queue, html: str, key: str, cache: PdfCache, before_render=None) -> bool:
+    """Queue the job unless it is queued already; True when the reader should wait for it.
+
+    Two requests at the same moment both find no job; only the one that takes the
+    short-lived ``<queue>:<job>:queuing`` key queues it (and is counted), the other just waits."""
     from redis.exceptions import RedisError
 
     try:
         job = queue.fetch_job(job_id(key))
-        if job is None or job.get_status(refresh=True) in ("failed", "stopped", "canceled"):
-            queue.enqueue_call(
-                "forum_site.jobs.make_pdf",
-                args=(html, key, str(cache.folder)),
-                job_id=job_id(key),
-                result_ttl=600,
-                failure_ttl=3600,
-                timeout=300,
-            )
+        if job is not None and job.get_status(refresh=True) in _IN_PROGRESS:
+            return True
+        queuing = f"{queue.key}:{job_id(key)}:queuing"
+        if not queue.connection.set(queuing, 1, nx=True, ex=30):
+            return True
+        try:
+            if before_render is not None:
+                before_render()
+        except BaseException:
+            queue.connection.delete(queuing)
+            raise
+        queue.enqueue_call(
+            "forum_site.jobs.make_pdf",
+            args=(html, key, str(cache.folder), max_pages()),
+            job_id=job_id(key),
+            result_ttl=600,
+            failure_ttl=3600,
+            timeout=300,
+        )
         return True
     except RedisError:
         log.warning("Could not queue a PDF; making it while the reader waits.")
         return False
+
+
+_ENDED_BADLY = ("failed", "stopped", "canceled")
+# A finished job whose file is not in the cache (tidied away, another cache folder) is
+# queued again rather than waited for.
+_IN_PROGRESS = ("queued", "started", "deferred", "scheduled")
 
 
 def job_id(key: str) -> str:
@@ -100,9 +150,11 @@ def job_id(key: str) -> str:
 
 
 def job_state(key: str) -> str:
-    """ "ready", "failed", "waiting" or "unknown", for the progress page."""
+    """ "ready", "too-long", "failed", "waiting" or "unknown", for the progress page."""
     if pdf_cache().get(key) is not None:
         return "ready"
+    if pdf_cache().too_long(key) is not None:
+        return "too-long"
     url = current_app.config.get("REDIS_URL")
     if not url:
         return "unknown"
@@ -116,4 +168,6 @@ def job_state(key: str) -> str:
         status = Job.fetch(job_id(key), connection=connection).get_status(refresh=True)
     except (RedisError, NoSuchJobError):
         return "unknown"
-    return "failed" if status in ("failed", "stopped", "canceled") else "waiting"
+    if status in _ENDED_BADLY:
+        return "failed"
+    return "waiting" if status in _IN_PROGRESS else "unknown"

@@ -30,6 +30,14 @@ class RefusedURL(ValueError):
     """A printed page asked for something outside our static files."""
 
 
+class TooManyPages(ValueError):
+    """The document would be longer than the site prints (the PDF_MAX_PAGES setting)."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__(f"{pages} pages")
+        self.pages = pages
+
+
 class StaticFilesOnly(URLFetcher):
     """Serves ``BASE_URL/static/...`` from disk; refuses file:, data:, http: and the rest."""
 
@@ -69,12 +77,15 @@ class RenderCounter:
 renders = RenderCounter()
 
 
-def render_pdf(html: str) -> bytes:
-    """A tagged PDF/UA-1 file with its fonts embedded, from our final print HTML."""
+def render_pdf(html: str, max_pages: int | None = None) -> bytes:
+    """A tagged PDF/UA-1 file with its fonts embedded, from our final print HTML.
+
+    Pages are laid out first; a document longer than ``max_pages`` raises TooManyPages
+    before the file is written."""
     renders.add()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
-    return document.write_pdf(
-        pdf_variant=PDF_VARIANT,
-        font_config=FontConfiguration(),
-        uncompressed_pdf=False,
-    )
+    options = {"pdf_variant": PDF_VARIANT, "uncompressed_pdf": False}
+    source = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
+    document = source.render(font_config=FontConfiguration(), **options)
+    if max_pages and len(document.pages) > max_pages:
+        raise TooManyPages(len(document.pages))
+    return document.write_pdf(**options)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
+import time
 import unicodedata
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.fernet import Fernet, InvalidToken
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -82,40 +86,49 @@ _ACCOUNT_EXISTS = _l(
 
 @dataclass(frozen=True)
 class Registration:
-    """Someone asking to make an account, as the signed link in our email carries it.
+    """Someone asking to make an account, as the link in our email carries it.
 
-    The password is not part of it: the link is signed, not encrypted, so whatever it
-    holds can be read by anyone who sees the email. It is chosen when the link is used."""
+    The link is encrypted and signed (Fernet: AES with an HMAC, keyed from SECRET_KEY),
+    so it reads as noise: someone who sees only the link (a proxy's log, a browser's
+    history) learns neither the address nor the name. The password is never in it; it
+    is chosen when the link is used."""
 
     email: str
     display_name: str
     next_page: str = ""
 
 
-def _registration_signer(secret_key: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(secret_key, salt=REGISTRATION_SALT)
+def _registration_box(secret_key: str) -> Fernet:
+    key = hashlib.sha256(f"{REGISTRATION_SALT}\0{secret_key}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(key))
 
 
 def make_registration_token(registration: Registration, secret_key: str) -> str:
-    return _registration_signer(secret_key).dumps(
-        {
-            "email": normalise_email(registration.email),
-            "name": registration.display_name,
-            "next": registration.next_page,
-        }
-    )
+    data = {
+        "email": normalise_email(registration.email),
+        "name": registration.display_name,
+        "next": registration.next_page,
+    }
+    return _registration_box(secret_key).encrypt(json.dumps(data).encode()).decode("ascii")
+
+
+def _open_registration_token(token: str, secret_key: str, max_age: int) -> dict:
+    box = _registration_box(secret_key)
+    try:
+        made_at = box.extract_timestamp(token.encode("ascii"))
+        data = json.loads(box.decrypt(token.encode("ascii")))
+    except (InvalidToken, UnicodeError, ValueError):
+        raise DomainError(_l("This link does not work. Start again to get a new one.")) from None
+    if time.time() - made_at > max_age or not isinstance(data, dict):
+        raise DomainError(_l("This link has run out. Start again to get a new one."))
+    return data
 
 
 def registration_for_token(
     session: Session, token: str, secret_key: str, max_age: int
 ) -> Registration:
     """The registration a link from our email carries, while the address has no account."""
-    try:
-        data = _registration_signer(secret_key).loads(token, max_age=max_age)
-    except SignatureExpired:
-        raise DomainError(_l("This link has run out. Start again to get a new one.")) from None
-    except BadSignature:
-        raise DomainError(_l("This link does not work. Start again to get a new one.")) from None
+    data = _open_registration_token(token, secret_key, max_age)
     registration = Registration(
         email=str(data.get("email", "")),
         display_name=str(data.get("name", "")),

@@ -29,7 +29,7 @@ from forum_site.models import Contribution, Forum, Source, Topic
 from forum_site.models.base import utcnow
 from forum_site.models.consultations import Consultation, consultation_contribution
 from forum_site.models.topics import topic_briefing, topic_meeting
-from forum_site.services.small_numbers import Count
+from forum_site.services.small_numbers import Count, parts_of
 
 TOP = 10  # "the usual suspects": the ten people who made the most points
 
@@ -100,12 +100,14 @@ def reach_for(
         points=Count(points),
         people=Count(members + unnamed),
         first_time=Count(_first_time(session, forum_ids, start, this_year)),
-        by_route=_by_route(session, this_year),
+        by_route=_by_route(session, this_year, points, members + unnamed),
         top_share=_top_share(per_member, points, members + unnamed),
     )
 
 
-def _by_route(session: Session, this_year) -> list[RouteReach]:
+def _by_route(session: Session, this_year, points: int, people: int) -> list[RouteReach]:
+    """People and points per route: they add up to the totals shown (nearly always, for
+    people), so small ones are protected against subtraction (small_numbers.parts_of)."""
     rows = session.execute(
         select(
             Contribution.source,
@@ -116,11 +118,11 @@ def _by_route(session: Session, this_year) -> list[RouteReach]:
         .where(*this_year)
         .group_by(Contribution.source)
     ).all()
-    found = {source: (members + unnamed, points) for source, members, unnamed, points in rows}
-    return [
-        RouteReach(source, Count(found.get(source, (0, 0))[0]), Count(found.get(source, (0, 0))[1]))
-        for source in Source
-    ]
+    found = {source: (members + unnamed, count) for source, members, unnamed, count in rows}
+    routes = list(Source)
+    people_by = parts_of(people, [found.get(source, (0, 0))[0] for source in routes])
+    points_by = parts_of(points, [found.get(source, (0, 0))[1] for source in routes])
+    return [RouteReach(*row) for row in zip(routes, people_by, points_by, strict=True)]
 
 
 def _points_per_member(session: Session, this_year) -> list[int]:

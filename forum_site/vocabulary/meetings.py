@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from easyread.builders import INFLUENCE_LEVELS, influence_key
 from forum_site.models.meetings import (
     AccessAnswer,
     ActionChange,
@@ -34,6 +35,10 @@ INFLUENCE = {
         _l("Members make the decision. The organisers have agreed to do what you choose."),
     ),
 }
+
+# The picture for each level: the concept the easy-read builders use for it, so "We want
+# your views" is never a ballot box.
+INFLUENCE_PICTURES = {level: INFLUENCE_LEVELS[influence_key(level)][1] for level in InfluenceLevel}
 
 ACCESS_ANSWERS = {
     AccessAnswer.YES: _l("Yes"),

@@ -59,7 +59,9 @@ def error_page(status: int, detail: str | None = None):
 
 
 def _http_error(error: HTTPException):
-    return error_page(error.code or 500)
+    page, status = error_page(error.code or 500)
+    kept = {name: value for name, value in error.get_headers() if name == "Retry-After"}
+    return page, status, kept
 
 
 def _csrf_error(_error: CSRFError):

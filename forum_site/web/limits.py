@@ -95,4 +95,26 @@ def refuse_if_over(*checks: tuple[Limit, str]) -> None:
         return
     for limit, who in checks:
         if who and count(limit, who) >= limit.times:
-            raise TooManyRequests(retry_after=limit.seconds)
+            raise TooManyRequests(retry_after=seconds_left(limit))
+
+
+def seconds_left(limit: Limit) -> int:
+    """Until this limit's window ends and its counts start again."""
+    return limit.seconds - int(utcnow().timestamp()) % limit.seconds
+
+
+def count_now(*checks: tuple[Limit, str]) -> None:
+    """Refuse if over, else count one and save it at once, on a request that otherwise
+    writes nothing (a GET). The read transaction ends first, so on SQLite the counter's
+    write waits its turn (busy_timeout) instead of failing on a stale snapshot."""
+    refuse_if_over(*checks)
+    if not _enabled():
+        return
+    in_database = _redis() is None
+    if in_database:
+        db.session.rollback()
+    for limit, who in checks:
+        if who:
+            add(limit, who)
+    if in_database:
+        db.session.commit()

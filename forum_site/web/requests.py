@@ -20,6 +20,10 @@ from forum_site.web.i18n import text_direction
 from forum_site.web.validation import id_or_none
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+#: The only GET that writes: opening a message marks it read (the reader's own row).
+#: It takes SQLite's write lock when it begins, as a POST does, so it waits its turn
+#: instead of failing on a stale read. tests/security/test_route_matrix.py holds the line.
+WRITING_GETS = frozenset({"inbox.show"})
 
 
 def _after_request_teardown(_error=None) -> None:
@@ -39,7 +43,8 @@ def _load_user(user_id: str) -> User | None:
 
 
 def _before_request() -> None:
-    writing_request.set(request.method not in READ_ONLY_METHODS)
+    writes = request.method not in READ_ONLY_METHODS or request.endpoint in WRITING_GETS
+    writing_request.set(writes)
     if request.endpoint == "static":
         return
     user = current_user if current_user.is_authenticated else None

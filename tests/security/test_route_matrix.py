@@ -20,6 +20,7 @@ from forum_site.extensions import db as _db
 from forum_site.models import OutgoingEmail, Status, User
 from forum_site.services.contributions.answers import answer_contribution
 from forum_site.services.viewer import load_viewer
+from forum_site.web.requests import WRITING_GETS
 from tests.security import routes
 from tests.security import world as demo
 
@@ -93,20 +94,13 @@ def _client_for(app, sign_in, email: str):
 FIGURES: dict[str, int] = {"requests": 0, "routes": 0, "roles": 0, "pdfs": 0, "leak_checked": 0}
 
 
-@pytest.mark.parametrize("role", sorted(demo.ROLES))
-def test_route_matrix_and_no_leaks(app, db, sign_in, role):
-    world = demo.build(db)
-    _prepare(db, world)
-    email = demo.ROLES[role]
-    client = _client_for(app, sign_in, email)
-    viewer = (
-        load_viewer(db, db.scalar(sa.select(User).where(User.email == email)))
-        if email
-        else (load_viewer(db, None))
-    )
-    outsider = role in demo.OUTSIDERS
-    before = _row_counts(db)
-    problems: list[str] = []
+def _writes(statement: str) -> bool:
+    return statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE"))
+
+
+def _walk(app, client, world, viewer, role, outsider, problems, statements) -> None:
+    """Every GET route as this role, on the public forum and (for forum routes) the
+    private one too; what is wrong goes in ``problems``."""
     for rule in _get_rules(app):
         kind = routes.ROUTES[rule.endpoint]
         is_forum_route = kind in {"forum", "forum_signed_in", "forum_editor", "pdf", "feed"}
@@ -118,7 +112,11 @@ def test_route_matrix_and_no_leaks(app, db, sign_in, role):
             if kind == "pdf" and not private and role not in PDF_ROLES_ON_PUBLIC:
                 continue
             url = demo.url_for_rule(rule, {**ids, "version": "standard"})
+            seen = len(statements)
             response = client.get(url)
+            writes = [" ".join(s.split()[:3]) for s in statements[seen:] if _writes(s)]
+            if writes and rule.endpoint not in WRITING_GETS:
+                problems.append(f"GET {url} as {role} wrote: {writes[:3]}")
             FIGURES["requests"] += 1
             FIGURES["pdfs"] += response.mimetype == "application/pdf"
             expected = routes.allowed(kind, _relation(viewer, forum), private and is_forum_route)
@@ -131,6 +129,25 @@ def test_route_matrix_and_no_leaks(app, db, sign_in, role):
                 leaked = _leaks(_text(response))
                 if leaked:
                     problems.append(f"{url} as {role} shows {leaked}")
+
+
+@pytest.mark.parametrize("role", sorted(demo.ROLES))
+def test_route_matrix_and_no_leaks(app, db, sign_in, count_queries, role):
+    world = demo.build(db)
+    _prepare(db, world)
+    email = demo.ROLES[role]
+    client = _client_for(app, sign_in, email)
+    viewer = (
+        load_viewer(db, db.scalar(sa.select(User).where(User.email == email)))
+        if email
+        else (load_viewer(db, None))
+    )
+    outsider = role in demo.OUTSIDERS
+    before = _row_counts(db)
+    problems: list[str] = []
+    with count_queries() as statements:
+        _walk(app, client, world, viewer, role, outsider, problems, statements)
+    assert statements, "the walk was not watched"
     if outsider and email:
         emails = db.scalars(sa.select(OutgoingEmail).where(OutgoingEmail.to_address == email))
         for message in emails:

@@ -58,9 +58,17 @@ def test_migrations_match_the_models(app):
 def test_sqlite_has_foreign_keys_and_wal(app):
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         pytest.skip("SQLite only")
-    with app.app_context(), _db.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    from contextlib import ExitStack
+
+    from forum_site.database import BUSY_TIMEOUT_MS
+
+    with app.app_context(), ExitStack() as stack:
+        # Several at once, so each is a connection of its own from the pool.
+        connections = [stack.enter_context(_db.engine.connect()) for _ in range(3)]
+        for connection in connections:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
 
 
 def test_demo_data_loads_once_and_is_safe_to_run_twice(db):
@@ -99,3 +107,23 @@ def test_migrations_are_one_line_with_a_single_head(app):
         config = app.extensions["migrate"].migrate.get_config()
     heads = ScriptDirectory.from_config(config).get_heads()
     assert len(heads) == 1, heads
+
+
+def test_installed_tools_are_never_committed():
+    """node_modules (npm ci) and .venv are made on each machine; a committed link to one
+    machine's folder broke the browser tools for everyone else."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    if not shutil.which("git") or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        ["git", "ls-files", "--", "node_modules", ".venv"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert tracked == []

@@ -296,3 +296,21 @@ def test_post_without_csrf_token_is_refused_with_a_plain_message(client, db):
     )
     assert page.status_code == 400
     assert "The form had expired" in page.get_data(as_text=True)
+
+
+def test_the_finish_link_does_not_show_who_asked(client, db, outbox):
+    import base64
+
+    _register(client, "hidden.person@example.org", name="Hidden Person")
+    token = _finish_link(outbox, "hidden.person@example.org").rsplit("/", 1)[1]
+    readable = [token]
+    for start in range(4):  # whatever part of it someone tries to decode
+        piece = token[start:][: (len(token) - start) // 4 * 4]
+        readable.append(base64.urlsafe_b64decode(piece).decode("latin-1"))
+    for text in readable:
+        assert "hidden.person" not in text.lower() and "Hidden" not in text
+    changed = token[:-6] + ("A" if token[-6] != "A" else "B") + token[-5:]
+    page = client.get(f"/register/finish/{changed}")
+    assert page.status_code == 400
+    assert "does not work" in page.get_data(as_text=True)
+    assert client.get(f"/register/finish/{token}").status_code == 200

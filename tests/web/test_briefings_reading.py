@@ -111,6 +111,30 @@ def test_signed_out_readers_are_anonymous(client, db):
     assert db.scalar(select(UnclearSignal)).user_id is None
 
 
+def test_a_visitor_reading_a_briefing_gets_no_cookie_and_can_still_say_unclear(app, db):
+    """The page can be cached (issue 20): no session for a visitor, so the form has no
+    token; its post is taken only from our own page, as the browser says."""
+    writer, forum = make_writer_and_forum(db)
+    briefing = make_briefing(db, forum, writer)
+    visitor = app.test_client()
+    page = visitor.get(f"/briefings/{briefing.id}")
+    assert "Set-Cookie" not in page.headers
+    assert page.headers["Cache-Control"].startswith("public")
+    assert f'action="/briefings/{briefing.id}/unclear"' in page.get_data(as_text=True)
+    url = f"/briefings/{briefing.id}/unclear"
+    # open(), not post(): the test client's post() would fetch and add a token.
+    elsewhere = visitor.open(
+        url, method="POST", data={"section": ""}, headers={"Sec-Fetch-Site": "cross-site"}
+    )
+    assert elsewhere.status_code == 400
+    assert db.scalar(select(UnclearSignal)) is None
+    ours = visitor.open(
+        url, method="POST", data={"section": ""}, headers={"Sec-Fetch-Site": "same-origin"}
+    )
+    assert ours.status_code == 303
+    assert db.scalar(select(UnclearSignal)).user_id is None
+
+
 def test_forum_list_shows_published_briefings_and_drafts_only_to_commissioners(client, db, sign_in):
     writer, forum = make_writer_and_forum(db)
     make_briefing(db, forum, writer, title="Published news")

@@ -173,7 +173,7 @@ def test_pack_without_agenda_or_venue_says_what_is_missing(client, sign_in, worl
         assert "Anything else you want to tell us" in form.flat_text
 
 
-def test_very_long_briefing_prints_every_page(client, sign_in, world, db):
+def test_very_long_briefing_prints_every_page(app, client, sign_in, world, db, monkeypatch):
     paragraphs = [
         f"## Part {n}\n\nThis is part {n} of a long update about the day centres and transport. "
         "Each part says a little more about the plan and what it means for members." * 3
@@ -186,8 +186,10 @@ def test_very_long_briefing_prints_every_page(client, sign_in, world, db):
     assert facts.pages >= 8
     assert "Part 1" in facts.flat_text and "Part 30" in facts.flat_text
     assert f"Page {facts.pages} of {facts.pages}" in facts.flat_text
+    # Over the default page cap in easy read (tests/web/test_pdfs_limits.py); without one:
+    monkeypatch.setitem(app.config, "PDF_MAX_PAGES", 0)
     easy = fetch_pdf(client, f"/print/briefings/{long.id}/easy-read.pdf")
-    assert easy.smallest_font >= 16
+    assert easy.smallest_font >= 16 and easy.pages > 40
 
 
 def test_arabic_and_chinese_briefing(client, sign_in, world, db):

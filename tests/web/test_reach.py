@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from forum_site.models import Source
 from forum_site.services import reach
 from forum_site.services.topics import core
@@ -88,6 +90,46 @@ def test_the_page_shows_small_numbers_as_fewer_than_5(client, db):
     routes = page.soup.select_one("#reach-routes").get_text(" ")
     assert "fewer than 5" in routes
     assert "Not shown" in figures
+
+
+def test_a_small_count_cannot_be_worked_out_by_subtraction(client, db):
+    """12 people: 9 online, 3 by phone. "12" and "9" shown would give away the 3, so the
+    next smallest route is not shown either, and no route's number can be taken away."""
+    people = _people(db, 12)
+    forum = make_forum(db, members=people)
+    for person in people[:9]:
+        make_contribution(db, forum, person, made_at=datetime.now(UTC))
+    for person in people[9:]:
+        make_contribution(db, forum, person, made_at=datetime.now(UTC), source=Source.PHONE_CALL)
+
+    page = client.get(f"/forums/{forum.slug}/who-had-a-say")
+
+    figures = page.soup.select_one("#reach-figures").get_text(" ")
+    assert "12" in figures
+    rows = {
+        row.th.get_text(" ", strip=True): [td.get_text(" ", strip=True) for td in row("td")]
+        for row in page.soup.select("#reach-routes tbody tr")
+    }
+    shown = [int(cell) for cells in rows.values() for cell in cells[:1] if cell.isdigit()]
+    assert 9 not in shown and sum(shown) <= 12 - 5
+    assert any(cells[0] == "fewer than 5" for cells in rows.values())
+    assert any(cells[0] == "not shown" for cells in rows.values())
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "hidden"),
+    [
+        (12, [9, 3, 0], [True, True, False]),  # 9 goes with the 3: 12 - 0 leaves 12
+        (30, [20, 6, 4], [False, True, True]),  # the next smallest is enough
+        (30, [26, 2, 2], [True, True, True]),  # 2 + 2 is still small: 26 goes too
+        (3, [2, 1], [True, True]),  # a small total is itself hidden
+        (20, [10, 10], [False, False]),  # nothing small: everything shown
+    ],
+)
+def test_parts_of_a_shown_total_protect_their_small_counts(total, parts, hidden):
+    from forum_site.services.small_numbers import parts_of
+
+    assert [count.hidden for count in parts_of(total, parts)] == hidden
 
 
 def test_the_page_shows_counts_of_5_and_more(client, db):

@@ -186,3 +186,20 @@ def test_a_private_forums_topic_leaks_nothing(client, db, sign_in):
     assert client.get(f"/topics/{topic.id}").status_code == 404
     assert client.get(f"/topics/{topic.id}/stages/needs_assessment").status_code == 404
     assert client.get(f"/forums/{world['forum'].slug}/topics").status_code == 404
+
+
+def test_how_much_say_has_the_picture_of_its_level_in_easy_read(client, db, sign_in, world):
+    """'We want your views' was shown beside a ballot box, as if members would vote."""
+    from easyread.builders import concept_picture
+
+    topic = make_topic(db, world)
+    write(db, world, topic)  # influence: we want your views
+    member = world["member"]
+    member.easy_read = True
+    db.flush()
+    sign_in(member)
+    page = client.get(f"/topics/{topic.id}")
+    row = next(r for r in page.soup.select(".er-row") if "How much say you have" in r.get_text())
+    href = row.select_one("use")["href"]
+    assert concept_picture("listen") in href
+    assert concept_picture("vote") not in href

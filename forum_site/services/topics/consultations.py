@@ -33,7 +33,7 @@ from forum_site.models.contributions import OUTCOMES
 from forum_site.services import contributions as said
 from forum_site.services.contributions.reading import ContributionView, views_for
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
-from forum_site.services.small_numbers import Count
+from forum_site.services.small_numbers import Count, parts_of
 from forum_site.services.topics import core
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
@@ -256,7 +256,9 @@ def what_we_heard(session: Session, consultation: Consultation) -> WhatWeHeard:
     return WhatWeHeard(
         points=Count(points),
         people=Count(people + groups),  # each point from a group or unnamed person counts once
-        by_route=[(source, Count(routes.get(source, 0))) for source in Source],
+        by_route=list(
+            zip(Source, parts_of(points, [routes.get(source, 0) for source in Source]), strict=True)
+        ),
         themes=[(name, Count(count)) for name, count in themes],
     )
 

@@ -24,7 +24,7 @@ def send_registration_email(session: Session, registration: Registration) -> Non
 
 def _finish_link(session: Session, registration: Registration) -> None:
     """In the language of the page the person used to ask. Nothing they typed is in it
-    (the name travels inside the signed link), so the form cannot send anyone our email
+    (the name travels inside the encrypted link), so the form cannot send anyone our email
     with someone else's words in it."""
     token = accounts.make_registration_token(registration, current_app.config["SECRET_KEY"])
     link = site_url() + url_for("accounts.finish_registration", token=token)

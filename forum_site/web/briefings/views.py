@@ -32,6 +32,7 @@ from forum_site.web.easy_read import kinds
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.panels import briefing_panels
 from forum_site.web.responses import commit, render, show_error, site_url, viewer
+from forum_site.web.security import token_or_own_page
 from forum_site.web.translations.reading import reader_translation, translate_url
 
 bp = Blueprint("briefings", __name__)
@@ -239,9 +240,10 @@ def versions(briefing_id: int):
 
 @bp.post("/briefings/<int:briefing_id>/unclear")
 @limiter.limit("20 per hour", methods=["POST"])
+@token_or_own_page
 def unclear(briefing_id: int):
     briefing = briefings.get_briefing(db.session, viewer(), briefing_id)
-    form = UnclearForm()
+    form = UnclearForm(meta={"csrf": False})  # checked already: token, or our own page
     if not form.validate_on_submit():
         flash(_("We could not save that. Please try again."), "error")
         return redirect(url_for(".show", briefing_id=briefing.id) + "#unclear", code=303)

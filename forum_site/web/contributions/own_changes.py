@@ -3,7 +3,7 @@ at any time. Both keep what it said (append-only) and tell the people who heard 
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, request
 from flask_babel import gettext as _
 from flask_login import login_required
 
@@ -12,8 +12,9 @@ from forum_site.services.contributions import corrections, reading
 from forum_site.services.errors import DomainError
 from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.forms import ChangeMineForm, WithdrawMineForm
+from forum_site.web.contributions.put_right import done, show_withdraw_error
 from forum_site.web.forums.panels import sections_for
-from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.responses import render, show_error, viewer
 
 
 def _own_point(contribution_id: int):
@@ -42,9 +43,7 @@ def change_mine(contribution_id: int):
         except DomainError as error:
             show_error(change_form, error)
         else:
-            return _done(
-                contribution, _("Your point now has the new words. The old ones are kept.")
-            )
+            return done(contribution, _("Your point now has the new words. The old ones are kept."))
     return _page(contribution, change_form, WithdrawMineForm(formdata=None))
 
 
@@ -59,10 +58,9 @@ def withdraw_mine(contribution_id: int):
                 db.session, viewer(), contribution, reason=withdraw_form.withdraw_reason.data or ""
             )
         except DomainError as error:
-            field = "withdraw_reason" if error.field == "reason" else error.field
-            show_error(withdraw_form, DomainError(error.message, field=field))
+            show_withdraw_error(withdraw_form, error)
         else:
-            return _done(
+            return done(
                 contribution,
                 _(
                     "You withdrew your point. It is no longer in the forum's lists or counts. "
@@ -71,12 +69,6 @@ def withdraw_mine(contribution_id: int):
             )
     change_form = ChangeMineForm(formdata=None, data={"text": contribution.text})
     return _page(contribution, change_form, withdraw_form)
-
-
-def _done(contribution, message: str):
-    commit()
-    flash(message, "success")
-    return redirect(url_for(".show", contribution_id=contribution.id), code=303)
 
 
 def _page(contribution, change_form, withdraw_form):

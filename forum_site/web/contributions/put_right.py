@@ -43,7 +43,7 @@ def put_right(contribution_id: int):
         except DomainError as error:
             show_error(correct_form, error)
         else:
-            return _done(contribution, _("The point is corrected. Everyone told about it hears."))
+            return done(contribution, _("The point is corrected. Everyone told about it hears."))
     return _page(contribution, correct_form, withdraw_form)
 
 
@@ -58,18 +58,24 @@ def withdraw(contribution_id: int):
                 db.session, viewer(), contribution, reason=withdraw_form.withdraw_reason.data
             )
         except DomainError as error:
-            field = "withdraw_reason" if error.field == "reason" else error.field
-            show_error(withdraw_form, DomainError(error.message, field=field))
+            show_withdraw_error(withdraw_form, error)
         else:
-            return _done(contribution, _("The point is withdrawn. Everyone told about it hears."))
+            return done(contribution, _("The point is withdrawn. Everyone told about it hears."))
     correct_form = PutRightForm(formdata=None, data={"text": contribution.text})
     return _page(contribution, correct_form, withdraw_form)
 
 
-def _done(contribution, message: str):
+def done(contribution, message: str):
+    """Saved: back to the point, with the message (a member's own changes use it too)."""
     commit()
     flash(message, "success")
     return redirect(url_for(".show", contribution_id=contribution.id), code=303)
+
+
+def show_withdraw_error(withdraw_form, error: DomainError) -> None:
+    """The service names its field "reason"; on these pages it is "withdraw_reason"."""
+    field = "withdraw_reason" if error.field == "reason" else error.field
+    show_error(withdraw_form, DomainError(error.message, field=field))
 
 
 def _page(contribution, correct_form, withdraw_form):

@@ -11,9 +11,18 @@ from forum_site.dates import day_and_date
 from forum_site.models import PressureKind, Source
 from forum_site.models.meetings import CycleStage
 from forum_site.vocabulary.cycle import EASY_STAGES
+from forum_site.vocabulary.meetings import INFLUENCE_PICTURES
 from forum_site.web.meetings.labels import INFLUENCE, STAGES
 
-__all__ = ["EASY_STAGES", "INFLUENCE", "PRESSURES", "STAGES", "STAGE_ORDER", "stage_number"]
+__all__ = [
+    "EASY_STAGES",
+    "INFLUENCE",
+    "INFLUENCE_PICTURES",
+    "PRESSURES",
+    "STAGES",
+    "STAGE_ORDER",
+    "stage_number",
+]
 
 STAGE_ORDER = list(CycleStage)
 
