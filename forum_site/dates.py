@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask_babel import format_date, format_datetime, format_time
+from flask_babel import format_date, format_datetime, format_time, get_locale, to_user_timezone
 
+from easyread.formats import easy_time
 from forum_site.models.base import as_utc
 from forum_site.vocabulary import dates as patterns
 
@@ -47,3 +48,26 @@ def month_label(month: str) -> str:
     """ "2026-11" as Nov 2026."""
     year, number = (int(part) for part in month.split("-"))
     return format_date(date(year, number, 1), patterns.MONTH)
+
+
+def month_name(month: str) -> str:
+    """ "2026-11" as November 2026 (easy read: no short month names)."""
+    year, number = (int(part) for part in month.split("-"))
+    return format_date(date(year, number, 1), patterns.MONTH_LONG)
+
+
+def easy_clock(moment: datetime | None) -> str:
+    """6:30pm, 2pm, 12 noon (easy read, ER-06), in the reader's time zone. Other languages
+    keep their own way of writing a time, without a ":00" on the hour."""
+    if not moment:
+        return ""
+    local = to_user_timezone(as_utc(moment))
+    locale = get_locale()
+    if locale is None or locale.language == "en":
+        return easy_time(local)
+    return format_time(as_utc(moment), "h a" if local.minute == 0 else patterns.TIME)
+
+
+def easy_date_and_time(moment: datetime | None) -> str:
+    """Wednesday 25 November 2026, 6:30pm: for easy read, where a time is never 18:30."""
+    return f"{long_date(moment)}, {easy_clock(moment)}" if moment else ""

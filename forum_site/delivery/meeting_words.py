@@ -8,6 +8,7 @@ from flask_babel import format_date, format_time, gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forum_site.dates import easy_date_and_time
 from forum_site.delivery.words import MEETING_PARTS
 from forum_site.models import Meeting, MeetingReply, Notification, User
 from forum_site.models.base import as_utc
@@ -30,6 +31,7 @@ def for_notice(session: Session, notice: Notification, meeting: Meeting, reader:
     return {
         "place": ", ".join(p for p in (meeting.venue_name, meeting.venue_address) if p),
         "changes": [sentence(entry) for entry in changed],
+        "easy_changes": [sentence(entry, easy=True) for entry in changed],
         "parts": ", ".join(str(MEETING_PARTS[p]) for p in parts),
         "moved": bool(parts) and set(parts) <= {"time", "place"},
         "my_reply": _reply_words(session, meeting, reader),
@@ -47,18 +49,21 @@ def _reply_words(session: Session, meeting: Meeting, reader: User) -> str:
     return str(REPLY_ANSWERS[ReplyAnswer(answer)])
 
 
-def _moment(value: str) -> str:
+def _moment(value: str, easy: bool = False) -> str:
     moment = as_utc(datetime.fromisoformat(value))
+    if easy:
+        return easy_date_and_time(moment)
     return f"{format_date(moment, DAY_AND_DATE)}, {format_time(moment, TIME)}"
 
 
-def sentence(entry: dict) -> str:
+def sentence(entry: dict, easy: bool = False) -> str:
+    """One change in the reader's words; easy=True writes times as "2pm" (easy read)."""
     what = entry["what"]
     if what == "time":
         return gettext(
             "The time is now %(new)s. It was %(old)s.",
-            new=_moment(entry["new"]),
-            old=_moment(entry["old"]),
+            new=_moment(entry["new"], easy),
+            old=_moment(entry["old"], easy),
         )
     if what == "place":
         return gettext(

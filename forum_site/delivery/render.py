@@ -15,6 +15,7 @@ from flask_babel import format_date, format_time, get_locale, gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forum_site.dates import easy_date_and_time
 from forum_site.delivery import meeting_words
 from forum_site.delivery.words import ANSWER_PHRASES, EASY_ANSWERS, excerpt, quote
 from forum_site.models import (
@@ -110,7 +111,7 @@ def _context(session: Session, notice: Notification, reader: User) -> dict:
         context["forum"] = _forum_of(context)
     context["link"] = _link(context)
     context.update(_extras(session, notice, context, reader))
-    context.update(when=when, day=day, excerpt=excerpt, quote=quote)
+    context.update(when=when, easy_when=easy_date_and_time, day=day, excerpt=excerpt, quote=quote)
     return context
 
 

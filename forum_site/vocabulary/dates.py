@@ -10,6 +10,7 @@ DAY_AND_MONTH = "EEEE d MMMM"  # Wednesday 25 November (a reminder's title)
 TIME = "h:mm a"  # 6:30 PM
 DATE_AND_TIME_SHORT = "d MMM y, HH:mm"  # 25 Nov 2026, 18:30 (histories, logs)
 MONTH = "MMM yyyy"  # Nov 2026 (chart axes)
+MONTH_LONG = "MMMM y"  # November 2026 (easy read)
 
 
 def in_a_message(local: datetime) -> str:

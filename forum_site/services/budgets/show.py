@@ -81,6 +81,12 @@ class Bar:
     withheld: bool
     top: int
     width: int
+    full_name: str = ""  # easy read shows the whole name, never cut
+
+    @property
+    def share_of_biggest(self) -> float:
+        """How long the bar is, from 0 to 100 (the biggest line is 100)."""
+        return 100 * self.width / BAR_AREA
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,7 @@ def _bar(line: BudgetLine, index: int, biggest: int, locale: str) -> Bar:
         withheld=line.withheld,
         top=index * ROW_HEIGHT,
         width=width,
+        full_name=line.name,
     )
 
 

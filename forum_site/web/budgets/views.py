@@ -13,7 +13,7 @@ from flask_login import login_required
 from forum_site.dates import plain_date
 from forum_site.extensions import db
 from forum_site.services import budgets, forums
-from forum_site.services.budgets import LineError
+from forum_site.services.budgets import LineError, easy_history
 from forum_site.services.budgets import history as budgets_history
 from forum_site.services.budgets import show as budgets_show
 from forum_site.services.errors import DomainError, NotAllowed
@@ -54,6 +54,11 @@ def budget_date(value) -> str:
 @bp.app_template_filter("change_sentences")
 def change_sentences(revision) -> list[str]:
     return budgets_history.change_summary(revision, _locale(), _)
+
+
+@bp.app_template_filter("easy_change_sentences")
+def easy_change_sentences(revision) -> list[str]:
+    return easy_history.easy_change_sentences(revision, _locale(), _)
 
 
 def _locale() -> str:

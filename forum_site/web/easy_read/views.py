@@ -99,7 +99,13 @@ def _template_helpers(state) -> None:
         easy_read_of=easy_read_of,
         easy_steps_for=steps_for,
     )
-    env.filters["easy_inline"] = lambda text: inline(str(text))
+    env.filters["easy_inline"] = _easy_inline
+
+
+def _easy_inline(text) -> Markup:
+    """A sentence for a row: translated template strings arrive escaped already (Markup),
+    so they are unescaped once before inline() escapes them, never twice ("&#39;")."""
+    return inline(text.unescape() if isinstance(text, Markup) else str(text))
 
 
 # ------------------------------------------------------------------ for area views

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from easyread.pictures import alt_text
 from forum_site.models.meetings import CycleStage
 from forum_site.vocabulary.cycle import STAGE_LABELS as STAGES
+from forum_site.vocabulary.cycle import easy_where  # noqa: F401 (templates: meeting_labels)
 from forum_site.vocabulary.meetings import (  # noqa: F401  (templates read them as meeting_labels)
     ACCESS_ANSWERS,
     ACCESS_FEATURES,

@@ -10,7 +10,7 @@ from flask import Response, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from forum_site.dates import day_and_date, time_of
+from forum_site.dates import day_and_date
 from forum_site.extensions import db
 from forum_site.models.meetings import Meeting, MeetingStatus
 from forum_site.services import forums
@@ -19,6 +19,7 @@ from forum_site.services.errors import NotFound
 from forum_site.services.meetings import calendar, debrief, replies
 from forum_site.text import render_markdown
 from forum_site.web import pagination
+from forum_site.web.formatting import clock
 from forum_site.web.forums.panels import forum_panel, sections_for
 from forum_site.web.meetings import forms, labels
 from forum_site.web.meetings.blueprint import bp
@@ -39,8 +40,8 @@ def meeting_helpers():
 
 @bp.app_template_filter("meeting_time")
 def meeting_time(moment) -> str:
-    """Just the clock time, in the reader's time zone and locale."""
-    return time_of(moment)
+    """Just the clock time, in the reader's time zone and locale ("2pm" in easy read)."""
+    return clock(moment)
 
 
 @bp.app_template_filter("easy_meeting_when")

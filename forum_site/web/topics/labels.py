@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from forum_site.dates import day_and_date
 from forum_site.models import PressureKind, Source
 from forum_site.models.meetings import CycleStage
+from forum_site.vocabulary.cycle import EASY_STAGES
 from forum_site.vocabulary.meetings import INFLUENCE_PICTURES
 from forum_site.web.meetings.labels import INFLUENCE, STAGES
 
@@ -24,22 +25,6 @@ __all__ = [
 ]
 
 STAGE_ORDER = list(CycleStage)
-
-# Easy read: what happens at each stage, without the commissioning words.
-EASY_STAGES = {
-    CycleStage.INVOLVEMENT_FRAMEWORK: _l("We agree how you will have your say"),
-    CycleStage.OPERATING_CONTEXT: _l("We look at the rules and the money we have"),
-    CycleStage.NEEDS_ASSESSMENT: _l("We find out what people need"),
-    CycleStage.OVERALL_BUDGET: _l("We work out how much money there is"),
-    CycleStage.STRATEGIC_FRAMEWORK: _l("We write down the big plan"),
-    CycleStage.TEST_AND_REFINE: _l("We try out ideas and make them better"),
-    CycleStage.AGREE_PRIORITIES: _l("We agree what matters most"),
-    CycleStage.DECISION_POINT: _l("The decision is made"),
-    CycleStage.PROCUREMENT: _l("We choose who will run the service"),
-    CycleStage.IMPLEMENTATION: _l("The new service starts"),
-    CycleStage.MONITORING: _l("We check the service is working"),
-    CycleStage.REVIEW: _l("We look back and learn"),
-}
 
 # Easy read: a picture for each way people told us (words the picture matcher knows).
 ROUTE_PICTURES = {
