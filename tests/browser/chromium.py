@@ -326,7 +326,10 @@ class Visitor:
     def as_role(self, role: str) -> None:
         from tests.browser.pages import PASSWORD, ROLES
 
-        if role == self.role:
+        # Another test may have cleared this browser's cookies (the keyboard journeys
+        # share it): then the person is signed out, whatever we last did.
+        signed_in_still = not ROLES.get(role) or self.driver.get_cookie("session") is not None
+        if role == self.role and signed_in_still:
             return
         self._on_site()
         self.driver.delete_all_cookies()

@@ -130,6 +130,7 @@ class Demo:
 
     def set_easy_read(self, role: str, on: bool) -> None:
         with self.app.app_context():
+            self.session.expire_all()  # the site may have changed it since we last looked
             user = self.user(role)
             if user.easy_read != on:
                 user.easy_read = on
