@@ -84,9 +84,10 @@ class Bar:
     full_name: str = ""  # easy read shows the whole name, never cut
 
     @property
-    def share_of_biggest(self) -> float:
-        """How long the bar is, from 0 to 100 (the biggest line is 100)."""
-        return 100 * self.width / BAR_AREA
+    def share_of_biggest(self) -> int:
+        """How long the bar is, from 0 to 100 (the biggest line is 100): whole numbers, as
+        everywhere in the money code."""
+        return 100 * self.width // BAR_AREA
 
 
 @dataclass(frozen=True)
