@@ -146,7 +146,9 @@ _IN_PROGRESS = ("queued", "started", "deferred", "scheduled")
 
 
 def job_id(key: str) -> str:
-    return f"pdf-{key}"
+    """One job per document, per queue: RQ's job ids are shared by every queue on the
+    Redis server, so two sites (or test runs) with their own queues must not share one."""
+    return f"pdf-{queue_name()}-{key}"
 
 
 def job_state(key: str) -> str:

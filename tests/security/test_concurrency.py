@@ -10,6 +10,7 @@ connection, in threads.
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from urllib.parse import urlsplit
 
@@ -137,7 +138,14 @@ def test_the_same_pdf_asked_for_at_once_is_queued_once(live_app, place):
         answers = _all_at_once([lambda c=c: c.get(url) for c in people])
         assert [getattr(a, "status_code", a) for a in answers] == [303] * 4
         assert len({urlsplit(a.headers["Location"]).path for a in answers}) == 1
-        assert len(queue) == 1
+        for _ in range(50):  # the job is saved, then put on the queue's list
+            if len(queue):
+                break
+            time.sleep(0.05)
+        assert len(queue) == 1, [
+            (k, connection.hget(k, "status"), connection.hget(k, "origin"))
+            for k in connection.keys(f"rq:job:pdf-{queue.name}-*")
+        ]
         SimpleWorker([queue], connection=connection).work(burst=True)
         assert renders.count == before + 1
         assert {people[0].get(url).status_code} == {200}
