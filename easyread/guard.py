@@ -274,6 +274,8 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
         found.append("a filler that hides who did what")
     elif not has_subject_and_verb(text):
         found.append("has no subject and verb")
+    elif _starts_with_its_verb(text):
+        found.append("starts with its verb: who did it was cut off")
     elif _unfinished_that_clause(text):
         found.append('a "that" clause with no verb')
     elif _PIECE_START.match(text) and "," not in text:
@@ -283,6 +285,27 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
     elif "either" in _tokens(text) and not {"or", "nor"} & set(_tokens(text)):
         found.append('"either" with no "or": the other choice was cut off')
     return tuple(found)
+
+
+_AFTER_A_VERB = _set_of(
+    "at on in to for with up out into about from the a an their its our his her them it him"
+)
+
+
+def _starts_with_its_verb(text: str) -> bool:
+    """ "Looked at data on carers' assessments.": the second half of "Researchers spoke
+    to 64 carers, and looked at data ...", its subject left in the first half (DN-01). A
+    past verb followed by what it acts on; "Missed or late calls were ..." is not one."""
+    from easyread.grammar import _IRREGULAR_PAST, _VERBS, looks_like_verb
+
+    tokens = _tokens(text)
+    if len(tokens) < 2 or "," in text or text.rstrip().endswith("?"):
+        return False
+    first = tokens[0]
+    if first in _VERBS:
+        return False  # "Read the page.", "Put it here.": the same word tells you to
+    past = first in _IRREGULAR_PAST or (first.endswith("ed") and looks_like_verb(first))
+    return past and tokens[1] in _AFTER_A_VERB
 
 
 _PIECE_START = re.compile(

@@ -399,3 +399,11 @@ def _term(name):
 def test_transition_and_outcome_are_explained_in_the_sense_used(term, sentence, sense):
     found = sense_in(_term(term), sentence)
     assert found is not None and found.name == sense
+
+
+def test_a_second_half_that_starts_with_its_verb_is_refused():
+    """Fresh passage f3: "..., and looked at data on carers' assessments." became a line
+    with no subject; the guard refuses it, so the sentence stays whole (and is flagged)."""
+    assert guard.problems("Looked at data on carers' assessments and short breaks.")
+    assert not guard.problems("Read the provider's page.")
+    assert not guard.problems("Missed or late calls were reported by 1 in 5 residents.")
