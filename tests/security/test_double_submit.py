@@ -12,7 +12,6 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from forum_site import create_app
 from forum_site.extensions import db as _db
 from forum_site.models import (
     Contribution,
@@ -26,6 +25,7 @@ from forum_site.models import (
 )
 from tests import conftest, factories
 from tests.factories import make_commissioner, make_forum, make_organisation, make_user
+from tests.security.own_database import app_on_its_own_database
 
 PAIRS = 10
 
@@ -33,34 +33,7 @@ PAIRS = 10
 @pytest.fixture(scope="module")
 def race_app(tmp_path_factory):
     """An app on a fresh database (a SQLite file, or a new PostgreSQL database)."""
-    name = f"race_{uuid.uuid4().hex[:10]}"
-    if conftest.POSTGRES_URL:
-        url = sa.engine.make_url(conftest.POSTGRES_URL).set(drivername="postgresql+psycopg")
-        conftest._run_on_postgres_server(f'CREATE DATABASE "{name}"')
-        uri = url.set(database=name).render_as_string(hide_password=False)
-    else:
-        uri = f"sqlite:///{tmp_path_factory.mktemp('race')}/{name}.sqlite3"
-    app = create_app(
-        {
-            "ENV": "testing",
-            "TESTING": True,
-            "SQLALCHEMY_DATABASE_URI": uri,
-            "SECRET_KEY": "race-secret",
-            "RATELIMIT_ENABLED": False,
-            "WTF_CSRF_ENABLED": False,
-            "SITE_URL": "http://localhost",
-            "PDF_CACHE_DIR": str(tmp_path_factory.mktemp("race-pdf")),
-        }
-    )
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade()
-    yield app
-    with app.app_context():
-        _db.engine.dispose()
-    if conftest.POSTGRES_URL:
-        conftest._run_on_postgres_server(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from app_on_its_own_database(tmp_path_factory, "race")
 
 
 @pytest.fixture(scope="module")
