@@ -170,14 +170,15 @@ def _median_days(session, forum_ids) -> float | None:
     return None if median is None else round(float(median), 1)
 
 
-def _month_of(session: Session, column):
+def month_of(session: Session, column):
+    """The month of a timestamp as '2026-03', in SQL, on either database (UTC)."""
     if session.get_bind().dialect.name == "sqlite":
         return func.strftime("%Y-%m", column)
     return func.to_char(func.timezone("UTC", column), "YYYY-MM")
 
 
 def _months(session, forum_ids) -> list[Month]:
-    month = _month_of(session, Contribution.created_at).label("month")
+    month = month_of(session, Contribution.created_at).label("month")
     rows = session.execute(
         select(
             month,
@@ -208,7 +209,7 @@ def _reviews(session, forum_ids) -> Reviews:
 
 def _review_months(session, forum_ids) -> list[ReviewMonth]:
     r = MeetingReview
-    month = _month_of(session, Meeting.starts_at).label("month")
+    month = month_of(session, Meeting.starts_at).label("month")
     rows = session.execute(
         select(month, func.count(r.id), _count_if(r.purpose_clear == YES))
         .add_columns(_count_if(r.listened_to == YES))

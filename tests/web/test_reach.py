@@ -237,3 +237,116 @@ def test_an_organisations_reach_counts_only_forums_the_viewer_may_see(client, db
     page = client.get(f"/organisations/{council.id}/who-had-a-say")
     assert "7" in page.soup.select_one("#reach-figures div").get_text(" ")
     assert client.get("/organisations/2147483647/who-had-a-say").status_code == 404
+
+
+def test_each_months_people_and_first_timers(db):
+    """People are counted in every month they had a say; first-timers only in the month of
+    their first point, and they add up to the year's first-timers."""
+    people = _people(db, 8)
+    forum = make_forum(db, members=people)
+    make_contribution(db, forum, people[0], made_at=LAST_YEAR)  # an old hand
+    march, may = datetime(2026, 3, 5, tzinfo=UTC), datetime(2026, 5, 9, tzinfo=UTC)
+    for person in people:
+        make_contribution(db, forum, person, made_at=march)
+    for person in people[:6]:
+        make_contribution(db, forum, person, made_at=may)
+
+    figures = reach.forum_reach(db, forum, now=NOW)
+
+    months = {m.month: m for m in figures.months}
+    assert list(months) == [f"2026-{n:02d}" for n in range(1, 12)]  # January to November
+    assert months["2026-03"].people.value == 8
+    assert months["2026-05"].people.value == 6  # all of them had a say in March too
+    assert months["2026-03"].first_time.value == 7  # people[0] first spoke in 2025
+    assert months["2026-05"].first_time.value == 0
+    assert sum(m.first_time.value for m in figures.months) == figures.first_time.value
+
+
+def _reach_page(client, db, online, by_phone):
+    people = _people(db, online + by_phone)
+    forum = make_forum(db, members=people)
+    for person in people[:online]:
+        make_contribution(db, forum, person, made_at=datetime.now(UTC))
+    for person in people[online:]:
+        make_contribution(db, forum, person, made_at=datetime.now(UTC), source=Source.PHONE_CALL)
+    return client.get(f"/forums/{forum.slug}/who-had-a-say")
+
+
+def _bar_widths(figure):
+    return {
+        item.select_one(".share-label").get_text(" ", strip=True): (
+            float(item.select(".share-part")[0]["width"]) if item.select(".share-part") else None
+        )
+        for item in figure.select("li")
+    }
+
+
+def test_the_route_chart_draws_each_route_as_its_share_of_the_people(client, db):
+    page = _reach_page(client, db, online=15, by_phone=5)
+    bars = _bar_widths(page.soup.select_one("#reach-route-chart"))
+    assert bars["Sent on this site: 15"] == 75.0
+    assert bars["From a phone call: 5"] == 25.0
+    assert all(width == 0 for label, width in bars.items() if label.endswith(": 0"))
+
+
+def test_a_hidden_count_draws_no_bar_that_would_tell_its_number(client, db):
+    """9 online and 3 by phone: both routes are hidden on the page, so neither may have a
+    bar (its length out of the 12 shown would give the number away), in the route chart
+    or in the month chart."""
+    page = _reach_page(client, db, online=9, by_phone=3)
+    bars = _bar_widths(page.soup.select_one("#reach-route-chart"))
+    assert bars["Sent on this site: not shown"] is None
+    assert bars["From a phone call: fewer than 5"] is None
+    assert all(width == 0 for label, width in bars.items() if label.endswith(": 0"))
+    months = page.soup.select_one("#reach-months").get_text(" ")
+    assert "12 people" in months  # this month
+    assert " 3 " not in months and " 9 " not in months
+
+
+def test_the_busiest_month_is_the_longest_bar(client, db):
+    page = _reach_page(client, db, online=6, by_phone=0)
+    bars = _bar_widths(page.soup.select_one("#reach-months"))
+    assert [width for label, width in bars.items() if "6 people" in label] == [100.0]
+
+
+def test_the_month_chart_hides_a_small_month(client, db):
+    page = _reach_page(client, db, online=3, by_phone=0)
+    bars = _bar_widths(page.soup.select_one("#reach-months"))
+    this_month = [label for label in bars if "fewer than 5 people" in label]
+    assert len(this_month) == 1 and bars[this_month[0]] is None
+    assert all(not width for label, width in bars.items() if ": 0 people" in label)
+
+
+def test_the_ten_who_said_most_as_one_bar(client, db):
+    people = _people(db, 12)
+    forum = make_forum(db, members=people)
+    for person in people[:10]:
+        for _ in range(3):
+            make_contribution(db, forum, person, made_at=datetime.now(UTC))
+    for person in people[10:]:
+        for _ in range(5):
+            make_contribution(db, forum, person, made_at=datetime.now(UTC))
+    page = client.get(f"/forums/{forum.slug}/who-had-a-say")
+    figure = page.soup.select_one("#reach-top-chart")
+    share = round(100 * (2 * 5 + 8 * 3) / 40)  # the ten who made most: 2 with 5, 8 with 3
+    assert f"{share} of every 100 points this year came from 10 people." in figure.get_text(" ")
+    assert float(figure.select_one(".share-part")["width"]) == share
+
+
+def test_easy_read_starts_a_sentence_with_a_capital_even_when_the_count_is_hidden(
+    client, db, sign_in
+):
+    people = _people(db, 7)
+    forum = make_forum(db, members=people)
+    make_contribution(db, forum, people[0], made_at=LAST_YEAR)
+    make_contribution(db, forum, people[1], made_at=LAST_YEAR)
+    make_contribution(db, forum, people[2], made_at=LAST_YEAR)
+    for person in people:
+        make_contribution(db, forum, person, made_at=datetime.now(UTC))
+    people[0].easy_read = True
+    db.flush()
+    sign_in(people[0])
+    shown = text_of(client.get(f"/forums/{forum.slug}/who-had-a-say"))
+    assert "7 people told us what they think this year." in shown
+    assert "Fewer than 5 of them had a say for the first time." in shown
+    assert "fewer than 5 of them" not in shown

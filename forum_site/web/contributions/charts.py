@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from forum_site.services.small_numbers import Count
+
 WIDTH = 640
 HEIGHT = 260
 LEFT = 40
@@ -55,3 +57,19 @@ def bar_chart(categories: list[str], series: list[tuple[str, list[int]]]) -> Cha
     ticks = [(HEIGHT - BOTTOM - plot_height * v / top, v) for v in sorted({0, top // 2, top})]
     rows = [(text, [values[i] for _, values in series]) for i, text in enumerate(categories)]
     return Chart(bars, labels, ticks, [name for name, _ in series], rows=rows)
+
+
+@dataclass(frozen=True)
+class ShareBar:
+    label: str
+    count: Count
+    percent: float | None  # of the whole; None when the count is hidden (no bar drawn)
+
+
+def share_bars(items: list[tuple[str, Count]], whole: int) -> list[ShareBar]:
+    """Horizontal bars, one per item, each as long as its share of the whole. Drawn in
+    HTML rows, so a long label wraps instead of being cut at 320 px."""
+    return [
+        ShareBar(label, count, None if count.hidden or not whole else 100 * count.value / whole)
+        for label, count in items
+    ]

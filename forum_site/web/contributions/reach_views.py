@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from flask import abort
 
+from forum_site.dates import month_label
 from forum_site.extensions import db
 from forum_site.models import Organisation
 from forum_site.services import forums, impact, reach
 from forum_site.services.topics import core as topics
 from forum_site.web.contributions.blueprint import bp
+from forum_site.web.contributions.charts import share_bars
+from forum_site.web.contributions.wording import source_label
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.responses import render, viewer
 from forum_site.web.topics.labels import ROUTE_PICTURES
@@ -22,8 +25,22 @@ def _page(figures: reach.Reach, who: str, **context):
         who=who,
         route_pictures=ROUTE_PICTURES,
         top=reach.TOP,
+        charts=_charts(figures),
         **context,
     )
+
+
+def _charts(figures: reach.Reach) -> dict:
+    """The routes as bars of the year's people, and each month's people as bars of the
+    busiest month. Hidden counts draw no bar."""
+    routes = share_bars(
+        [(source_label(r.source), r.people) for r in figures.by_route], figures.people.value
+    )
+    said = [i for i, m in enumerate(figures.months) if m.people.value]
+    listed = figures.months[said[0] :] if said else []  # from the first month anyone spoke
+    shown = [m.people.value for m in listed if not m.people.hidden]
+    months = share_bars([(month_label(m.month), m.people) for m in listed], max(shown, default=0))
+    return {"routes": routes, "months": list(zip(months, listed, strict=True))}
 
 
 @bp.get("/forums/<slug>/who-had-a-say")
