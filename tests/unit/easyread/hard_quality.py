@@ -38,7 +38,7 @@ _END_WORDS = _set_of("a an the of and or but to for from with by in on at as")
 
 
 def passages(part: str = "all") -> list[Path]:
-    parts = ["tuning", "held_out", "fresh"] if part == "all" else [part]
+    parts = ["tuning", "held_out", "fresh", "fresh2"] if part == "all" else [part]
     return sorted(p for name in parts for p in (HARD / name).glob("*.md"))
 
 

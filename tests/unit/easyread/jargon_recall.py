@@ -21,7 +21,7 @@ from easyread.checker import check
 from easyread.checks.base import STANDARD, Document
 
 HARD = Path(__file__).with_name("hard_corpus")
-PARTS = ("tuning", "held_out", "fresh")
+PARTS = ("tuning", "held_out", "fresh", "fresh2")
 WORD_KINDS = frozenset(
     {
         "jargon",
