@@ -117,9 +117,15 @@ def _find_all(doc: Document) -> list[Finding]:
         *numbers.percentages(doc),
     ]
     covered = [(start, end) for start, end, _ in glossary_spans]
-    found += council.council_words(doc, council.spans(doc), covered)
-    covered += [(start, end) for start, end, _ in council.spans(doc)]
-    found += council.named_schemes(doc, covered)
+    lexicon_spans = council.spans(doc)
+    # A long official name is flagged as one ("Patient Safety Incident Response
+    # Framework"), not as the lexicon words inside it, unless the lexicon has all of it.
+    whole = [(s, e) for s, e, _ in lexicon_spans]
+    names = [(s, e) for s, e in council.named_spans(doc) if not council.inside_any(s, e, whole)]
+    found += council.council_words(doc, lexicon_spans, covered + names)
+    found += council.named_schemes(doc, covered + whole)
+    covered += [(start, end) for start, end, _ in lexicon_spans]
+    found += council.numbered_labels(doc, covered)
     found += wording.rare_words(
         doc, covered + [(f.start, f.end) for f in found if f.kind in _WORD_KINDS]
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from easyread.grammar import _capitalise, _finish, looks_like_verb
+from easyread.guard import base_verbs
 from easyread.model import word_count
 from easyread.splitting import _Clauses, _which, _who, stands_alone
 
@@ -324,13 +325,52 @@ def _reporting(sentence: str):
     for match in _REPORTING.finditer(sentence):
         rest = sentence[match.end() :]
         left = sentence[: match.start()] + match.group(1)
+        if match.group(1).lower() == "asked" and not _indicative(rest):
+            continue  # "She asked that the council monitor calls": a request, not a report
         if word_count(left) >= 2 and stands_alone(rest):
             yield _option(101, left.rstrip() + ":", _capitalise(rest))
+
+
+_DETERMINER_START = frozenset(
+    ["the", "a", "an", "our", "their", "this", "that", "its", "his", "her", "each", "every"]
+)
+
+
+def _indicative(rest: str) -> bool:
+    """ "asked that the council monitor calls" has a bare verb after a singular subject (a
+    request); "asked that the council was told" reports what happened."""
+    words = [w.lower().strip(",.;") for w in rest.split()[:4]]
+    if len(words) < 3 or words[0] not in _DETERMINER_START:
+        return True
+    noun, verb = words[1], words[2]
+    singular = not noun.endswith("s") or noun.endswith("ss")
+    bare = (verb in base_verbs() or looks_like_verb(verb)) and not re.search(r"(?:s|ed)$", verb)
+    return not (singular and bare and verb not in _AUX_WORDS)
+
+
+# After the examples, a clause or list item that belongs to the whole sentence: "tools,
+# such as sensors, where it helps" cannot become "For example, sensors, where it helps";
+# "sessions with groups, including X, and an event" cannot put the event among the groups.
+_CLAUSE_AFTER_EXAMPLES = re.compile(
+    r",\s+(?:where|which|who|whose|when|while|because|so|although|though|unless|if"
+    r"|to|for|in|on|at|by|with|from)\b",
+    re.I,
+)
+_AND_AFTER_EXAMPLES = re.compile(r",\s+(?:and|or)\b", re.I)
+
+
+def _outer_list_resumes(rest: str) -> bool:
+    """ "including A and B, and an event": one ", and" with no comma before it ends the
+    outer list, not the examples ("including A, B, and C" is a list of its own)."""
+    match = _AND_AFTER_EXAMPLES.search(rest)
+    return bool(match) and "," not in rest[: match.start()]
 
 
 def _examples(sentence: str):
     for match in _EXAMPLES.finditer(sentence):
         left, rest = sentence[: match.start()], sentence[match.end() :]
+        if _CLAUSE_AFTER_EXAMPLES.search(rest) or _outer_list_resumes(rest):
+            continue
         if stands_alone(left) and word_count(rest) >= 1:
             opening = _EXAMPLE_OPENINGS[match.group(1).lower()]
             yield _option(102, _finish(left), opening + rest)

@@ -48,7 +48,12 @@ _BAD_STARTS = frozenset(
     {"to", "and", "or", "which", "who", "that", "whose", "of", "instead", "despite", "rather"}
 )
 _PREPOSITIONS = frozenset({"by", "for", "with", "from", "in", "on", "at", "without", "after"})
-_PROTECTED = re.compile(r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)|\([^()]*\)|\band so on\b")
+# Never cut inside: bold, links, brackets, "and so on", and quotations ("you said, we
+# did" is a name; a person's words are theirs).
+_PROTECTED = re.compile(
+    r"\*\*.+?\*\*|\[[^\]]*\]\([^)]*\)|\([^()]*\)|\band so on\b"
+    r"|\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -63,7 +68,12 @@ def looks_like_verb(word: str) -> bool:
     )
 
 
+_ITEM_LABEL = re.compile(r"\s*\((?:[a-z]|[ivx]+)\)\s")
+
+
 def _capitalise(text: str) -> str:
+    if _ITEM_LABEL.match(text):
+        return text  # "(b) that officers ...": the label stays as written
     for index, char in enumerate(text):
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1 :]

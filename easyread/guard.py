@@ -154,13 +154,18 @@ def has_subject_and_verb(sentence: str) -> bool:
     base = base_verbs()
     if tokens[0] in base and len(tokens) >= 2 and _command(tokens):
         return True  # a command: "Tell us what you think."
+    in_clause = False  # inside the verbs of a relative clause: "letters that were sent"
     for index, token in enumerate(tokens):
         before = tokens[index - 1] if index else ""
+        if in_clause and (token in AUXILIARIES or token in base or is_finite_form(token)):
+            continue  # "sent" in "that were sent": still the relative clause's verb
+        in_clause = False
         if index == 0 and token not in AUXILIARIES:
             continue
         if index == 0:  # a question: "Are you worried?"; else a lost subject: "Would be awarded."
             return len(tokens) > 2 and (body.rstrip().endswith("?") or token == "be")
         if before in _RELATIVES and index > 1:
+            in_clause = True
             continue  # "people who use services": the verb belongs to the relative clause
         if before == "to":
             continue  # "to comment", "to be": an infinitive is never the finite verb
@@ -174,6 +179,10 @@ def has_subject_and_verb(sentence: str) -> bool:
 def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     token, subject = tokens[index], _subject_before(tokens, index)
     after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if _names_a_relative_clause(tokens, index):
+        return False  # "monitoring visits that include ...": "visits" is the noun
+    if _bare_after_a_singular(tokens, index):
+        return False  # "an online form for carers": after "a"/"an", a bare verb is a noun
     if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in _NOT_VERBS:
         return True  # "This makes it hard"
     if index == 1 and subject in _QUANTIFIERS and (is_finite_form(token) or token in base):
@@ -202,13 +211,40 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     return _has_plural_subject(tokens, index)
 
 
+_SINGULAR_DETERMINERS = _set_of("a an each every")
+
+
+def _bare_after_a_singular(tokens: list[str], index: int) -> bool:
+    """ "A group" takes "meets", "met" or "will meet"; a bare "form" one or two words after
+    "a"/"an" is the noun of the phrase ("an online form"), never its verb."""
+    near = tokens[max(0, index - 2) : index]
+    if not any(word in _SINGULAR_DETERMINERS for word in near):
+        return False
+    token = tokens[index]
+    return token in base_verbs() and not is_finite_form(token) and token not in AUXILIARIES
+
+
+def _names_a_relative_clause(tokens: list[str], index: int) -> bool:
+    """A word followed by "that"/"which"/"who" and a verb is the noun the clause is about
+    ("visits that include", "letters which were"), unless it reports ("says that is")."""
+    if index + 2 >= len(tokens) or tokens[index + 1] not in _RELATIVES:
+        return False
+    verb = tokens[index + 2]
+    if not (verb in AUXILIARIES or verb in base_verbs() or is_finite_form(verb)):
+        return False
+    return verb_base(tokens[index]) not in _REPORTING_BASES
+
+
 _DEMONSTRATIVES = _set_of("this that these those")
 _QUANTIFIERS = _set_of("some many most all few others both none several")
 _OBJECTS = _set_of("to for on with us you them him her it me up out about in")
 # Plain forms that are verbs more often than nouns after a plural: "people still need help".
 _NOUN_LIKE_VERBS_FIRST = _set_of("need work lead walk wash vote visit return claim share")
 # Words that come before a noun, not a verb: "the next steps", "further reports".
-_NOUN_MODIFIERS = _set_of("next last first other new same further main key proposed current")
+_NOUN_MODIFIERS = _set_of(
+    "next last first other new same further main key proposed current "
+    "quarterly annual monthly weekly daily yearly"
+)
 # Plain verbs that are nouns more often than not in council prose ("a social care record").
 _NOUN_LIKE = _set_of(
     "care support fund plan cost budget record review report need change place rate work "

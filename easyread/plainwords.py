@@ -78,6 +78,20 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+# "make sure" needs a clause after it ("make sure that ...", "make sure you ..."); before a
+# noun ("ensure continuity of care") it would break the sentence, so "ensure" stays there.
+_CLAUSE_VERBS = frozenset({"ensure", "ensures", "ensured", "ensuring"})
+_CLAUSE_START = re.compile(
+    r"\s+(?:that|we|you|they|it|there|everyone|everybody|people|he|she|all|no\s+one)\b", re.I
+)
+
+
+def _needs_a_clause(match: re.Match[str], text: str) -> bool:
+    if match.group().lower() not in _CLAUSE_VERBS:
+        return False
+    return not _CLAUSE_START.match(text, match.end())
+
+
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -88,6 +102,8 @@ def plain_words(text: str) -> str:
 
     def swap(match: re.Match[str]) -> str:
         if any(a <= match.start() < b for a, b in quoted):
+            return match.group()
+        if _needs_a_clause(match, text):
             return match.group()
         plain = _table()[match.group().lower()]
         return plain[:1].upper() + plain[1:] if match.group()[:1].isupper() else plain

@@ -50,6 +50,70 @@ def stands_alone(clause: str) -> bool:
     return clauses._alone(0, len(clauses.tokens), "," in clause)
 
 
+_THERE = "There "
+# "X, where ..." is about a place only after a word for a place ("the centre, where ...");
+# after anything else it means "when" or "if" ("sensors, where they help"), and "There"
+# would turn a condition into a fact.
+_PLACES = frozenset(
+    [
+        "room",
+        "rooms",
+        "centre",
+        "centres",
+        "building",
+        "buildings",
+        "area",
+        "areas",
+        "home",
+        "homes",
+        "house",
+        "houses",
+        "town",
+        "towns",
+        "city",
+        "ward",
+        "wards",
+        "hospital",
+        "hospitals",
+        "place",
+        "places",
+        "site",
+        "sites",
+        "venue",
+        "venues",
+        "hall",
+        "halls",
+        "library",
+        "school",
+        "schools",
+        "street",
+        "streets",
+        "village",
+        "villages",
+        "county",
+        "borough",
+        "district",
+        "flat",
+        "flats",
+        "office",
+        "offices",
+        "clinic",
+        "clinics",
+        "park",
+        "parks",
+        "surgery",
+        "surgeries",
+        "unit",
+        "units",
+    ]
+)
+
+
+def _place_before(left: str) -> bool:
+    words = _lower_words(left)
+    return bool(words) and words[-1] in _PLACES
+
+
 def _which(rest: str) -> str:
     following = (_lower_words(rest) or [""])[0]
     return "These " if following in {"are", "were", "have", "do"} else "This "
@@ -91,7 +155,7 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
     (re.compile(r"\s+[–—-]\s+"), ""),
     (re.compile(r"\s+and\s+(?=(?:we|you|they|it|there|this|" + _PEOPLE_DO + r")\b)"), ""),
     (re.compile(r",\s+(?=(?:we|you|they|it|there|this|" + _PEOPLE_DO + r")\s)"), ""),
-    (re.compile(r",\s+where\s+"), "There "),
+    (re.compile(r",\s+where\s+"), _THERE),
     (re.compile(r",\s+of\s+which\s+"), "Of this, "),
     (re.compile(r",\s+whether\s+"), "This is true whether "),
     (re.compile(r",\s+and\s+because\s+"), "This is also because "),
@@ -201,6 +265,8 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
                 continue
             if rewrite in (_which, _who) and _main_verb_resumes(sentence[end:]):
                 continue
+            if rewrite == _THERE and not _place_before(sentence[:start]):
+                continue  # "video calls, where it helps": "where" means "when", not a place
             joined = sentence[:start].rstrip()[-1:] + match.group().lstrip()[:1]
             bare = not any(mark in joined for mark in ",;:")
             if bare and not clauses.verb_since_comma(start):

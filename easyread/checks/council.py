@@ -66,7 +66,7 @@ def council_words(
 ) -> Iterator[Finding]:
     seen: set[str] = set()
     for start, end, entry in found:
-        if entry.phrase in seen or any(a <= start and end <= b for a, b in covered):
+        if entry.phrase in seen or inside_any(start, end, covered):
             continue
         seen.add(entry.phrase)
         word = doc.text[start:end]
@@ -97,13 +97,22 @@ _NAMED = re.compile(
 )
 
 
+def inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def named_spans(doc: Document) -> list[tuple[int, int]]:
+    """Every place a long official name is used."""
+    return [match.span() for match in _NAMED.finditer(doc.prose)]
+
+
 def named_schemes(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Finding]:
     """A long official name (a plan, a rule, a fund, a board) not explained in the text."""
     seen: set[str] = set()
     for match in _NAMED.finditer(doc.prose):
         start, end = match.span()
         name = " ".join(match.group().split())
-        if name in seen or any(a < end and start < b for a, b in covered):
+        if name in seen or inside_any(start, end, covered):
             continue
         seen.add(name)
         if doc.is_explained(name) or re.match(r"\s*\(", doc.prose[end : end + 3]):
@@ -112,4 +121,34 @@ def named_schemes(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Fin
             f'"{name}" is the name of a plan, a rule, a fund or a group. Readers will not '
             "know what it is: say it in plain words the first time."
         )
+        yield doc.finding("PL-04", "council_word", start, end, message, severity=WARNING)
+
+
+# Labels with a number that mean something only inside the organisation: a quarter of
+# the year ("quarter 2", "Q3"), an NHS pay band ("band 6"), a tier of a service ("tier 2").
+_NUMBERED = re.compile(
+    r"(?<![\w-])(?:(?P<quarter>[Qq]uarter\s+[1-4]|Q[1-4])|(?P<band>[Bb]and\s+[1-9][abc]?)"
+    r"|(?P<tier>[Tt]ier\s+[1-4]))(?![\w-])"
+)
+_NUMBERED_SAYS = {
+    "quarter": (
+        'Readers will not know which months "{0}" is: councils and the NHS often count '
+        "quarters from April. Say the months."
+    ),
+    "band": '"{0}" is an NHS pay grade. Say the job instead, for example "an experienced nurse".',
+    "tier": '"{0}" is a level of a service. Say what the service does at this level.',
+}
+
+
+def numbered_labels(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    """PL-04: the first use of each numbered label ("quarter 2", "band 6", "tier 3")."""
+    seen: set[str] = set()
+    for match in _NUMBERED.finditer(doc.prose):
+        kind = match.lastgroup
+        label = " ".join(match.group().lower().split())
+        start, end = match.span()
+        if label in seen or inside_any(start, end, covered):
+            continue
+        seen.add(label)
+        message = _NUMBERED_SAYS[kind].format(match.group())
         yield doc.finding("PL-04", "council_word", start, end, message, severity=WARNING)

@@ -112,15 +112,48 @@ def glossary_spans(doc: Document) -> list[tuple[int, int, Term]]:
 
 
 def jargon(doc: Document, spans: list[tuple[int, int, Term]]) -> Iterator[Finding]:
-    """PL-04: the first use of each glossary term, unless explained or everyday."""
-    seen: set[str] = set()
+    """PL-04: the first use of each glossary term, unless explained or everyday; and the
+    first use of each other word for it ("short breaks", then "respite"): readers who were
+    told one word are not told the other, and may think it is a different thing."""
+    first: dict[str, str] = {}  # term slug -> the word used first ("" if explained)
+    seen: dict[str, list[str]] = {}  # term slug -> the forms met so far
     for start, end, term in spans:
-        if _slug(term) in seen:
+        word = doc.text[start:end]
+        forms_met = seen.setdefault(_slug(term), [])
+        if any(_same_form(_form_key(word), met) for met in forms_met):
             continue
-        seen.add(_slug(term))
+        forms_met.append(_form_key(word))
+        if _slug(term) in first:
+            # Only when the first word was not explained: an explanation ("respite (a
+            # short break)") has told readers the words mean the same; initials have their
+            # own check.
+            if first[_slug(term)] and not _is_initials(word):
+                yield _another_word_finding(doc, term, start, end, first[_slug(term)])
+            continue
         if EVERYDAY_TAG in term.tags or _explained_here(doc, term, start, end):
+            first[_slug(term)] = ""
             continue
+        first[_slug(term)] = word
         yield _jargon_finding(doc, term, start, end)
+
+
+def _form_key(word: str) -> str:
+    """ "Day services" and "day service" are one form; "respite" and "short breaks" are two."""
+    return re.sub(r"(?<=\w\w)s\b", "", normalise(word))
+
+
+def _same_form(one: str, other: str) -> bool:
+    """ "consultation" is a form of "formal consultation": one holds the other's words."""
+    return f" {one} " in f" {other} " or f" {other} " in f" {one} "
+
+
+def _another_word_finding(doc: Document, term: Term, start: int, end: int, before: str):
+    word = doc.text[start:end]
+    message = (
+        f'"{word}" means the same as "{before}" earlier. Readers may think they are two '
+        "different things: use one of them all through, or say they mean the same."
+    )
+    return doc.finding("PL-04", "jargon", start, end, message, before, term=_slug(term))
 
 
 def _slug(term: Term) -> str:
