@@ -23,6 +23,9 @@ from forum_site.words import _l
 
 MIN_PASSWORD_LENGTH = 10
 REGISTRATION_SALT = "register"
+# What a sealed link is for, so one kind of link never works as another.
+FOR_REGISTERING = "register"
+FOR_ADDING_AN_EMAIL = "add-email"
 PASSWORD_HASH_PROFILES = ("RFC_9106_LOW_MEMORY", "RFC_9106_HIGH_MEMORY", "CHEAPEST")
 _hashing: dict[str, object] = {"profile": "RFC_9106_LOW_MEMORY"}
 
@@ -105,10 +108,15 @@ def _registration_box(secret_key: str) -> Fernet:
 
 def make_registration_token(registration: Registration, secret_key: str) -> str:
     data = {
+        "for": FOR_REGISTERING,
         "email": normalise_email(registration.email),
         "name": registration.display_name,
         "next": registration.next_page,
     }
+    return _seal(data, secret_key)
+
+
+def _seal(data: dict, secret_key: str) -> str:
     return _registration_box(secret_key).encrypt(json.dumps(data).encode()).decode("ascii")
 
 
@@ -124,11 +132,18 @@ def _open_registration_token(token: str, secret_key: str, max_age: int) -> dict:
     return data
 
 
+def _open_link_for(purpose: str, token: str, secret_key: str, max_age: int) -> dict:
+    data = _open_registration_token(token, secret_key, max_age)
+    if data.get("for", FOR_REGISTERING) != purpose:  # links sent before "for" are registrations
+        raise DomainError(_l("This link does not work. Start again to get a new one."))
+    return data
+
+
 def registration_for_token(
     session: Session, token: str, secret_key: str, max_age: int
 ) -> Registration:
     """The registration a link from our email carries, while the address has no account."""
-    data = _open_registration_token(token, secret_key, max_age)
+    data = _open_link_for(FOR_REGISTERING, token, secret_key, max_age)
     registration = Registration(
         email=str(data.get("email", "")),
         display_name=str(data.get("name", "")),
@@ -137,6 +152,28 @@ def registration_for_token(
     if find_user_by_email(session, registration.email) is not None:
         raise AccountExists(_ACCOUNT_EXISTS)
     return registration
+
+
+@dataclass(frozen=True)
+class AddedEmail:
+    """An address a supported member asked to add to their account, as our link carries it
+    (sealed like a registration link, so the address is not readable in it)."""
+
+    account_id: int
+    email: str
+
+
+def make_added_email_token(account_id: int, email: str, secret_key: str) -> str:
+    data = {"for": FOR_ADDING_AN_EMAIL, "account": account_id, "email": normalise_email(email)}
+    return _seal(data, secret_key)
+
+
+def added_email_for_token(token: str, secret_key: str, max_age: int) -> AddedEmail:
+    data = _open_link_for(FOR_ADDING_AN_EMAIL, token, secret_key, max_age)
+    account_id, email = data.get("account"), data.get("email")
+    if not isinstance(account_id, int) or not isinstance(email, str) or not email:
+        raise DomainError(_l("This link does not work. Start again to get a new one."))
+    return AddedEmail(account_id=account_id, email=email)
 
 
 def create_account(session: Session, *, email: str, display_name: str, password: str) -> User:

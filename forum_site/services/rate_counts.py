@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,19 @@ def add(session: Session, key: str, window_seconds: int, now: datetime | None = 
     hits = session.execute(statement).scalar_one()
     session.execute(delete(RateCount).where(RateCount.key == key[:200], RateCount.bucket < bucket))
     return hits
+
+
+def take_back(session: Session, key: str, window_seconds: int, now: datetime | None = None) -> None:
+    """Undo one ``add`` (made at ``now``) for an attempt that was refused after all."""
+    session.execute(
+        update(RateCount)
+        .where(
+            RateCount.key == key[:200],
+            RateCount.bucket == _bucket(window_seconds, now),
+            RateCount.hits > 0,
+        )
+        .values(hits=RateCount.hits - 1)
+    )
 
 
 def count(session: Session, key: str, window_seconds: int, now: datetime | None = None) -> int:

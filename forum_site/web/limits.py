@@ -9,6 +9,7 @@ too, and they hold across gunicorn workers without Redis."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import current_app, request
@@ -80,13 +81,21 @@ def add(limit: Limit, who: str) -> int:
     """Count one attempt (the request commits it, refused or not)."""
     if not _enabled():
         return 0
+    return _count_one(limit, who)[0]
+
+
+def _count_one(limit: Limit, who: str) -> tuple[int, Callable[[], object]]:
+    """One more attempt, atomically (Redis INCR, or one upsert): the count it makes, and
+    how to take it back again."""
     client = _redis()
     if client is not None:
         key = _redis_key(limit, who)
-        hits = client.incr(key)
-        client.expire(key, limit.seconds)
-        return int(hits)
-    return rate_counts.add(db.session, _key(limit, who), limit.seconds)
+        with client.pipeline() as pipe:
+            hits, _ = pipe.incr(key).expire(key, limit.seconds).execute()
+        return int(hits), lambda: client.pipeline().decr(key).expire(key, limit.seconds).execute()
+    key, now = _key(limit, who), utcnow()
+    hits = rate_counts.add(db.session, key, limit.seconds, now)
+    return hits, lambda: rate_counts.take_back(db.session, key, limit.seconds, now)
 
 
 def refuse_if_over(*checks: tuple[Limit, str]) -> None:
@@ -104,17 +113,32 @@ def seconds_left(limit: Limit) -> int:
 
 
 def count_now(*checks: tuple[Limit, str]) -> None:
-    """Refuse if over, else count one and save it at once, on a request that otherwise
-    writes nothing (a GET). The read transaction ends first, so on SQLite the counter's
+    """Count one and save it at once, or refuse (429) if that goes over any limit, on a
+    request that otherwise writes nothing (a GET).
+
+    Counting comes first and checking second, so requests at the same moment each get
+    a count of their own and exactly the limit's number get through (reading first, all
+    of them could see room). A refused request takes its counts back: refusals don't
+    use up the allowance. The read transaction ends first, so on SQLite the counter's
     write waits its turn (busy_timeout) instead of failing on a stale snapshot."""
-    refuse_if_over(*checks)
     if not _enabled():
         return
     in_database = _redis() is None
     if in_database:
         db.session.rollback()
-    for limit, who in checks:
-        if who:
-            add(limit, who)
-    if in_database:
-        db.session.commit()
+    counted: list[Callable[[], object]] = []
+    try:
+        for limit, who in checks:
+            if not who:
+                continue
+            hits, take_back = _count_one(limit, who)
+            counted.append(take_back)
+            if hits > limit.times:
+                raise TooManyRequests(retry_after=seconds_left(limit))
+    except TooManyRequests:
+        for take_back in counted:
+            take_back()
+        raise
+    finally:
+        if in_database:
+            db.session.commit()

@@ -92,10 +92,37 @@ def live_app(tmp_path_factory):
     with app.app_context():
         upgrade(revision="heads")
         seed(db.session)
+        _printer(db.session)
         db.session.commit()
-    yield app
+    # The site's own limits are on, so the page types can show the "Please wait before
+    # printing more" page; every allowance but one person's PDFs is too big to reach.
+    app.config["RATELIMIT_ENABLED"] = True
+    with pytest.MonkeyPatch.context() as patch:
+        _only_pdfs_per_person_limited(patch)
+        yield app
     with app.app_context():
         db.engine.dispose()
+
+
+def _printer(session) -> None:
+    """The person whose new PDFs are refused (pages_pdfs.py uses up their allowance), so
+    no other page or journey is ever refused."""
+    from forum_site.services import accounts
+    from tests.browser.registry import PASSWORD, ROLES
+
+    accounts.create_account(
+        session, email=ROLES["printer"], display_name="Pat Printer", password=PASSWORD
+    )
+
+
+def _only_pdfs_per_person_limited(patch) -> None:
+    from forum_site.web import limits
+
+    for name, value in vars(limits).copy().items():
+        if isinstance(value, limits.Limit):
+            patch.setattr(limits, name, limits.Limit(value.name, 10**6, value.seconds))
+    # Counted over the whole run, so a used-up allowance stays used up however long it takes.
+    patch.setattr(limits, "PDF_PER_PERSON", limits.Limit("pdf-person", 30, 10**8))
 
 
 @pytest.fixture(scope="session")

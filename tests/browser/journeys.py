@@ -38,8 +38,9 @@ def new_person(demo, label: str, member_of: str | None = None) -> str:
     return email
 
 
-def finish_link(demo, email: str) -> str:
-    """The path of the link in the newest "Finish making your account" email to ``email``."""
+def finish_link(demo, email: str, link: str = r"/register/finish/\S+") -> str:
+    """The path of the link in the newest "Finish making your account" email to ``email``
+    (or the newest email's ``link``, a pattern)."""
     from sqlalchemy import select
 
     from forum_site.models import OutgoingEmail
@@ -51,7 +52,7 @@ def finish_link(demo, email: str) -> str:
             .order_by(OutgoingEmail.id.desc())
         ).first()
         assert sent is not None, f"no email was sent to {email}"
-        found = re.search(r"/register/finish/\S+", sent.body_text)
+        found = re.search(link, sent.body_text)
         assert found, f"the email to {email} has no link to finish: {sent.body_text!r}"
         return found.group(0)
 

@@ -16,12 +16,22 @@ import pytest
 from tests.browser.pages_areas import AREAS
 from tests.browser.pages_core import CORE, SEARCH
 from tests.browser.pages_not_online import NOT_ONLINE, NOT_ONLINE_EXCLUDED
+from tests.browser.pages_pdfs import PDF_REFUSALS
 from tests.browser.pages_topics import CONSULTATIONS, TOPICS, VOTES
 from tests.browser.registry import PASSWORD, ROLES, FormSubmit, PageType
 
 __all__ = ["PAGES", "PASSWORD", "ROLES", "FormSubmit", "PageType", "cases", "by_role"]
 
-PAGES: list[PageType] = [*CORE, *SEARCH, *AREAS, *NOT_ONLINE, *TOPICS, *CONSULTATIONS, *VOTES]
+PAGES: list[PageType] = [
+    *CORE,
+    *SEARCH,
+    *AREAS,
+    *NOT_ONLINE,
+    *TOPICS,
+    *CONSULTATIONS,
+    *VOTES,
+    *PDF_REFUSALS,
+]
 
 # Downloads are not HTML pages; their own area tests check them.
 DOWNLOAD_SUFFIXES = (".ics", ".csv", ".json", ".pdf")

@@ -97,5 +97,6 @@ NOT_ONLINE = [
 NOT_ONLINE_EXCLUDED = {
     "not_online.still_there": "only on a venue computer: checked in the kiosk journey",
     "not_online.take_over": "only for a supported member signed in by card: kiosk journey",
+    "not_online.confirm_email": "only from the link we email to a supported member: kiosk journey",
 }
 __all__ = ["NOT_ONLINE", "NOT_ONLINE_EXCLUDED"]

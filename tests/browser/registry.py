@@ -18,6 +18,7 @@ ROLES = {
     "convenor": "grace@example.org",
     "commissioner": "priya.shah@example.org",
     "admin": "admin@example.org",
+    "printer": "printer@example.org",  # made by conftest.live_app; has printed all it may
 }
 PASSWORD = DEMO_PASSWORD
 SLUGS = {spec["key"]: spec["slug"] for spec in FORUMS}

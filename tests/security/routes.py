@@ -120,6 +120,7 @@ ROUTES = {
     "not_online.still_there": "venue",
     "not_online.timed_out": "venue",
     "not_online.take_over": "signed_in_some",
+    "not_online.confirm_email": "token",
     "translations.choose_language": "signed_in",
     "translations.translate": "signed_in",
     "accounts.account": "signed_in",

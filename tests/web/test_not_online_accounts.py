@@ -85,26 +85,3 @@ def test_convenor_replies_to_a_meeting_for_them(client, sign_in, db):
 
     reply = db.query(MeetingReply).filter_by(meeting_id=meeting.id, user_id=user_id).one()
     assert reply.answer == "going" and reply.large_print
-
-
-def test_the_member_takes_the_account_over_with_an_email(client, sign_in, db, app):
-    forum, convenor = forum_with_convenor(db)
-    user_id = make_supported(client, sign_in, forum, convenor)
-    from tests.web.not_online_helpers import issue
-
-    card = issue(db, convenor, db.get(User, user_id))
-    member = app.test_client()
-    member.post("/card", data={"code": card.code, "pin": "4821"})
-    page = member.get("/account/email")
-    assert page.status_code == 200
-    done = member.post(
-        "/account/email", data={"email": "Sam@Example.org", "password": "a long password 1"}
-    )
-    assert done.status_code == 303
-    assert db.get(User, user_id).email == "sam@example.org"
-    assert account_of(db, user_id).taken_over_at is not None
-    fresh = app.test_client()
-    signed = fresh.post(
-        "/sign-in", data={"email": "sam@example.org", "password": "a long password 1"}
-    )
-    assert signed.status_code == 303

@@ -137,11 +137,46 @@ def supported_account_of(session: Session, user_id: int) -> SupportedAccount | N
     return session.scalar(select(SupportedAccount).where(SupportedAccount.user_id == user_id))
 
 
+class SignInFirst(DomainError):
+    """The link to add an address works only for the account that asked for it."""
+
+
+def may_add_email(session: Session, user: User) -> None:
+    """Only a supported member with no address yet adds one (by a link we email to it)."""
+    if supported_account_of(session, user.id) is None or user.email:
+        raise DomainError(_l("This account already has an email address."))
+
+
+def email_to_confirm(session: Session, user: User | None, added: accounts.AddedEmail) -> str:
+    """The address our link adds, while it can still be added to this member's account.
+
+    The link is used while signed in as the member who asked, so someone who gets the
+    email by a typing mistake cannot take the account."""
+    if user is None:
+        raise SignInFirst(
+            _l("Sign in with your card first, then open the link in the email again.")
+        )
+    if added.account_id != user.id:
+        raise SignInFirst(
+            _l(
+                "This link is for another account. Sign in with that account's card, then open the link again."
+            )
+        )
+    if user.email or supported_account_of(session, user.id) is None:
+        raise DomainError(_l("This link has already been used. Your account has an email address."))
+    if accounts.find_user_by_email(session, added.email) is not None:
+        raise accounts.AccountExists(
+            _l(
+                "There is already an account with this email address. Sign in, or reset your password."
+            )
+        )
+    return added.email
+
+
 def take_over(session: Session, user: User, *, email: str, password: str) -> None:
     """The member adds an email address and a password: from now on they get email."""
     supported = supported_account_of(session, user.id)
-    if supported is None or user.email:
-        raise DomainError(_l("This account already has an email address."))
+    may_add_email(session, user)
     address = accounts.normalise_email(email)
     if accounts.find_user_by_email(session, address):
         raise DomainError(

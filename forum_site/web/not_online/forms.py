@@ -116,13 +116,6 @@ class TakeOverForm(FlaskForm):
             Length(max=254),
         ],
     )
-    password = PasswordField(
-        _l("Choose a password"),
-        validators=[
-            DataRequired(message=_l("Choose a password.")),
-            Length(min=10, max=200, message=_l("Your password needs at least 10 characters.")),
-        ],
-    )
 
 
 class LettersSentForm(FlaskForm):

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import time
 
-from flask import flash, redirect, request, session, url_for
+from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum_site.extensions import db, limiter
-from forum_site.services import sessions
+from forum_site.services import accounts, sessions
 from forum_site.services.errors import DomainError
 from forum_site.services.not_online import cards, supported
+from forum_site.web import limits
+from forum_site.web.accounts.forms import FinishRegistrationForm
 from forum_site.web.accounts.signing import sign_in_user, sign_out_user
 from forum_site.web.not_online import venue as kiosk
 from forum_site.web.not_online.blueprint import bp
+from forum_site.web.not_online.emails import send_add_email_email
 from forum_site.web.not_online.forms import CardSignInForm, TakeOverForm
 from forum_site.web.responses import commit, render, safe_next, show_error
 
@@ -100,17 +103,45 @@ def finished():
 
 @bp.route("/account/email", methods=["GET", "POST"])
 @login_required
+@limiter.limit(PER_ADDRESS, methods=["POST"])
 def take_over():
-    """A supported member adds an email address and a password, and manages it themselves."""
-    account = supported.supported_account_of(db.session, current_user.id)
-    if account is None or current_user.email:
+    """A supported member adds an email address. We email the address, and the page says
+    the same whether or not it has an account, so nobody learns who is here."""
+    try:
+        supported.may_add_email(db.session, current_user)
+    except DomainError:
         return redirect(url_for("accounts.account"), code=303)
     form = TakeOverForm()
     if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        limits.refuse_if_over(
+            (limits.REGISTER_PER_EMAIL, email), (limits.REGISTER_PER_ADDRESS, limits.address())
+        )
+        limits.add(limits.REGISTER_PER_EMAIL, email)
+        limits.add(limits.REGISTER_PER_ADDRESS, limits.address())
+        send_add_email_email(db.session, current_user, email)
+        commit()  # the email and the attempt, counted on every worker
+        return render("not_online/take_over_sent.html", email=form.email.data)
+    return render("not_online/take_over.html", form=form)
+
+
+@bp.route("/account/email/confirm/<token>", methods=["GET", "POST"])
+@limiter.limit(PER_ADDRESS, methods=["POST"])
+def confirm_email(token: str):
+    """The link in our email: signed in as the member who asked, they choose a password
+    and the address becomes theirs."""
+    member = current_user if current_user.is_authenticated else None
+    try:
+        added = accounts.added_email_for_token(
+            token, current_app.config["SECRET_KEY"], current_app.config["REGISTRATION_MAX_AGE"]
+        )
+        email = supported.email_to_confirm(db.session, member, added)
+    except DomainError as error:
+        return _confirm_failed(error)
+    form = FinishRegistrationForm()
+    if form.validate_on_submit():
         try:
-            supported.take_over(
-                db.session, current_user, email=form.email.data, password=form.password.data
-            )
+            supported.take_over(db.session, current_user, email=email, password=form.password.data)
         except DomainError as error:
             show_error(form, error)
         else:
@@ -118,4 +149,15 @@ def take_over():
             commit()
             flash(_("Your account has your email address now. You can sign in with it."))
             return redirect(url_for("accounts.account"), code=303)
-    return render("not_online/take_over.html", form=form)
+    return render("not_online/confirm_email.html", form=form, token=token, email=email)
+
+
+def _confirm_failed(error: DomainError):
+    """A link that has run out or was made up, one opened without signing in with the
+    card, or an address that has an account by now."""
+    return render(
+        "not_online/confirm_email_failed.html",
+        problem=error.message,
+        sign_in_first=isinstance(error, supported.SignInFirst),
+        account_exists=isinstance(error, accounts.AccountExists),
+    ), 400
