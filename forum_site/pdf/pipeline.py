@@ -113,7 +113,7 @@ def _enqueue(queue, html: str, key: str, cache: PdfCache, before_render=None) ->
     from redis.exceptions import RedisError
 
     try:
-        job = queue.fetch_job(job_id(key))
+        job = _existing_job(queue, job_id(key))
         if job is not None and job.get_status(refresh=True) in _IN_PROGRESS:
             return True
         queuing = f"{queue.key}:{job_id(key)}:queuing"
@@ -137,6 +137,20 @@ def _enqueue(queue, html: str, key: str, cache: PdfCache, before_render=None) ->
     except RedisError:
         log.warning("Could not queue a PDF; making it while the reader waits.")
         return False
+
+
+def _existing_job(queue, wanted: str):
+    """The job if it exists. Not ``queue.fetch_job``: when the job is missing it takes the
+    id off the queue's list, and if another request queued the job between that read and
+    that removal, the job is left "queued" on no list and the PDF is never made."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    try:
+        job = Job.fetch(wanted, connection=queue.connection, serializer=queue.serializer)
+    except NoSuchJobError:
+        return None
+    return job if job.origin == queue.name else None
 
 
 _ENDED_BADLY = ("failed", "stopped", "canceled")
