@@ -98,47 +98,41 @@ def _count_one(limit: Limit, who: str) -> tuple[int, Callable[[], object]]:
     return hits, lambda: rate_counts.take_back(db.session, key, limit.seconds, now)
 
 
-def refuse_if_over(*checks: tuple[Limit, str]) -> None:
-    """A plain "wait a few minutes" page (429) when any of these limits is used up."""
-    if not _enabled():
-        return
-    for limit, who in checks:
-        if who and count(limit, who) >= limit.times:
-            raise TooManyRequests(retry_after=seconds_left(limit))
-
-
 def seconds_left(limit: Limit) -> int:
     """Until this limit's window ends and its counts start again."""
     return limit.seconds - int(utcnow().timestamp()) % limit.seconds
 
 
-def count_now(*checks: tuple[Limit, str]) -> None:
-    """Count one and save it at once, or refuse (429) if that goes over any limit, on a
-    request that otherwise writes nothing (a GET).
+def count_now(*checks: tuple[Limit, str]) -> dict[Limit, Callable[[], object]]:
+    """Count one and save it at once, or refuse (429) if that goes over any limit.
 
     Counting comes first and checking second, so requests at the same moment each get
     a count of their own and exactly the limit's number get through (reading first, all
     of them could see room). A refused request takes its counts back: refusals don't
     use up the allowance. The read transaction ends first, so on SQLite the counter's
-    write waits its turn (busy_timeout) instead of failing on a stale snapshot."""
+    write waits its turn (busy_timeout) instead of failing on a stale snapshot.
+
+    Returns how to take each count back, for an attempt that should not count after all
+    (a sign-in whose password was right counts against the address, not the account)."""
     if not _enabled():
-        return
+        return {}
     in_database = _redis() is None
     if in_database:
         db.session.rollback()
-    counted: list[Callable[[], object]] = []
+    counted: dict[Limit, Callable[[], object]] = {}
     try:
         for limit, who in checks:
             if not who:
                 continue
             hits, take_back = _count_one(limit, who)
-            counted.append(take_back)
+            counted[limit] = take_back
             if hits > limit.times:
                 raise TooManyRequests(retry_after=seconds_left(limit))
     except TooManyRequests:
-        for take_back in counted:
+        for take_back in counted.values():
             take_back()
         raise
     finally:
         if in_database:
             db.session.commit()
+    return counted

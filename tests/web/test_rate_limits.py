@@ -120,3 +120,61 @@ def test_proxy_fix_counts_the_person_behind_the_proxy(tmp_path):
             ).status_code
         )
     assert 429 not in seen  # eleven people behind one proxy, not one person
+
+
+def _with_user(app, email: str, password: str) -> None:
+    from forum_site.extensions import db
+    from forum_site.models import User
+    from forum_site.services.accounts import hash_password
+
+    with app.app_context():
+        db.session.add(User(email=email, display_name="C", password_hash=hash_password(password)))
+        db.session.commit()
+
+
+def test_guesses_sent_at_once_cannot_all_slip_under_the_limit(tmp_path):
+    """30 wrong passwords for one account at the same moment, from 30 addresses, through
+    two app servers sharing Redis: each try is counted before its password is checked, so
+    exactly the account's 10 are checked and the other 20 are refused."""
+    import threading
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings = {"REDIS_URL": url, "RATELIMIT_KEY_PREFIX": prefix, "RATE_COUNT_PREFIX": prefix}
+    first = _app(tmp_path, **settings)
+    second = create_app({**first.config, "SQLALCHEMY_ENGINE_OPTIONS": {}})
+    _with_user(first, "c@example.org", "right-password-1")
+    start, codes = threading.Barrier(30), []
+
+    def guess(n: int) -> None:
+        client = (first, second)[n % 2].test_client()
+        start.wait()
+        codes.append(_wrong(client, "c@example.org", f"10.1.0.{n}"))
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(codes) == [200] * 10 + [429] * 20
+
+
+def test_a_right_password_does_not_use_up_the_accounts_allowance(tmp_path):
+    app = _app(tmp_path)
+    _with_user(app, "d@example.org", "right-password-1")
+    client = app.test_client()
+    assert [_wrong(client, "d@example.org", f"10.2.0.{n}") for n in range(9)] == [200] * 9
+    right = client.post(
+        "/sign-in",
+        data={"email": "d@example.org", "password": "right-password-1"},
+        environ_base={"REMOTE_ADDR": "10.2.0.50"},
+    )
+    assert right.status_code == 303
+    client.post("/sign-out", environ_base={"REMOTE_ADDR": "10.2.0.50"})
+    # 9 wrong so far: one more wrong try is still checked, the one after is refused.
+    assert _wrong(client, "d@example.org", "10.2.0.60") == 200
+    assert _wrong(client, "d@example.org", "10.2.0.61") == 429

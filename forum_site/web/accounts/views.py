@@ -47,11 +47,9 @@ def register():
     steps = FormSteps(form, REGISTER_STEPS, enabled=g.prefs.easy_read)  # one question a screen
     if steps.finished():
         email = accounts.normalise_email(form.email.data)
-        limits.refuse_if_over(
+        limits.count_now(
             (limits.REGISTER_PER_EMAIL, email), (limits.REGISTER_PER_ADDRESS, limits.address())
         )
-        limits.add(limits.REGISTER_PER_EMAIL, email)
-        limits.add(limits.REGISTER_PER_ADDRESS, limits.address())
         registration = accounts.Registration(
             email=email, display_name=form.display_name.data, next_page=_asked_next()
         )
@@ -111,19 +109,20 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         email = accounts.normalise_email(form.email.data)
-        limits.refuse_if_over(
+        # Every try counts before the password is checked, so guesses sent at once cannot
+        # all slip under the limit; a right password takes its account count back.
+        counted = limits.count_now(
             (limits.SIGN_IN_PER_ACCOUNT, email), (limits.SIGN_IN_PER_ADDRESS, limits.address())
         )
-        limits.add(limits.SIGN_IN_PER_ADDRESS, limits.address())
         try:
             user = accounts.authenticate(
                 db.session, email=form.email.data, password=form.password.data
             )
         except DomainError as error:
-            limits.add(limits.SIGN_IN_PER_ACCOUNT, email)
-            commit()  # the wrong guess counts, on every worker
             show_error(form, error)
         else:
+            if limits.SIGN_IN_PER_ACCOUNT in counted:
+                counted[limits.SIGN_IN_PER_ACCOUNT]()
             sign_in_user(user)
             commit()
             carried = resume.carried_fields(request.form)
@@ -154,11 +153,9 @@ def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         email = accounts.normalise_email(form.email.data)
-        limits.refuse_if_over(
+        limits.count_now(
             (limits.RESET_PER_ACCOUNT, email), (limits.RESET_PER_ADDRESS, limits.address())
         )
-        limits.add(limits.RESET_PER_ACCOUNT, email)
-        limits.add(limits.RESET_PER_ADDRESS, limits.address())
         user = accounts.find_user_by_email(db.session, form.email.data)
         if user is not None:
             token = accounts.make_reset_token(user, current_app.config["SECRET_KEY"])

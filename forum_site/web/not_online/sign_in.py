@@ -114,11 +114,9 @@ def take_over():
     form = TakeOverForm()
     if form.validate_on_submit():
         email = accounts.normalise_email(form.email.data)
-        limits.refuse_if_over(
+        limits.count_now(
             (limits.REGISTER_PER_EMAIL, email), (limits.REGISTER_PER_ADDRESS, limits.address())
         )
-        limits.add(limits.REGISTER_PER_EMAIL, email)
-        limits.add(limits.REGISTER_PER_ADDRESS, limits.address())
         send_add_email_email(db.session, current_user, email)
         commit()  # the email and the attempt, counted on every worker
         return render("not_online/take_over_sent.html", email=form.email.data)
