@@ -215,7 +215,9 @@ def picture_meaning(picture_id: str) -> str:
     if not record:
         return ""
     by_name = {c.name: c for c in concepts() if c.picture == picture_id}
-    meanings = [by_name[n].meaning for n in record["concepts"] if n in by_name and by_name[n].meaning]
+    meanings = [
+        by_name[n].meaning for n in record["concepts"] if n in by_name and by_name[n].meaning
+    ]
     if meanings:
         return " ".join(dict.fromkeys(meanings))
     drawing = record["icon"].replace("-", " ")

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from forum_site.models import Forum
+from forum_site.models import Forum, Organisation
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import (
     AccessAnswer,
@@ -355,4 +355,18 @@ def latest_debrief(session: Session, forum: Forum) -> Meeting | None:
         .where(Meeting.forum_id == forum.id, Meeting.debrief_published_at.is_not(None))
         .order_by(Meeting.starts_at.desc())
         .limit(1)
+    )
+
+
+def who_plans(session: Session, meeting: Meeting) -> list[Organisation]:
+    """The organisations that plan and pay for what a meeting is about, so easy read
+    names the right body ("the NHS", not always "the council"): the meeting's topic's
+    organisation when it belongs to one, otherwise the forum's organisations."""
+    from forum_site.services.topics.core import topic_of
+
+    topic = topic_of(session, "meetings", meeting.id)
+    if topic is not None:
+        return [topic.organisation]
+    return sorted(
+        meeting.forum.organisations, key=lambda organisation: organisation.kind != "council"
     )
