@@ -117,25 +117,35 @@ def _tokens(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def concept_for(text: str) -> Concept | None:
     """The concept a row is most about, or None."""
+    found = min(_fitting(text), default=None, key=lambda match: match[0])
+    return found[1] if found else None
+
+
+def concepts_in(text: str) -> list[Concept]:
+    """Every concept that fits the text, most specific first (the picker's suggestions)."""
+    ranked = sorted(_fitting(text), key=lambda match: match[0])
+    return list({concept.name: concept for _rank, concept in reversed(ranked)}.values())[::-1]
+
+
+def _fitting(text: str) -> list[tuple[tuple[int, int, int], Concept]]:
+    """(rank, concept) for each place a concept's words start and fit their sense."""
     index, longest = _phrase_index()
     firsts = _first_words()
     tokens = _tokens(visible_text(text))
-    best: tuple[int, int, int] | None = None
-    chosen: Concept | None = None
+    found = []
+    covered = 0  # words inside a phrase already matched ("site" in "web site") start nothing
     for start in range(len(tokens)):
-        if tokens[start] not in firsts and tokens[start][:-1] not in firsts:
+        if start < covered or (tokens[start] not in firsts and tokens[start][:-1] not in firsts):
             continue
         for size in range(min(longest, len(tokens) - start), 0, -1):
             concept = _lookup(index, tokens[start : start + size])
             if concept is None:
                 continue
-            if not concept.fits(tokens, start, size):
-                break
-            rank = (int(concept.general), -size, start)
-            if best is None or rank < best:
-                best, chosen = rank, concept
+            if concept.fits(tokens, start, size):
+                found.append(((int(concept.general), -size, start), concept))
+                covered = start + size
             break
-    return chosen
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +231,8 @@ def picture_meaning(picture_id: str) -> str:
     if meanings:
         return " ".join(dict.fromkeys(meanings))
     drawing = record["icon"].replace("-", " ")
-    return f"{drawing[:1].upper()}{drawing[1:]}: {', '.join(record['concepts'])}."
+    names = ", ".join(record["concepts"])
+    return f"Shows: {drawing}." if names == drawing else f"Shows: {drawing}. Stands for: {names}."
 
 
 def alt_text(picture_id: str | None) -> str:
