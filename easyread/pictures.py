@@ -5,6 +5,11 @@ words to one picture id per concept. :func:`picture_for` looks for the most
 specific concept in a row's words (longest phrase first, then the earliest);
 "general" concepts ("people", "date") are used only when nothing else matches.
 An author's own choice always wins.
+
+Each concept says what its picture means, and a concept check (DN-06) drops a match
+whose word is used in another sense ("Open the web site" is not a padlock, "the key
+time" not a key, an election "returned" a councillor, not a back arrow): the next
+match is used, or no picture at all, never a wrong one.
 """
 
 from __future__ import annotations
@@ -25,21 +30,69 @@ _TOKEN = re.compile(r"£|\d+(?::\d\d)?(?:am|pm)\b|[^\W_]+(?:['’&-][^\W_]+)*", 
 
 
 @dataclass(frozen=True, slots=True)
+class OtherSense:
+    """When a concept's word means something its picture does not show (concepts.toml)."""
+
+    words: frozenset[str] = frozenset()
+    before: frozenset[str] = frozenset()
+    next: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    with_: frozenset[str] = frozenset()
+
+    def applies(self, tokens: list[str], start: int, size: int) -> bool:
+        phrase = " ".join(tokens[start : start + size])
+        if self.words and phrase not in self.words and phrase[:-1] not in self.words:
+            return False
+        before = tokens[start - 1] if start else ""
+        after = tokens[start + size] if start + size < len(tokens) else ""
+        around = tokens[max(0, start - 4) : start] + tokens[start + size : start + size + 4]
+        return (
+            before in self.before
+            or ("#" in self.before and before[:1].isdigit())
+            or after in self.next
+            or not self.near.isdisjoint(around)
+            or not self.with_.isdisjoint(tokens)
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Concept:
     name: str
     picture: str
     words: tuple[str, ...]
     general: bool = False
+    meaning: str = ""
+    unless: OtherSense | None = None
+
+    def fits(self, tokens: list[str], start: int, size: int) -> bool:
+        """Whether the words matched at ``start`` are used in the sense the picture shows."""
+        return self.unless is None or not self.unless.applies(tokens, start, size)
 
 
 @lru_cache(maxsize=1)
 def concepts() -> tuple[Concept, ...]:
     with CONCEPTS_FILE.open("rb") as handle:
         data = tomllib.load(handle)
-    return tuple(
-        Concept(c["name"], c["picture"], tuple(c["words"]), bool(c.get("general", False)))
-        for c in data["concept"]
+    return tuple(_concept(c) for c in data["concept"])
+
+
+def _concept(record: dict) -> Concept:
+    unless = record.get("unless")
+    return Concept(
+        record["name"],
+        record["picture"],
+        tuple(record["words"]),
+        bool(record.get("general", False)),
+        record.get("meaning", ""),
+        _other_sense(unless) if unless else None,
     )
+
+
+def _other_sense(record: dict) -> OtherSense:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(record.get(key, ()))
+
+    return OtherSense(words("words"), words("before"), words("next"), words("near"), words("with"))
 
 
 @lru_cache(maxsize=1)
@@ -64,23 +117,35 @@ def _tokens(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def concept_for(text: str) -> Concept | None:
     """The concept a row is most about, or None."""
+    found = min(_fitting(text), default=None, key=lambda match: match[0])
+    return found[1] if found else None
+
+
+def concepts_in(text: str) -> list[Concept]:
+    """Every concept that fits the text, most specific first (the picker's suggestions)."""
+    ranked = sorted(_fitting(text), key=lambda match: match[0])
+    return list({concept.name: concept for _rank, concept in reversed(ranked)}.values())[::-1]
+
+
+def _fitting(text: str) -> list[tuple[tuple[int, int, int], Concept]]:
+    """(rank, concept) for each place a concept's words start and fit their sense."""
     index, longest = _phrase_index()
     firsts = _first_words()
     tokens = _tokens(visible_text(text))
-    best: tuple[int, int, int] | None = None
-    chosen: Concept | None = None
+    found = []
+    covered = 0  # words inside a phrase already matched ("site" in "web site") start nothing
     for start in range(len(tokens)):
-        if tokens[start] not in firsts and tokens[start][:-1] not in firsts:
+        if start < covered or (tokens[start] not in firsts and tokens[start][:-1] not in firsts):
             continue
         for size in range(min(longest, len(tokens) - start), 0, -1):
             concept = _lookup(index, tokens[start : start + size])
             if concept is None:
                 continue
-            rank = (int(concept.general), -size, start)
-            if best is None or rank < best:
-                best, chosen = rank, concept
+            if concept.fits(tokens, start, size):
+                found.append(((int(concept.general), -size, start), concept))
+                covered = start + size
             break
-    return chosen
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +216,23 @@ def symbol_file(picture_id: str) -> str:
     view_box = _VIEW_BOX.search(opening).group(1)
     symbol = f'<symbol id="{SYMBOL_ID}" viewBox="{view_box}">{drawing.removesuffix("</svg>")}'
     return f'{opening}>{symbol}</symbol><use href="#{SYMBOL_ID}"/></svg>'
+
+
+def picture_meaning(picture_id: str) -> str:
+    """What a picture shows and stands for, from its concepts' meanings ("" if unknown);
+    a concept without a meaning of its own is described by its drawing and its name."""
+    record = manifest().get(picture_id)
+    if not record:
+        return ""
+    by_name = {c.name: c for c in concepts() if c.picture == picture_id}
+    meanings = [
+        by_name[n].meaning for n in record["concepts"] if n in by_name and by_name[n].meaning
+    ]
+    if meanings:
+        return " ".join(dict.fromkeys(meanings))
+    drawing = record["icon"].replace("-", " ")
+    names = ", ".join(record["concepts"])
+    return f"Shows: {drawing}." if names == drawing else f"Shows: {drawing}. Stands for: {names}."
 
 
 def alt_text(picture_id: str | None) -> str:

@@ -137,7 +137,8 @@ def build_feedback(
     for number, entry in enumerate(entries, start=1):
         entry = entry if isinstance(entry, FeedbackEntry) else FeedbackEntry(**entry)
         heading = s.heading(entry.topic)[0] if entry.topic else f"What you told us: {number}"
-        items = _labelled(s, "You said:", entry.you_said, "feedback")
+        # A person speaking for "You said", a reply for "We did": two pictures (issue 14).
+        items = _labelled(s, "You said:", entry.you_said, "talk")
         items += _labelled(s, "We did:", entry.we_did, "answer")
         key = re.sub(r"[^a-z]+", "_", entry.outcome.lower()).strip("_")
         sentences, concept = OUTCOMES.get(key, OUTCOMES["changed"])

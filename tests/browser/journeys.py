@@ -353,3 +353,34 @@ def _shift_tab_goes_back(keys: Keyboard, stops: list[Focus]) -> None:
     assert back == stops[-2], f"Shift+Tab went to {back}, not back to {stops[-2].describe()}"
     helpers.press(keys.driver, Keys.TAB)
     assert helpers.focused(keys.driver) == stops[-1], "Tab after Shift+Tab did not return"
+
+
+def find_a_picture(keys: Keyboard, check_path: str, javascript: bool) -> None:
+    """On the easy-read check page: type what the picture means in a row's search box,
+    get the pictures found (live with JavaScript, by Enter without), choose one with the
+    keyboard. Nothing is saved, so the demo stays as it was."""
+    keys.open(check_path)
+    search = keys.tab_to(lambda focus: focus.tag == "input" and focus.name.endswith("_find"))
+    row = search.name.removesuffix("_find")
+    keys.type("toilet")
+    found = f"#{row}_pic-found input[value=fe-restroom]"
+    if javascript:
+        WebDriverWait(keys.driver, 5, poll_frequency=0.05).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, found)
+        )
+        assert helpers.focused(keys.driver).name == search.name, "typing lost the focus"
+    else:
+        keys.press(Keys.ENTER)  # finds pictures; it never saves
+        assert "Your changes are saved" not in keys.page_text(), keys.trail()
+        assert helpers.focused(keys.driver).name == search.name, "focus is not back in the search"
+        assert keys.driver.find_element(By.NAME, search.name).get_attribute("value") == "toilet"
+    # The row's pictures are one group of radio buttons right after the search: Tab
+    # reaches the one chosen now, the arrows move through the rest and choose.
+    keys.tab_to(lambda focus: focus.name == f"{row}_pic")
+    for _ in range(4):
+        chosen = keys.driver.find_element(By.CSS_SELECTOR, f"input[name={row}_pic]:checked")
+        if chosen.get_attribute("value") == "fe-restroom":
+            break
+        keys.press(Keys.ARROW_DOWN, navigates=False)
+    assert chosen.get_attribute("value") == "fe-restroom", keys.trail()
+    assert helpers.focused(keys.driver).shows_focus, keys.trail()

@@ -103,3 +103,8 @@ def test_tab_through_the_whole_page(visitor, live_server, name, easy_read):
     keys.steps = [f"{name}: {visitor.driver.current_url}"]
     visitor.driver.execute_script(TOP_OF_PAGE_JS)
     journeys.tab_through_page(keys)
+
+
+def test_find_a_picture_on_the_easy_read_check_page(keys, demo):
+    journeys.sign_in(keys, "priya.shah@example.org")
+    journeys.find_a_picture(keys, demo.path(page_named("easy read check")), javascript=JS)

@@ -76,3 +76,8 @@ def test_download_a_pdf(keys, demo, chromium_without_js_session):
         keys, demo.path(page_named("briefing")), chromium_without_js_session.downloads
     )
     assert pdf.startswith(b"%PDF-")
+
+
+def test_find_a_picture_on_the_easy_read_check_page(keys, demo):
+    journeys.sign_in(keys, "priya.shah@example.org")
+    journeys.find_a_picture(keys, demo.path(page_named("easy read check")), javascript=JS)

@@ -3,6 +3,7 @@ it checked; pages say who checked it and when, or that it was made automatically
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from sqlalchemy import select
 
 from forum_site.models import EasyReadVersion
@@ -32,9 +33,10 @@ def _form_data(page) -> dict[str, str]:
     data = {}
     for box in form.select("textarea"):
         data[box["name"]] = box.get_text()
-    for picture_list in form.select("select"):
-        chosen = picture_list.select_one("option[selected]")
-        data[picture_list["name"]] = chosen["value"] if chosen else ""
+    for chosen in form.select("input[type=radio][checked]"):
+        data[chosen["name"]] = chosen["value"]
+    for kept in form.select("input[type=hidden], input[type=search]"):
+        data[kept["name"]] = kept.get("value", "")
     return data
 
 
@@ -57,10 +59,10 @@ def test_the_writer_sees_every_row_with_its_sentences_and_picture(client, db, si
     assert boxes, "one box of sentences per row"
     text = " ".join(box.get_text() for box in boxes)
     assert "Tuesdays" in text and "library" in text
-    picture_list = page.soup.select_one("form.er-check-form select")
-    names = [option.get_text() for option in picture_list.select("option")]
-    assert len(names) == 240  # "No picture" and every bundled picture, by name
-    assert any(name.startswith("bus ") for name in names)
+    picker = page.soup.select_one("form.er-check-form fieldset.er-picker")
+    assert picker.legend.get_text(strip=True) == "Picture"
+    names = [label.get_text(" ", strip=True) for label in picker.select("label")]
+    assert "No picture" in names and "Find a picture" in names
     assert "made automatically" in page.soup.select_one("main").get_text()
 
 
@@ -87,7 +89,7 @@ def test_edit_a_point_change_a_picture_and_mark_it_checked(client, db, sign_in):
 
     page = client.get(url)
     assert "Priya Shah checked this easy read" in page.soup.find("main").get_text()
-    assert page.soup.select_one(f"#{first_picture} option[selected]")["value"] == (
+    assert page.soup.select_one(f"#{first_picture} input[checked]")["value"] == (
         "fe-fork-and-knife-with-plate"
     )
 
@@ -314,3 +316,106 @@ def test_the_easy_read_pdf_prints_the_checked_version(client, db, sign_in):
     text = read_pdf(pdf.data).flat_text
     assert "Lunch club moves to Tuesdays." in text
     assert "A person checked this easy read: Priya Shah" in text
+
+
+# --- the picture picker: search by what a picture shows or means, radio buttons with previews
+
+
+def _first_row(data: dict[str, str]) -> str:
+    return next(name for name in data if name.endswith("_text")).removesuffix("_text")
+
+
+def test_find_pictures_without_javascript_keeps_what_was_typed_and_saves_nothing(
+    client, db, sign_in
+):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    row = _first_row(data)
+    data[f"{row}_text"] = "My own words, not saved yet."
+    data[f"{row}_find"] = "bus"
+    page = client.post(url, data={**data, "action": "find"})
+    assert page.status_code == 200
+    assert _stored(db, briefing) is None
+    assert page.soup.select_one(f"textarea[name={row}_text]").get_text().strip() == (
+        "My own words, not saved yet."
+    )
+    search = page.soup.select_one(f"input[name={row}_find]")
+    assert search["value"] == "bus" and search.has_attr("autofocus")
+    found = page.soup.select_one(f"#{row}_pic-found")
+    assert "picture for “bus”" in found.get_text(" ", strip=True)
+    choice = found.select_one("input[type=radio][value=fe-bus]")
+    assert choice["name"] == f"{row}_pic"
+    label = found.select_one(f"label[for='{choice['id']}']")
+    assert label.get_text(strip=True) == "bus" and label.select_one("svg")
+    button = page.soup.select_one(f"#{row}_pic button[value=find]")
+    assert button["formaction"].endswith(f"/check#{row}_pic")
+
+
+def test_a_found_picture_is_chosen_and_saved(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    row = _first_row(data)
+    page = client.post(url, data={**data, f"{row}_find": "toilet", "action": "find"})
+    toilet = page.soup.select_one(f"#{row}_pic-found input[type=radio]")
+    assert toilet["value"] == "fe-restroom"
+    data = _form_data(page)
+    data[f"{row}_pic"] = toilet["value"]
+    assert client.post(url, data={**data, "action": "save"}).status_code == 303
+    assert _stored(db, briefing).document["sections"][0]["items"][0]["picture"] == "fe-restroom"
+
+
+def test_typing_a_search_with_htmx_gets_only_that_rows_results(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    row = _first_row(data)
+    headers = {"HX-Request": "true", "HX-Trigger": f"{row}_find"}
+    part = client.post(
+        url, data={**data, f"{row}_find": "money", "action": "find"}, headers=headers
+    )
+    assert part.status_code == 200
+    html = part.get_data(as_text=True)
+    assert "<html" not in html and "<h1" not in html
+    values = [
+        radio["value"] for radio in BeautifulSoup(html, "html.parser").select("input[type=radio]")
+    ]
+    assert values[0] == "fe-pound-banknote"  # £, never the money bag with a dollar sign
+    assert "fe-money-bag" not in values
+    assert _stored(db, briefing) is None
+
+
+def test_no_picture_found_says_so_and_a_row_suggests_pictures_from_its_words(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    page = client.get(url)
+    suggested = page.soup.select("input[type=radio][value=fe-bus]")
+    assert suggested, "the row about the bus suggests the bus picture"
+    data = _form_data(page)
+    row = _first_row(data)
+    page = client.post(url, data={**data, f"{row}_find": "xylophone", "action": "find"})
+    assert "No picture was found for “xylophone”." in page.soup.select_one(
+        f"#{row}_pic-found"
+    ).get_text(" ", strip=True)
+
+
+def test_an_error_on_saving_keeps_the_search_and_the_choice(client, db, sign_in):
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    row = _first_row(data)
+    data[f"{row}_text"] = "Too long. " * 120
+    data[f"{row}_find"] = "bus"
+    data[f"{row}_pic"] = "fe-bus"
+    page = client.post(url, data={**data, "action": "save"})
+    assert page.status_code == 400
+    assert page.soup.select_one(f"input[name={row}_find]")["value"] == "bus"
+    chosen = page.soup.select_one(f"#{row}_pic input[type=radio][checked]")
+    assert chosen["value"] == "fe-bus"
+    assert _stored(db, briefing) is None

@@ -222,7 +222,7 @@ def test_where_the_meeting_fits_in_easy_read_is_plain_sentences(client, db, worl
     fits = page.soup.select_one("#cycle")
     said = [p.get_text(" ", strip=True) for p in fits.select("p.er-sentence")]
     assert said[:2] == [
-        "The council is working out what people need.",
+        "The council started working out what people need.",
         "Next, the council will work out how much money there is.",
     ]
     text = _main_text(page)
@@ -237,8 +237,83 @@ def test_after_review_the_circle_starts_again_in_easy_read(client, db, world):
     meeting = make_meeting(db, world["forum"], cycle_stage=CycleStage.REVIEW)
     easy_read_on(client)
     said = _sentences(client.get(f"/meetings/{meeting.id}"))
-    assert "The council is looking back to learn for next time." in said
+    assert "The council started looking back to learn for next time." in said
     assert "Next, everyone will agree again how members have their say." in said
+
+
+def _cycle_sentences(client, meeting) -> list[str]:
+    page = client.get(f"/meetings/{meeting.id}")
+    return [p.get_text(" ", strip=True) for p in page.soup.select("#cycle p.er-sentence")]
+
+
+def test_where_the_meeting_fits_names_the_nhs_when_the_nhs_plans_it(client, db, world):
+    from forum_site.models import OrganisationKind
+    from forum_site.models.meetings import CycleStage
+    from tests.factories import make_forum, make_organisation
+
+    nhs = make_organisation(db, name="Northbridge NHS Trust", kind=OrganisationKind.NHS)
+    forum = make_forum(db, organisations=[nhs])
+    meeting = make_meeting(db, forum, cycle_stage=CycleStage.NEEDS_ASSESSMENT)
+    easy_read_on(client)
+    said = _cycle_sentences(client, meeting)
+    assert said[:2] == [
+        "The NHS started working out what people need.",
+        "Next, the NHS will work out how much money there is.",
+    ]
+    assert "council" not in " ".join(said).lower()
+
+
+def test_where_the_meeting_fits_names_both_bodies_or_a_charity_by_its_name(client, db, world):
+    from forum_site.models import OrganisationKind
+    from forum_site.models.meetings import CycleStage
+    from tests.factories import make_forum, make_organisation
+
+    council = make_organisation(db, name="Eastvale Council")
+    nhs = make_organisation(db, name="Eastvale NHS", kind=OrganisationKind.NHS)
+    both = make_meeting(
+        db, make_forum(db, organisations=[nhs, council]), cycle_stage=CycleStage.PROCUREMENT
+    )
+    charity = make_organisation(db, name="Carers Together", kind=OrganisationKind.VOLUNTARY)
+    theirs = make_meeting(
+        db, make_forum(db, organisations=[charity]), cycle_stage=CycleStage.REVIEW
+    )
+    easy_read_on(client)
+    assert _cycle_sentences(client, both)[:2] == [
+        "The council and the NHS started choosing who will run the service.",
+        "Next, the new service will start.",
+    ]
+    assert _cycle_sentences(client, theirs)[:2] == [
+        "Carers Together started looking back to learn for next time.",
+        "Next, everyone will agree again how members have their say.",
+    ]
+
+
+def test_a_meeting_in_an_nhs_topic_names_the_nhs_on_a_council_forum(client, db, world):
+    from forum_site.models import OrganisationKind
+    from forum_site.models.meetings import CycleStage
+    from forum_site.services.topics import core
+    from forum_site.services.viewer import load_viewer
+    from tests.factories import make_commissioner, make_organisation
+
+    nhs = make_organisation(db, name="Parkside NHS", kind=OrganisationKind.NHS)
+    world["forum"].organisations.append(nhs)
+    commissioner = make_commissioner(db, nhs)
+    viewer = load_viewer(db, commissioner)
+    draft = core.TopicDraft(
+        title="Community nursing",
+        summary="Nurses at home.",
+        stage=CycleStage.AGREE_PRIORITIES,
+        started_on=datetime(2026, 3, 2).date(),
+    )
+    topic = core.create_topic(db, viewer, world["forum"], draft)
+    meeting = make_meeting(db, world["forum"], cycle_stage=CycleStage.AGREE_PRIORITIES)
+    core.set_links(db, viewer, topic, {"meetings": [meeting.id]})
+    db.flush()
+    easy_read_on(client)
+    assert _cycle_sentences(client, meeting)[:2] == [
+        "The NHS started agreeing what matters most.",
+        "Next, the NHS will make the decision.",
+    ]
 
 
 def test_the_cycle_picture_stays_in_standard_form(client, db, world):

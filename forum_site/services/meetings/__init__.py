@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from forum_site.models import Forum
+from forum_site.models import Forum, Organisation
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import (
     AccessAnswer,
@@ -236,12 +236,14 @@ def get_meeting(
     query = query.options(joinedload(Meeting.forum))
     if full:
         query = query.options(
+            # who_plans: easy read names the forum's organisations (no query of its own).
+            joinedload(Meeting.forum).joinedload(Forum.organisations),
             selectinload(Meeting.agenda_items),
             selectinload(Meeting.closed_topics),
             selectinload(Meeting.changes),
             selectinload(Meeting.actions),
         )
-    meeting = session.scalar(query)
+    meeting = session.execute(query).unique().scalar_one_or_none()
     if meeting is None or not viewer.can_see_forum(meeting.forum):
         raise NotFound(_l("We could not find that meeting."))
     if meeting.status == MeetingStatus.DRAFT and not can_edit(viewer, meeting.forum_id):
@@ -356,3 +358,26 @@ def latest_debrief(session: Session, forum: Forum) -> Meeting | None:
         .order_by(Meeting.starts_at.desc())
         .limit(1)
     )
+
+
+def who_plans(session: Session, meeting: Meeting) -> list[Organisation]:
+    """The organisations that plan and pay for what a meeting is about, so easy read
+    names the right body ("the NHS", not always "the council"): the forum's organisations,
+    or, when they are of different kinds, the one whose topic the meeting belongs to.
+
+    A topic always belongs to one of its forum's organisations (topics.create_topic), so
+    only a forum of mixed kinds needs to look for the topic (one query)."""
+    from forum_site.models.topics import Topic, topic_meeting
+
+    ours = sorted(
+        meeting.forum.organisations, key=lambda organisation: organisation.kind != "council"
+    )
+    if len({organisation.kind for organisation in ours}) < 2:
+        return ours
+    topics = select(Organisation).join(Topic, Topic.organisation_id == Organisation.id)
+    planner = session.scalars(
+        topics.join(topic_meeting, topic_meeting.c.topic_id == Topic.id).where(
+            topic_meeting.c.meeting_id == meeting.id
+        )
+    ).first()
+    return [planner] if planner is not None else ours

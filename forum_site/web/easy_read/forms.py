@@ -1,9 +1,10 @@
-"""The checking form: one box of sentences and one picture list for each row."""
+"""The checking form: one box of sentences, one picture choice and a picture search for
+each row (the picker: templates/easy_read/_picture_picker.html)."""
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, TextAreaField
+from wtforms import RadioField, SearchField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
@@ -42,8 +43,12 @@ def check_form(document: Document, fixed: frozenset[str] = frozenset()) -> SiteF
             validators=[Length(max=1000, message=_l("A row can have up to 1,000 characters."))],
             render_kw={"rows": 3},
         )
-        fields[f"s{s}_{i}_pic"] = SelectField(
+        fields[f"s{s}_{i}_pic"] = RadioField(
             _l("Picture"), choices=choices, default=item.picture or "", validate_choice=True
+        )
+        fields[f"s{s}_{i}_find"] = SearchField(
+            _l("Find a picture"),
+            validators=[Length(max=100, message=_l("Search with up to 100 characters."))],
         )
     form_class = type("DocumentCheckForm", (CheckForm,), fields)
     return form_class()

@@ -4,6 +4,7 @@ and the page where a person checks and changes an easy-read version (ER-16)."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from forum_site.services import easy_read
 from forum_site.services.easy_read_facts import fact_headings
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.vocabulary.easy_read import renderer_labels
-from forum_site.web.easy_read import kinds
+from forum_site.web.easy_read import kinds, pickers
 from forum_site.web.easy_read.forms import check_form, rows
 from forum_site.web.easy_read.pictures import document_picture, picture_markup, section_picture
 from forum_site.web.easy_read.steps import steps_for
@@ -197,6 +198,8 @@ def check(kind: str, subject_id: int):
     document, stored = easy_read.draft_document(db.session, kind, subject_id, subject.build)
     fixed = fact_headings(kind)
     form = check_form(document, fixed)
+    if request.method == "POST" and request.form.get("action") == "find":
+        return _find_pictures(subject, document, form, fixed)
     if form.validate_on_submit():
         try:
             easy_read.apply_edits(document, _edits(form, document, fixed))
@@ -220,6 +223,10 @@ def check(kind: str, subject_id: int):
             else:
                 flash(_("Your changes are saved. Nobody has marked it as checked yet."), "success")
             return redirect(url_for(".check", kind=kind, subject_id=subject_id), code=303)
+    return _check_page(subject, document, stored, form, fixed), 400 if form.errors else 200
+
+
+def _check_page(subject, document: Document, stored, form, fixed, searched: str | None = None):
     return render(
         "easy_read/check.html",
         subject=subject,
@@ -230,7 +237,27 @@ def check(kind: str, subject_id: int):
         rows=rows(document, fixed),
         fixed=fixed,
         long_rows=_rows_with_long_sentences(document, fixed),
-    ), 400 if form.errors else 200
+        pickers=pickers.for_rows(form, rows(document, fixed)),
+        searched=searched,
+    )
+
+
+def _find_pictures(subject, document: Document, form, fixed):
+    """ "Find pictures": nothing is saved; the page comes back with what was typed and each
+    row's search done. htmx (typing in one row's search) gets that row's results only."""
+    form.validate()
+    found = pickers.for_rows(form, rows(document, fixed))
+    row = pickers.row_of(request.headers.get("HX-Trigger", ""))
+    if request.htmx and row in found:
+        from flask import render_template
+
+        picker = found[row]
+        if picker.chosen and picker.chosen.id != request.form.get(f"{row}_shown"):
+            picker = dataclasses.replace(picker, kept=picker.chosen)
+        return render_template("easy_read/_picture_found.html", picker=picker)
+    searched = next((key for key, picker in found.items() if picker.search), None)
+    stored = easy_read.draft_document(db.session, subject.kind, subject.id, subject.build)[1]
+    return _check_page(subject, document, stored, form, fixed, searched)
 
 
 def _rows_with_long_sentences(document: Document, fixed) -> set[tuple[int, int]]:

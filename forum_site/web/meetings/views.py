@@ -103,6 +103,7 @@ def page_context(meeting: Meeting, **forms_by_name) -> dict:
         "item_panels": {i.id: agenda_item_panels.render_for(i, who) for i in meeting.agenda_items},
         "easy_read": easy_read_meeting(meeting),
         "cycle": labels.cycle_dots(meeting.cycle_stage),
+        "who_plans": meeting_service.who_plans(db.session, meeting),
         "stage_number": labels.stage_number(meeting.cycle_stage),
         "translation": reader_translation("meeting", meeting),
         "translate_url": translate_url("meeting", meeting) if can_edit else None,

@@ -220,6 +220,11 @@ def test_you_said_we_did_with_outcome_and_reason():
     assert "We did not do this." in sections["What you told us: 2"]
     assert "The room is only free then." in sections["What you told us: 2"]
     assert "You said:" in render_text(document)
+    said, did = (
+        next(i for i in document.sections[-3].items if i.sentences == [label])
+        for label in ("You said:", "We did:")
+    )
+    assert said.picture == "fe-speaking-head" and did.picture == "fe-left-speech-bubble"
 
 
 def test_every_builder_gives_pictures_to_its_rows(meeting, budget):
