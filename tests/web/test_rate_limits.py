@@ -55,13 +55,19 @@ def test_too_many_sign_in_attempts_get_a_plain_429_page(tmp_path):
     assert "Wait a few minutes" in page.get_data(as_text=True)
 
 
-def test_limits_are_shared_through_redis(tmp_path):
+def _redis_or_skip() -> tuple[str, str]:
+    """The Redis server's address (a database of the tests' own) and a key prefix of this
+    test's own, so parallel runs never share a count."""
     url = "redis://127.0.0.1:6379/15"
     try:
         redis.Redis.from_url(url).ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    prefix = f"test-{uuid.uuid4().hex}"
+    return url, f"test-{uuid.uuid4().hex}"
+
+
+def test_limits_are_shared_through_redis(tmp_path):
+    url, prefix = _redis_or_skip()
     first = _app(tmp_path, REDIS_URL=url, RATELIMIT_KEY_PREFIX=prefix, RATE_COUNT_PREFIX=prefix)
     second = _app(tmp_path, REDIS_URL=url, RATELIMIT_KEY_PREFIX=prefix, RATE_COUNT_PREFIX=prefix)
     assert _hammer(first, 6) == [200] * 6
@@ -138,12 +144,7 @@ def test_guesses_sent_at_once_cannot_all_slip_under_the_limit(tmp_path):
     exactly the account's 10 are checked and the other 20 are refused."""
     import threading
 
-    url = "redis://127.0.0.1:6379/15"
-    try:
-        redis.Redis.from_url(url).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    prefix = f"test-{uuid.uuid4().hex}"
+    url, prefix = _redis_or_skip()
     settings = {"REDIS_URL": url, "RATELIMIT_KEY_PREFIX": prefix, "RATE_COUNT_PREFIX": prefix}
     first = _app(tmp_path, **settings)
     second = create_app({**first.config, "SQLALCHEMY_ENGINE_OPTIONS": {}})
