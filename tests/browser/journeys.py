@@ -38,6 +38,33 @@ def new_person(demo, label: str, member_of: str | None = None) -> str:
     return email
 
 
+def new_commissioner_like(demo, email_of: str, label: str) -> str:
+    """A fresh account that commissions for the same organisations as ``email_of``, for
+    a journey that needs a commissioner without sharing one with the page tests (whose
+    sign-ins and sessions in another browser must not touch the journey's)."""
+    from sqlalchemy import select
+
+    from forum_site.models import CommissionerLink, User
+
+    email = new_person(demo, label)
+    with demo.app.app_context():
+        session = demo.session
+        person = session.scalar(select(User).where(User.email == email))
+        model = session.scalar(select(User).where(User.email == email_of))
+        for link in session.scalars(
+            select(CommissionerLink).where(CommissionerLink.user_id == model.id)
+        ):
+            session.add(
+                CommissionerLink(
+                    user_id=person.id,
+                    organisation_id=link.organisation_id,
+                    job_title="Commissioner",
+                )
+            )
+        session.commit()
+    return email
+
+
 def finish_link(demo, email: str, link: str = r"/register/finish/\S+") -> str:
     """The path of the link in the newest "Finish making your account" email to ``email``
     (or the newest email's ``link``, a pattern)."""

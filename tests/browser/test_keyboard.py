@@ -106,5 +106,5 @@ def test_tab_through_the_whole_page(visitor, live_server, name, easy_read):
 
 
 def test_find_a_picture_on_the_easy_read_check_page(keys, demo):
-    journeys.sign_in(keys, "priya.shah@example.org")
+    journeys.sign_in(keys, journeys.new_commissioner_like(demo, "priya.shah@example.org", "pic"))
     journeys.find_a_picture(keys, demo.path(page_named("easy read check")), javascript=JS)

@@ -79,5 +79,5 @@ def test_download_a_pdf(keys, demo, chromium_without_js_session):
 
 
 def test_find_a_picture_on_the_easy_read_check_page(keys, demo):
-    journeys.sign_in(keys, "priya.shah@example.org")
+    journeys.sign_in(keys, journeys.new_commissioner_like(demo, "priya.shah@example.org", "pic"))
     journeys.find_a_picture(keys, demo.path(page_named("easy read check")), javascript=JS)
