@@ -89,6 +89,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_IDLE_MINUTES": 120,  # signed out after two hours without using the site
     "SESSION_ABSOLUTE_HOURS": 24,  # and a day after signing in, whatever happens
     "RATE_COUNT_PREFIX": "forum-site-limits",  # Redis keys for per-account limits
+    # Per-account limits changed by name, {"pdf-person": (times, seconds)}; empty keeps
+    # the numbers in forum_site/web/limits.py.
+    "RATE_LIMITS": {},
     "HSTS_SECONDS": 365 * 24 * 60 * 60,  # Strict-Transport-Security in production
     # argon2-cffi profile; None means RFC_9106_LOW_MEMORY, or CHEAPEST when ENV is testing.
     "PASSWORD_HASH_PROFILE": None,

@@ -38,6 +38,15 @@ PDF_PER_PERSON = Limit("pdf-person", 30, 10 * 60)  # renders not already in the 
 PDF_PER_ADDRESS = Limit("pdf-address", 60, 10 * 60)
 
 
+def rule(limit: Limit) -> Limit:
+    """The limit as this app runs it: RATE_LIMITS in the settings can change a limit's
+    number and window by name ({"pdf-person": (30, 600)}), per app, never module-wide."""
+    times, seconds = current_app.config.get("RATE_LIMITS", {}).get(
+        limit.name, (limit.times, limit.seconds)
+    )
+    return Limit(limit.name, times, seconds)
+
+
 def address() -> str:
     """The client's address (ProxyFix has applied TRUSTED_PROXIES)."""
     return request.remote_addr or "unknown"
@@ -71,6 +80,7 @@ def _redis_key(limit: Limit, who: str) -> str:
 
 
 def count(limit: Limit, who: str) -> int:
+    limit = rule(limit)
     client = _redis()
     if client is not None:
         return int(client.get(_redis_key(limit, who)) or 0)
@@ -81,7 +91,7 @@ def add(limit: Limit, who: str) -> int:
     """Count one attempt (the request commits it, refused or not)."""
     if not _enabled():
         return 0
-    return _count_one(limit, who)[0]
+    return _count_one(rule(limit), who)[0]
 
 
 def _count_one(limit: Limit, who: str) -> tuple[int, Callable[[], object]]:
@@ -100,6 +110,7 @@ def _count_one(limit: Limit, who: str) -> tuple[int, Callable[[], object]]:
 
 def seconds_left(limit: Limit) -> int:
     """Until this limit's window ends and its counts start again."""
+    limit = rule(limit)
     return limit.seconds - int(utcnow().timestamp()) % limit.seconds
 
 
@@ -124,9 +135,9 @@ def count_now(*checks: tuple[Limit, str]) -> dict[Limit, Callable[[], object]]:
         for limit, who in checks:
             if not who:
                 continue
-            hits, take_back = _count_one(limit, who)
+            hits, take_back = _count_one(rule(limit), who)
             counted[limit] = take_back
-            if hits > limit.times:
+            if hits > rule(limit).times:
                 raise TooManyRequests(retry_after=seconds_left(limit))
     except TooManyRequests:
         for take_back in counted.values():

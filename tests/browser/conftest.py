@@ -97,9 +97,8 @@ def live_app(tmp_path_factory):
     # The site's own limits are on, so the page types can show the "Please wait before
     # printing more" page; every allowance but one person's PDFs is too big to reach.
     app.config["RATELIMIT_ENABLED"] = True
-    with pytest.MonkeyPatch.context() as patch:
-        _only_pdfs_per_person_limited(patch)
-        yield app
+    app.config["RATE_LIMITS"] = _only_pdfs_per_person_limited()
+    yield app
     with app.app_context():
         db.engine.dispose()
 
@@ -115,14 +114,19 @@ def _printer(session) -> None:
     )
 
 
-def _only_pdfs_per_person_limited(patch) -> None:
+def _only_pdfs_per_person_limited() -> dict[str, tuple[int, int]]:
+    """This app's limits (settings, not the module: the rest of the run in this process
+    keeps the real ones)."""
     from forum_site.web import limits
 
-    for name, value in vars(limits).copy().items():
-        if isinstance(value, limits.Limit):
-            patch.setattr(limits, name, limits.Limit(value.name, 10**6, value.seconds))
+    rules = {
+        value.name: (10**6, value.seconds)
+        for value in vars(limits).values()
+        if isinstance(value, limits.Limit)
+    }
     # Counted over the whole run, so a used-up allowance stays used up however long it takes.
-    patch.setattr(limits, "PDF_PER_PERSON", limits.Limit("pdf-person", 30, 10**8))
+    rules[limits.PDF_PER_PERSON.name] = (limits.PDF_PER_PERSON.times, 10**8)
+    return rules
 
 
 @pytest.fixture(scope="session")

@@ -28,11 +28,16 @@ def settings(app, **values):
 
 
 @pytest.fixture
-def limited(app, tmp_path, monkeypatch):
+def limited(app, tmp_path):
     """Limits on, a cache of this test's own, and one new render each per person."""
-    monkeypatch.setattr(limits, "PDF_PER_PERSON", limits.Limit("pdf-person-test", 1, 600))
-    monkeypatch.setattr(limits, "PDF_PER_ADDRESS", limits.Limit("pdf-address-test", 3, 600))
-    with settings(app, RATELIMIT_ENABLED=True, PDF_CACHE_DIR=str(tmp_path), REDIS_URL=None):
+    rules = {limits.PDF_PER_PERSON.name: (1, 600), limits.PDF_PER_ADDRESS.name: (3, 600)}
+    with settings(
+        app,
+        RATELIMIT_ENABLED=True,
+        RATE_LIMITS=rules,
+        PDF_CACHE_DIR=str(tmp_path),
+        REDIS_URL=None,
+    ):
         yield
 
 

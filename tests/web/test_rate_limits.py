@@ -179,3 +179,20 @@ def test_a_right_password_does_not_use_up_the_accounts_allowance(tmp_path):
     # 9 wrong so far: one more wrong try is still checked, the one after is refused.
     assert _wrong(client, "d@example.org", "10.2.0.60") == 200
     assert _wrong(client, "d@example.org", "10.2.0.61") == 429
+
+
+def test_an_apps_own_limits_change_only_that_app(tmp_path):
+    """RATE_LIMITS changes a limit for the app that has it; an app made afterwards in the
+    same process keeps the real numbers (the browser suite's app once changed them for
+    every later test in its process)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    lenient = _app(tmp_path / "a", RATE_LIMITS={"sign-in-account": (2, 900)})
+    _with_user(lenient, "d@example.org", "right-password-1")
+    client = lenient.test_client()
+    assert [_wrong(client, "d@example.org", f"10.2.0.{n}") for n in range(3)] == [200, 200, 429]
+    real = _app(tmp_path / "b")
+    _with_user(real, "d@example.org", "right-password-1")
+    client = real.test_client()
+    codes = [_wrong(client, "d@example.org", f"10.3.0.{n}") for n in range(11)]
+    assert codes == [200] * 10 + [429]
