@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from flask import Blueprint, flash, g, redirect, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -77,8 +77,6 @@ def easy_text(text: str | None) -> Markup:
     hard words explained from the glossary."""
     if not text or not text.strip():
         return Markup("")
-    from flask import render_template
-
     from easyread.simplify import simplify_text
     from forum_site.services import glossary
 
@@ -138,8 +136,6 @@ def easy_read_block(
     who checked it or that it was made automatically, whether it may be out of date,
     and the link to check it for the person allowed to. ``key_points(document)`` picks
     the rows that come first; the whole document then goes behind "More about this"."""
-    from flask import render_template
-
     result = easy_read_for(kind, subject_id, source_hash, build, text_hash)
     block = EasyReadMarkup(
         render_template(
@@ -199,7 +195,7 @@ def check(kind: str, subject_id: int):
     fixed = fact_headings(kind)
     form = check_form(document, fixed)
     if request.method == "POST" and request.form.get("action") == "find":
-        return _find_pictures(subject, document, form, fixed)
+        return _find_pictures(subject, document, stored, form, fixed)
     if form.validate_on_submit():
         try:
             easy_read.apply_edits(document, _edits(form, document, fixed))
@@ -242,21 +238,18 @@ def _check_page(subject, document: Document, stored, form, fixed, searched: str 
     )
 
 
-def _find_pictures(subject, document: Document, form, fixed):
+def _find_pictures(subject, document: Document, stored, form, fixed):
     """ "Find pictures": nothing is saved; the page comes back with what was typed and each
     row's search done. htmx (typing in one row's search) gets that row's results only."""
     form.validate()
     found = pickers.for_rows(form, rows(document, fixed))
     row = pickers.row_of(request.headers.get("HX-Trigger", ""))
     if request.htmx and row in found:
-        from flask import render_template
-
         picker = found[row]
         if picker.chosen and picker.chosen.id != request.form.get(f"{row}_shown"):
             picker = dataclasses.replace(picker, kept=picker.chosen)
         return render_template("easy_read/_picture_found.html", picker=picker)
     searched = next((key for key, picker in found.items() if picker.search), None)
-    stored = easy_read.draft_document(db.session, subject.kind, subject.id, subject.build)[1]
     return _check_page(subject, document, stored, form, fixed, searched)
 
 
