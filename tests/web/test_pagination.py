@@ -73,3 +73,10 @@ def test_a_page_costs_the_same_queries_however_long_the_list(client, db, count_q
             assert client.get(f"/forums/{forum.slug}/contributions").status_code == 200
         costs.append(len(queries))
     assert costs[0] == costs[1], costs
+
+
+def test_a_list_of_one_says_one_not_ones(client, db):
+    one = client.get(f"/forums/{_forum_with(db, 1).slug}/contributions").get_data(as_text=True)
+    assert "1 contribution in all, newest first." in one
+    two = client.get(f"/forums/{_forum_with(db, 2).slug}/contributions").get_data(as_text=True)
+    assert "2 contributions in all, newest first." in two
