@@ -27,6 +27,16 @@ os.environ.setdefault("PASSWORD_HASH_PROFILE", "CHEAPEST")
 POSTGRES_URL = os.environ.get("FORUM_SITE_TEST_DATABASE_URL", "")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``-n 2`` shares the suite so that each browser page is visited once (tests/scheduling.py)."""
+    if config.getvalue("dist") != "load":
+        return None
+    from tests.scheduling import PageScheduling
+
+    return PageScheduling(config, log)
+
+
 def _worker() -> str:
     """This test process's name, unique across runs that share one PostgreSQL server."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "p")
