@@ -137,10 +137,30 @@ def seed(session: Session) -> DemoBase | None:
     return base
 
 
+# How to reach each forum (phone numbers from Ofcom's range for drama, made-up addresses).
+CONTACTS = {
+    "ld": (
+        "01632 960 411",
+        "voice@northbridge-people-first.example.org",
+        "Northbridge People First\n14 Mill Lane\nNorthbridge NB2 4QT",
+    ),
+    "older": (
+        "01632 960 522",
+        "olderpeople@northbridge-forums.example.org",
+        "Older People's Forum\nThe Old Library, Market Street\nNorthbridge NB1 2AB",
+    ),
+    "hiv": ("01632 960 633", "", ""),
+}
+
+
 def _add_forums(session: Session, base: DemoBase) -> None:
     links = {"ld": [base.council], "older": [base.council, base.nhs], "hiv": [base.nhs]}
     for spec in FORUMS:
+        phone, email, address = CONTACTS[spec["key"]]
         forum = Forum(
+            contact_phone=phone,
+            contact_email=email,
+            contact_address=address,
             slug=spec["slug"],
             name=spec["name"],
             community=spec["community"],

@@ -41,6 +41,13 @@ forum_organisation = db.Table(
 )
 
 
+# How members and people not online reach the forum (the forum's page and every PDF's
+# "Who to contact"); the forms and the service use these lengths.
+CONTACT_PHONE_LENGTH = 40
+CONTACT_EMAIL_LENGTH = 254
+CONTACT_ADDRESS_LENGTH = 300
+
+
 class Forum(TimestampMixin, db.Model):
     __tablename__ = "forum"
 
@@ -53,6 +60,9 @@ class Forum(TimestampMixin, db.Model):
     convened_by: Mapped[str] = mapped_column(String(200), default="")
     convenor_funded_by: Mapped[str] = mapped_column(String(200), default="")
     calendar_secret_salt: Mapped[str] = mapped_column(String(64), default="")
+    contact_phone: Mapped[str] = mapped_column(String(CONTACT_PHONE_LENGTH), default="")
+    contact_email: Mapped[str] = mapped_column(String(CONTACT_EMAIL_LENGTH), default="")
+    contact_address: Mapped[str] = mapped_column(String(CONTACT_ADDRESS_LENGTH), default="")
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="forum", cascade="all, delete-orphan"

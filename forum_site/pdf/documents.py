@@ -79,8 +79,9 @@ class Contact:
 
 
 def contact_for(session, forum) -> Contact:
-    """The forum's convenor by name, the forum's page, and the office's phone, email and
-    address from the settings (CONTACT_PHONE, CONTACT_EMAIL, CONTACT_ADDRESS)."""
+    """The forum's convenor by name, the forum's page, and how to reach the forum: its own
+    phone, email and address (its convenors set them), or else the office's from the
+    settings (CONTACT_PHONE, CONTACT_EMAIL, CONTACT_ADDRESS)."""
     from flask import url_for
 
     from forum_site.services.forums import convenors
@@ -91,9 +92,9 @@ def contact_for(session, forum) -> Contact:
         name=people[0].display_name if people else "",
         forum=forum.name,
         web=config["SITE_URL"].rstrip("/") + url_for("forums.show", slug=forum.slug),
-        phone=config.get("CONTACT_PHONE") or "",
-        email=config.get("CONTACT_EMAIL") or "",
-        address=config.get("CONTACT_ADDRESS") or "",
+        phone=forum.contact_phone or config.get("CONTACT_PHONE") or "",
+        email=forum.contact_email or config.get("CONTACT_EMAIL") or "",
+        address=forum.contact_address or config.get("CONTACT_ADDRESS") or "",
     )
 
 

@@ -22,6 +22,11 @@ from forum_site.models import (
     Role,
     User,
 )
+from forum_site.models.forums import (
+    CONTACT_ADDRESS_LENGTH,
+    CONTACT_EMAIL_LENGTH,
+    CONTACT_PHONE_LENGTH,
+)
 from forum_site.services import messages
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.notifications import notify
@@ -295,3 +300,36 @@ def _membership(session: Session, forum: Forum, membership_id: int) -> Membershi
 def _require_convenor(viewer: Viewer, forum: Forum) -> None:
     if not viewer.convenes(forum.id):
         raise NotAllowed(_l("Only the forum's convenors can do this."))
+
+
+PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}$")  # digits, spaces, brackets, dashes
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+def set_contact(session: Session, viewer: Viewer, forum: Forum, details: ContactDetails) -> None:
+    """How people reach the forum: on its page and in every PDF's "Who to contact".
+    Its convenors and site admins set it; each part may be left empty."""
+    if not viewer.convenes(forum.id):
+        raise NotAllowed(_l("Only the forum's convenors can change how to contact it."))
+    phone, email = details.phone.strip(), details.email.strip()
+    address = "\n".join(
+        line.strip() for line in details.address.strip().splitlines() if line.strip()
+    )
+    if len(phone) > CONTACT_PHONE_LENGTH or (phone and not PHONE.match(phone)):
+        raise DomainError(_l("Enter a phone number, for example 01632 960 123."), field="phone")
+    if len(email) > CONTACT_EMAIL_LENGTH or (email and not _EMAIL.match(email)):
+        raise DomainError(_l("Enter an email address like name@example.com."), field="email")
+    if len(address) > CONTACT_ADDRESS_LENGTH:
+        raise DomainError(
+            _l("Keep the address to %(max)s characters or fewer.", max=CONTACT_ADDRESS_LENGTH),
+            field="address",
+        )
+    forum.contact_phone, forum.contact_email, forum.contact_address = phone, email, address
+    session.flush()

@@ -153,6 +153,15 @@ CORE = [
         submit=FormSubmit(selector="main form[action*='/requests/']"),
         status=400,
     ),
+    PageType("forum contact", "forums.contact", forum_url("ld", "forums.contact"), role="convenor"),
+    PageType(
+        "forum contact with errors",
+        "forums.contact",
+        forum_url("ld", "forums.contact"),
+        role="convenor",
+        submit=FormSubmit(fill=(("phone", "call me"), ("email", "not an address"))),
+        status=400,
+    ),
     PageType("members", "forums.members", forum_url("ld", "forums.members"), role="convenor"),
     PageType("invite", "forums.invite", forum_url("ld", "forums.invite"), role="convenor"),
     PageType(

@@ -163,6 +163,7 @@ ROUTES = {
     "pictures.static": "token",
     "easy_read.static": "token",
     "forums.accept_invitation": "token",
+    "forums.contact": "forum_editor",
     "forums.index": "open",
     "forums.invite": "forum_editor",
     "forums.join": "forum_signed_in",

@@ -132,6 +132,9 @@ class World:
     outsider: object
 
 
+CONTACT_PHONE = "01632 960 777"  # the forum's own phone, in every PDF's "Who to contact"
+
+
 def make_world(db, *, private: bool = False) -> World:
     council = make_organisation(db, name="Riverside Council")
     commissioner = make_commissioner(db, council, name="Priya Commissioner")
@@ -144,6 +147,8 @@ def make_world(db, *, private: bool = False) -> World:
         convenors=[convenor],
         organisations=[council],
     )
+    forum.contact_phone, forum.contact_email = CONTACT_PHONE, "forum@riverside.example.org"
+    forum.contact_address = "Riverside Forum\n2 Bridge Street\nRiverside RV1 1AA"
     meeting = make_meeting(db, forum)
     briefing = make_briefing(db, forum, meeting, commissioner)
     budget = make_budget(db, council, forum, meeting)

@@ -8,7 +8,7 @@ import pytest
 
 from forum_site.pdf.render import renders
 from tests.factories_briefings import make_entry
-from tests.web.pdf_world import make_briefing, make_meeting, make_world, read_pdf
+from tests.web.pdf_world import CONTACT_PHONE, make_briefing, make_meeting, make_world, read_pdf
 
 VERSIONS = {"standard": 10.0, "large-print": 18.0, "easy-read": 16.0}
 
@@ -57,6 +57,10 @@ def test_each_document_prints_in_each_version(client, sign_in, world, document, 
     facts = fetch_pdf(client, urls(world)[document].format(v=version))
     for words in EXPECTED[document]:
         assert words.lower() in facts.flat_text.lower(), (words, facts.flat_text[:800])
+    # Every version ends with how to reach the forum: its convenor, phone, email, address.
+    ending = facts.flat_text[facts.flat_text.rindex("Who to contact") :]
+    for words in ("Cal Convenor", CONTACT_PHONE, "forum@riverside.example.org", "RV1 1AA"):
+        assert words in ending, (words, ending)
     assert facts.smallest_font >= VERSIONS[version]
     assert facts.title
     assert facts.language == "en"

@@ -1,9 +1,15 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, Regexp
 
 from forum_site.models import Role
+from forum_site.models.forums import (
+    CONTACT_ADDRESS_LENGTH,
+    CONTACT_EMAIL_LENGTH,
+    CONTACT_PHONE_LENGTH,
+)
+from forum_site.services.forums import PHONE
 from forum_site.web.budgets.forms import PlainDateField
 from forum_site.web.validation import SiteForm
 
@@ -93,6 +99,43 @@ class ForumForm(SiteForm):
         validators=[
             Optional(),
             Length(max=200, message=_l("Keep this to 200 characters or fewer.")),
+        ],
+    )
+
+
+class ForumContactForm(SiteForm):
+    """How to contact the forum. The service checks what each part may be."""
+
+    phone = StringField(
+        _l("Phone number"),
+        validators=[
+            Optional(),
+            Length(
+                max=CONTACT_PHONE_LENGTH,
+                message=_l("A phone number can have up to %(max)s characters."),
+            ),
+            Regexp(PHONE, message=_l("Enter a phone number, for example 01632 960 123.")),
+        ],
+    )
+    email = EmailField(
+        _l("Email address"),
+        validators=[
+            Optional(),
+            Length(
+                max=CONTACT_EMAIL_LENGTH,
+                message=_l("An email address can have up to 254 characters."),
+            ),
+            Email(message=_l("Enter an email address like name@example.com.")),
+        ],
+    )
+    address = TextAreaField(
+        _l("Address for letters"),
+        validators=[
+            Optional(),
+            Length(
+                max=CONTACT_ADDRESS_LENGTH,
+                message=_l("Keep the address to %(max)s characters or fewer."),
+            ),
         ],
     )
 

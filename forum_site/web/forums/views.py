@@ -15,6 +15,7 @@ from forum_site.services.errors import DomainError
 from forum_site.web import pagination
 from forum_site.web.forums.forms import (
     DecideForm,
+    ForumContactForm,
     ForumForm,
     InviteForm,
     JoinForm,
@@ -236,6 +237,40 @@ def write_working_together(slug: str):
         form=form,
         latest=latest,
         sections=sections_for(forum),
+    ), status
+
+
+@bp.route("/forums/<slug>/contact", methods=["GET", "POST"])
+@login_required
+def contact(slug: str):
+    """How people reach the forum: its page and every PDF's "Who to contact" show it."""
+    forum = forums.get_forum(db.session, viewer(), slug)
+    if not viewer().convenes(forum.id):
+        abort(403)
+    form = ForumContactForm()
+    if not form.is_submitted():
+        form.phone.data = forum.contact_phone
+        form.email.data = forum.contact_email
+        form.address.data = forum.contact_address
+    if form.validate_on_submit():
+        details = forums.ContactDetails(
+            phone=form.phone.data or "",
+            email=form.email.data or "",
+            address=form.address.data or "",
+        )
+        try:
+            forums.set_contact(db.session, viewer(), forum, details)
+        except DomainError as error:
+            show_error(form, error)
+        else:
+            commit()
+            flash(
+                _("Saved. The forum's page and its printed papers show these details."), "success"
+            )
+            return redirect(url_for(".show", slug=forum.slug, _anchor="contact"), code=303)
+    status = 400 if form.errors or form.form_errors else 200
+    return render(
+        "forums/contact.html", forum=forum, form=form, sections=sections_for(forum)
     ), status
 
 
