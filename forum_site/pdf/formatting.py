@@ -8,6 +8,7 @@ from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from forum_site.dates import date_and_time as when
+from forum_site.dates import easy_date_and_time
 from forum_site.dates import plain_date as day
 from forum_site.dates import time_of
 from forum_site.models.contributions import Status
@@ -57,6 +58,7 @@ def outcome_label(outcome) -> str:
 def template_helpers() -> dict:
     return {
         "when": when,
+        "easy_when": easy_date_and_time,
         "time_of": time_of,
         "day": day,
         "money": money,

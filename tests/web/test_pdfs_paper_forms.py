@@ -158,3 +158,11 @@ def test_code_page_in_easy_read(client, sign_in, world, db):
     page = client.get("/paper-forms")
     assert page.status_code == 200
     assert "Type the code you see there." in page.get_data(as_text=True)
+
+
+def test_the_easy_read_form_says_the_time_the_easy_read_way(client, sign_in, world):
+    """Thursday 14 March 2030, 1:30pm: never "1:30 PM" or "13:30" in easy read."""
+    sign_in(world.member)
+    easy = read_pdf(print_form(client, world, "easy-read")[1]).flat_text
+    assert "Thursday 14 March 2030, 1:30pm" in easy
+    assert "1:30 PM" not in easy and "13:30" not in easy
