@@ -115,15 +115,20 @@ def render_html(
     labels: Mapping[str, str] | None = None,
     show_notes: bool = False,
     picture: Callable[[str | None], Markup] | None = None,
+    reader_language: str | None = None,
 ) -> Markup:
     """The document as an HTML fragment.
 
     ``heading_level`` is the level of the title (sections are one deeper), so a page
     that has its own h1 can pass 2. ``show_notes`` shows the writer which rows need
     attention; readers never see those notes. ``picture`` draws a row's picture from its
-    id (inline SVG when not given).
+    id (inline SVG when not given). ``reader_language`` is the language the labels are in
+    when it is not the document's: the labels then carry their own ``lang`` and ``dir``,
+    and the document its own, so English rows in an Urdu page keep their full stops at
+    the end (PDFs have no ``dir="auto"``).
     """
     template = _environment().get_template("easyread_document.html")
+    reader = reader_language if reader_language and reader_language != doc.language else None
     html = template.render(
         doc=doc,
         pictures=pictures,
@@ -131,8 +136,20 @@ def render_html(
         labels={**LABELS, **(labels or {})},
         show_notes=show_notes,
         picture=picture or _Pictures(),
+        direction=direction(doc.language),
+        label_attrs=Markup(' lang="{}" dir="{}"').format(reader, direction(reader))
+        if reader
+        else "",
     )
     return Markup(html)
+
+
+RIGHT_TO_LEFT = frozenset({"ar", "ur", "fa", "he", "ps", "sd", "yi"})
+
+
+def direction(language: str) -> str:
+    """ "rtl" for languages written right to left ("ur", "ar_EG"), otherwise "ltr"."""
+    return "rtl" if language.replace("-", "_").split("_")[0].lower() in RIGHT_TO_LEFT else "ltr"
 
 
 def stylesheet() -> str:

@@ -8,9 +8,8 @@ from flask_babel import get_locale
 from markupsafe import Markup, escape
 
 from forum_site.dates import date_and_time as when
-from forum_site.dates import easy_date_and_time
+from forum_site.dates import easy_date_and_time, time_of
 from forum_site.dates import plain_date as day
-from forum_site.dates import time_of
 from forum_site.models.contributions import Status
 from forum_site.services.money import format_money
 from forum_site.vocabulary.contributions import OUTCOME_HEADINGS

@@ -10,7 +10,6 @@ from easyread.model import NumberCallout, Point, Section
 from easyread.pictures import picture_for
 from easyread.record_builders import BudgetLine as EasyLine
 from easyread.record_builders import build_budget
-from easyread.render import render_html
 from forum_site.dates import plain_date
 from forum_site.extensions import db
 from forum_site.models.meetings import MeetingStatus
@@ -20,7 +19,7 @@ from forum_site.services.budgets import history as budgets_history
 from forum_site.services.budgets import show as budgets_show
 from forum_site.services.money import format_money, parse_pence, to_decimal
 from forum_site.web.budgets.forms import SeenForm
-from forum_site.web.easy_read.pictures import document_picture
+from forum_site.web.easy_read.views import render_document
 from forum_site.web.panels import budget_panels
 from forum_site.web.responses import viewer
 
@@ -79,11 +78,8 @@ def _prefs_easy_read() -> bool:
     return bool(prefs and prefs.easy_read)
 
 
-def easy_read_html(budget, locale: str, pictures: bool = True) -> Markup:
+def easy_read_html(budget, locale: str) -> Markup:
     """easyread's budget document, plus a row per line saying what it is per person a week."""
-    prefs = getattr(g, "prefs", None)
-    if prefs is not None:
-        pictures = not prefs.hide_pictures
     lines = budgets_show.current_lines(budget)
     shown = [line for line in lines if not line.withheld]
     document = build_budget(
@@ -99,7 +95,7 @@ def easy_read_html(budget, locale: str, pictures: bool = True) -> Markup:
     per_person = _per_person_rows(budget, shown, locale)
     if per_person:
         document.sections.append(Section("What it means for each person", per_person))
-    return render_html(document, pictures=pictures, heading_level=2, picture=document_picture)
+    return render_document(document, heading_level=2)
 
 
 def _fix_total_sentence(document, budget) -> None:

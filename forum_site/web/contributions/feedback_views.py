@@ -8,7 +8,6 @@ from markupsafe import Markup
 from wtforms.fields.choices import SelectChoice
 
 from easyread.record_builders import FeedbackEntry, build_feedback
-from easyread.render import render_html
 from forum_site.dates import month_label
 from forum_site.extensions import db
 from forum_site.models import Organisation, Status
@@ -21,7 +20,7 @@ from forum_site.web import pagination
 from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.charts import bar_chart
 from forum_site.web.contributions.forms import FeedbackFilterForm
-from forum_site.web.easy_read.pictures import document_picture
+from forum_site.web.easy_read.views import render_document
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.responses import render, viewer
 
@@ -76,9 +75,7 @@ def _easy_read(groups) -> Markup | None:
         for said in group.items
     ]
     document = build_feedback(entries, title=_("What happened"))
-    return render_html(
-        document, pictures=not prefs.hide_pictures, heading_level=2, picture=document_picture
-    )
+    return render_document(document, heading_level=2)
 
 
 def _outcome(value: str | None) -> Status | None:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -57,6 +58,7 @@ def render_document(doc: Document, heading_level: int = 1) -> Markup:
         heading_level=heading_level,
         labels=renderer_labels(),
         picture=document_picture,
+        reader_language=str(get_locale() or "en"),
     )
 
 

@@ -188,3 +188,14 @@ def test_command_line_reports_a_missing_file(tmp_path: Path):
     run = [sys.executable, "-m", "easyread", "render", str(tmp_path / "nope.md")]
     result = subprocess.run(run, capture_output=True, text=True)
     assert result.returncode == 2 and "Cannot read" in result.stderr
+
+
+def test_an_english_document_in_an_urdu_page_says_its_own_language_and_direction():
+    """English rows in a right-to-left page keep their full stops at the end (PDFs have no
+    dir="auto"), and the labels in the reader's language say theirs."""
+    doc = Document(title="Day services", sections=[Section("", [Point(["We meet on Friday."])])])
+    html = str(render_html(doc, labels={"automatic": "یہ خود بخود بنی ہے۔"}, reader_language="ur"))
+    assert '<article class="er-document" lang="en" dir="ltr">' in html
+    assert '<p class="er-made er-automatic" lang="ur" dir="rtl">یہ خود بخود بنی ہے۔</p>' in html
+    english = str(render_html(doc, reader_language="en"))
+    assert 'lang="ur"' not in english and "er-automatic\">" in english
