@@ -37,7 +37,8 @@ def test_the_convenor_sets_it_and_members_read_it_in_both_modes(client, db, sign
     page = client.get(f"/forums/{forum.slug}")
     shown = text_of(page)
     assert "How to contact the forum" in shown and "01632 960 123" in shown
-    assert page.soup.select_one('a[href="tel:01632960123"]') is not None
+    # Left to right in every language, so "01632 960 123" never reads "123 960 01632".
+    assert page.soup.select_one('a[href="tel:01632960123"]')["dir"] == "ltr"
     assert page.soup.select_one('a[href="mailto:voice@people-first.example.org"]')
     assert "Northbridge NB2 4QT" in shown
     assert "/contact" not in str(page.soup.select("main a"))  # not a convenor: no change link
