@@ -1,5 +1,5 @@
 """Translations that people write of what others wrote: briefings, meeting purposes and
-summaries. Readers who chose the language see the newest translation, who made it and
+summaries, and the glossary's explanations of hard words. Readers who chose the language see the newest translation, who made it and
 when, and whether the English changed after it was made; the English is one link away.
 
 The easy-read renderer is English only, so a translation is shown as it was written."""
@@ -15,9 +15,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from forum_site.models import Briefing, ContentTranslation, Meeting
+from forum_site.models import Briefing, ContentTranslation, GlossaryEntry, Meeting
 from forum_site.models.base import as_utc
-from forum_site.services import briefings, meetings, translations
+from forum_site.services import briefings, glossary, meetings, translations
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
@@ -44,6 +44,10 @@ def _meeting_english(meeting: Meeting) -> dict[str, str]:
     return {"purpose": meeting.purpose, "debrief_summary": meeting.debrief_summary}
 
 
+def _glossary_english(entry: GlossaryEntry) -> dict[str, str]:
+    return {"plain": entry.plain, "easy": entry.easy}
+
+
 KINDS: dict[str, Kind] = {
     "briefing": Kind(
         "briefing",
@@ -58,6 +62,15 @@ KINDS: dict[str, Kind] = {
         _meeting_english,
         lambda viewer, meeting: meetings.can_edit(viewer, meeting.forum_id),
         {"purpose": _l("What this meeting is for"), "debrief_summary": _l("Summary")},
+    ),
+    # Anyone may read the glossary; its editors (site admins) or a language's checkers
+    # translate what a word means, in standard words and in easy read.
+    "glossary": Kind(
+        "glossary",
+        lambda session, viewer, entry_id: glossary.get_entry_by_id(session, entry_id),
+        _glossary_english,
+        lambda viewer, entry: viewer.is_admin,
+        {"plain": _l("What it means"), "easy": _l("In easy read")},
     ),
 }
 

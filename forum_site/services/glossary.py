@@ -148,6 +148,13 @@ def get_entry(session: Session, slug: str) -> GlossaryEntry:
     return entry
 
 
+def get_entry_by_id(session: Session, entry_id: int) -> GlossaryEntry:
+    entry = session.get(GlossaryEntry, entry_id)
+    if entry is None:
+        raise NotFound(_l("We could not find that word in the glossary."))
+    return entry
+
+
 def find_by_name(session: Session, name: str) -> GlossaryEntry | None:
     """The entry whose headword, other form or initials match ``name`` (any case)."""
     return entries_by_name(session).get(_name_key(name))

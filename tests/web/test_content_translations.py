@@ -159,3 +159,39 @@ def test_the_briefing_pdf_prints_the_translation_and_says_who_made_it(app, clien
     assert SOMALI["title"] in text and SOMALI["body"] in text
     assert "Soomaali" in text and writer.display_name in text
     assert "Tuesdays from May" not in text
+
+
+URDU_WORD = {
+    "plain": "کمیشننگ کا مطلب ہے یہ فیصلہ کرنا کہ لوگوں کو کن خدمات کی ضرورت ہے اور ان کی ادائیگی کرنا۔",
+    "easy": "کمیشننگ کا مطلب ہے خدمات چننا۔",
+}
+
+
+def test_a_checker_translates_a_hard_word_and_urdu_readers_see_it(app, client, db, sign_in):
+    """Glossary explanations are translated by people like briefings: a language's checker
+    writes them, readers of that language see them with who made them."""
+    from tests.factories_briefings import make_entry
+
+    entry = make_entry(db, "Commissioning", plain="Deciding what services people need.")
+    checker = make_user(db, name="Bushra")
+    db.add(LanguageReviewer(user_id=checker.id, language="ur"))
+    member = make_user(db)
+    db.flush()
+    assert (
+        sign_in(member, target=app.test_client())
+        .get(f"/translate/glossary/{entry.id}/ur")
+        .status_code
+        == 403
+    )
+    writer = sign_in(checker, target=app.test_client())
+    saved = writer.post(f"/translate/glossary/{entry.id}/ur", data=URDU_WORD)
+    assert saved.status_code == 303 and saved.headers["Location"].endswith(
+        "/glossary/commissioning"
+    )
+    read_in(client, "ur")
+    page = client.get("/glossary/commissioning")
+    definition = page.soup.select_one(".definition-text")
+    assert definition.get_text() == URDU_WORD["plain"] and not definition.has_attr("lang")
+    assert "Bushra" in page.soup.select_one(".translation-note").get_text()
+    english = client.get("/glossary/commissioning?in=en").soup.select_one(".definition-text")
+    assert english.get_text() == "Deciding what services people need." and english["lang"] == "en"

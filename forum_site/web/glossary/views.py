@@ -16,6 +16,7 @@ from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.web import pagination
 from forum_site.web.glossary.forms import EntryForm
 from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.translations.reading import reader_translation, translate_url
 
 bp = Blueprint("glossary", __name__)
 
@@ -37,7 +38,19 @@ def index():
 @bp.get("/glossary/<slug>")
 def term(slug: str):
     entry = glossary.get_entry(db.session, slug)
-    return render("glossary/term.html", entry=entry, easy_lines=lines(entry.easy or ""))
+    translation = reader_translation("glossary", entry)
+    words = {
+        "plain": translation.get("plain", entry.plain) if translation else entry.plain,
+        "easy": translation.get("easy", entry.easy) if translation else entry.easy,
+    }
+    return render(
+        "glossary/term.html",
+        entry=entry,
+        words=words,
+        easy_lines=lines(words["easy"] or ""),
+        translation=translation,
+        translate_url=translate_url("glossary", entry),
+    )
 
 
 @bp.route("/glossary/<slug>/edit", methods=["GET", "POST"])

@@ -18,8 +18,12 @@ from forum_site.web.i18n import text_direction
 from forum_site.web.responses import commit, render, show_error, viewer
 from forum_site.web.translations.blueprint import bp
 
-READ_PAGES = {"briefing": "briefings.show", "meeting": "meetings.show"}
-ID_ARGS = {"briefing": "briefing_id", "meeting": "meeting_id"}
+# Where each kind is read (the page a translation is shown on).
+READ_PAGES = {
+    "briefing": lambda subject: url_for("briefings.show", briefing_id=subject.id),
+    "meeting": lambda subject: url_for("meetings.show", meeting_id=subject.id),
+    "glossary": lambda subject: url_for("glossary.term", slug=subject.slug),
+}
 
 
 @cache
@@ -38,8 +42,12 @@ def _languages() -> dict[str, str]:
     return {k: v for k, v in current_app.config["LANGUAGES"].items() if k != "en"}
 
 
-def read_url(kind_name: str, subject_id: int) -> str:
-    return url_for(READ_PAGES[kind_name], **{ID_ARGS[kind_name]: subject_id})
+def read_url(kind_name: str, subject) -> str:
+    return READ_PAGES[kind_name](subject)
+
+
+def _title(english: dict[str, str], subject) -> str:
+    return english.get("title") or getattr(subject, "title", "") or getattr(subject, "term", "")
 
 
 @bp.get("/translate/<kind_name>/<int:subject_id>")
@@ -57,9 +65,9 @@ def choose_language(kind_name: str, subject_id: int):
         "translations/choose.html",
         kind_name=kind_name,
         subject=subject,
-        title=kind.english(subject).get("title") or getattr(subject, "title", ""),
+        title=_title(kind.english(subject), subject),
         rows=rows,
-        back=read_url(kind_name, subject_id),
+        back=read_url(kind_name, subject),
     )
 
 
@@ -85,7 +93,7 @@ def translate(kind_name: str, subject_id: int, language: str):
         else:
             commit()
             flash(_("The translation is saved. Readers in this language see it now."), "success")
-            return redirect(read_url(kind_name, subject_id), code=303)
+            return redirect(read_url(kind_name, subject), code=303)
     return render(
         "translations/translate.html",
         form=form,
@@ -96,6 +104,6 @@ def translate(kind_name: str, subject_id: int, language: str):
         language=language,
         language_name=_languages()[language],
         language_dir=text_direction(language),
-        title=english.get("title") or getattr(subject, "title", ""),
-        back=read_url(kind_name, subject_id),
+        title=_title(english, subject),
+        back=read_url(kind_name, subject),
     ), 400 if form.errors else 200
