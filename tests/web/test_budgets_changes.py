@@ -309,3 +309,30 @@ def _consult_on(db, world, budget):
             now + timedelta(days=5), date.today() + timedelta(days=30),
         ),
     )  # fmt: skip
+
+
+def test_on_the_budget_page_the_notice_shows_the_newest_change_and_links_to_the_rest(
+    client, db, sign_in
+):
+    """The whole history is further down the budget page, so its notice says each change
+    once: the newest in full, the others as a link (a meeting page shows them all)."""
+    world, budget = _setup(db)
+    sign_in(world["commissioner"])
+    client.post(
+        f"/budgets/{budget.id}/change",
+        data=_change_form(budget, total="90000", reason="First cut."),
+    )
+    db.expire_all()
+    second = _change_form(db.get(Budget, budget.id), total="80000", reason="Second cut.")
+    client.post(f"/budgets/{budget.id}/change", data=second)
+    client.post("/sign-out")
+    sign_in(world["member"])
+    page = client.get(f"/budgets/{budget.id}")
+    notice = page.soup.select_one(".budget-changed")
+    assert "Second cut." in notice.get_text() and "First cut." not in notice.get_text()
+    more = notice.select_one('a[href="#history"]')
+    assert more.get_text(" ", strip=True).startswith("1 more change since you last read this")
+    assert "First cut." in page.soup.select_one("#history").parent.get_text()
+    meeting = db.get(Budget, budget.id).meetings[0]
+    on_meeting = client.get(f"/meetings/{meeting.id}").soup.select_one(".budget-changed")
+    assert "First cut." in on_meeting.get_text() and "Second cut." in on_meeting.get_text()
