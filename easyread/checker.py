@@ -126,6 +126,7 @@ def _find_all(doc: Document) -> list[Finding]:
     found += council.named_schemes(doc, covered + whole)
     covered += [(start, end) for start, end, _ in lexicon_spans]
     found += council.numbered_labels(doc, covered)
+    found += council.capitalised_bodies(doc, covered)
     found += wording.rare_words(
         doc, covered + [(f.start, f.end) for f in found if f.kind in _WORD_KINDS]
     )

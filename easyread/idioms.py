@@ -35,24 +35,69 @@ def idioms() -> tuple[Idiom, ...]:
     return tuple(sorted(found, key=lambda i: -len(i.phrase)))  # longest first
 
 
+# An idiom that starts with a verb is found in that verb's other forms too ("kept in the
+# dark", "plucked up the courage"). Such a form is never swapped: the plain words are
+# written for the first form, so the row goes to a person instead (DN-01).
+_IRREGULAR = {
+    "fall": ("fell", "fallen"), "keep": ("kept",), "leave": ("left",), "take": ("took", "taken"),
+    "get": ("got", "gotten"), "go": ("went", "gone", "goes"), "hold": ("held",),
+    "bring": ("brought",), "come": ("came",), "give": ("gave", "given"), "make": ("made",),
+    "draw": ("drew", "drawn"), "run": ("ran",), "hit": (), "put": (), "set": (), "cut": (),
+    "feel": ("felt",), "find": ("found",), "stand": ("stood",), "throw": ("threw", "thrown"),
+    "think": ("thought",), "break": ("broke", "broken"), "pay": ("paid",), "say": ("said",),
+    "lose": ("lost",), "sweep": ("swept",), "slip": ("slipped", "slipping"),
+    "drop": ("dropped", "dropping"), "step": ("stepped", "stepping"), "hang": ("hung",),
+}  # fmt: skip
+_NOT_VERBS = frozenset(
+    "a an the in on at to of for by with from up off out over under into one no not it is "
+    "are was all too as at like high low big early long short".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, Idiom]:
+    """Other forms of idioms that start with a verb, each marked as not fitting in place."""
+    from easyread.inflect import forms
+
+    found: dict[str, Idiom] = {}
+    for idiom in idioms():
+        first, space, rest = idiom.phrase.lower().partition(" ")
+        if not space or first in _NOT_VERBS or not first.isalpha():
+            continue
+        stem = first[:-1] if first.endswith("s") and first[:-1] in _IRREGULAR else first
+        others = forms(stem, verb=True) | set(_IRREGULAR.get(stem, ()))
+        others |= {o + "s" for o in (stem,) if not o.endswith("s")}
+        for other in others - {first}:
+            if other.startswith("re") and not stem.startswith("re"):
+                continue
+            found.setdefault(f"{other} {rest}", Idiom(f"{other} {rest}", idiom.plain, False))
+    return found
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    phrases = "|".join(re.escape(i.phrase) for i in idioms())
+    every = sorted({*(i.phrase.lower() for i in idioms()), *_variants()}, key=len, reverse=True)
+    phrases = "|".join(re.escape(p) for p in every)
     return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _by_phrase() -> tuple[dict[str, Idiom], frozenset[str]]:
-    by_phrase = {i.phrase.lower(): i for i in idioms()}
+    by_phrase = {**_variants(), **{i.phrase.lower(): i for i in idioms()}}
     return by_phrase, frozenset(re.split(r"[\s-]", p, maxsplit=1)[0] for p in by_phrase)
 
 
-def find_idioms(text: str) -> list[tuple[int, int, Idiom]]:
-    """Idioms outside quotations, as (start, end, idiom)."""
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where someone's own words are quoted: never changed."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def find_idioms(text: str, quoted_too: bool = False) -> list[tuple[int, int, Idiom]]:
+    """Idioms outside quotations (or everywhere, for the checker), as (start, end, idiom)."""
     by_phrase, first_words = _by_phrase()
     if first_words.isdisjoint(re.findall(r"[\w’']+", text.lower())):
         return []
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    quoted = [] if quoted_too else quoted_spans(text)
     return [
         (m.start(), m.end(), by_phrase[m.group().lower()])
         for m in _pattern().finditer(text)

@@ -87,13 +87,27 @@ def council_words(
 _NAME_HEADS = (
     "Act|Agreement|Alliance|Assessment|Board|Collaborative|Committee|Duty|Framework|Fund|"
     "Index|Network|Order|Panel|Partnership|Plan|Policy|Programme|Regime|Regulations|Review|"
-    "Scheme|Standard|Standards|Strategy|System|Tariff|Test"
+    "Scheme|Standard|Standards|Strategy|System|Tariff|Test|"
+    # money a person is paid or guaranteed ("Attendance Allowance", "National Living Wage")
+    "Allowance|Benefit|Credit|Grant|Guarantee|Levy|Payment|Premium|Wage|"
+    # groups and teams ("Trust Board", "Quality Committee", "Brokerage Team")
+    "Directorate|Division|Forum|Group|Team|Unit|Recovery|"
+    # a job ("Cabinet Member", "Chief Operating Officer")
+    "Director|Lead|Manager|Member|Officer|Secretary"
+)
+# Titles that start with the job: "Head of Quality Assurance", "Secretary of State",
+# "Divisional Director for Surgery", "Cabinet Member for Adults and Wellbeing".
+_JOB = (
+    r"(?:(?:Assistant|Deputy|Divisional|Executive|Chief|Interim|Associate|Strategic|Senior)\s+)?"
+    r"(?:Director|Head|Secretary|Minister|Member|Officer|Manager|Lead|Chair|Commissioner)"
 )
 _CAPITALISED = r"[A-Z][\w’'&-]*"
 _LINK = r"(?:[ \t]+(?:and|of|for|the|in|on|&)[ \t]+|[ \t]+)"
 _NAMED = re.compile(
     rf"(?<![\w’'-])(?!(?:The|A|An|This|That|Our|Their|Its|Each|Every|Any)\b)"
-    rf"(?:{_CAPITALISED}{_LINK}){{2,8}}(?:{_NAME_HEADS})(?![\w’'-])"
+    rf"(?:(?:{_CAPITALISED}{_LINK}){{1,8}}(?:{_NAME_HEADS})"
+    rf"|{_JOB}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPITALISED}(?:{_LINK}{_CAPITALISED}){{0,5}})"
+    rf"(?![\w’'-])"
 )
 
 
@@ -115,7 +129,8 @@ def named_schemes(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Fin
         if name in seen or inside_any(start, end, covered):
             continue
         seen.add(name)
-        if doc.is_explained(name) or re.match(r"\s*\(", doc.prose[end : end + 3]):
+        # "Better Care Fund (a pot of money ...)" is explained; "(BCF)" or "(Part 1)" is not.
+        if doc.is_explained(name) or re.match(r"\s*\([a-z]", doc.prose[end : end + 4]):
             continue
         message = (
             f'"{name}" is the name of a plan, a rule, a fund or a group. Readers will not '
@@ -128,7 +143,10 @@ def named_schemes(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Fin
 # the year ("quarter 2", "Q3"), an NHS pay band ("band 6"), a tier of a service ("tier 2").
 _NUMBERED = re.compile(
     r"(?<![\w-])(?:(?P<quarter>[Qq]uarter\s+[1-4]|Q[1-4])|(?P<band>[Bb]and\s+[1-9][abc]?)"
-    r"|(?P<tier>[Tt]ier\s+[1-4]))(?![\w-])"
+    r"|(?P<tier>[Tt]ier\s+[1-4])"
+    r"|(?P<year>(?:19|20)\d\d/\d\d(?!\d))"
+    r"|(?P<part>(?:[Pp]art|[Ii]tem|[Ss]ection|[Pp]aragraph|[Aa]ppendix|[Aa]nnex|[Ss]chedule"
+    r"|[Cc]lause)\s+(?:\d+(?:\.\d+)*(?:\([a-z]\))?|[A-Z](?![\w’'])|[IVX]+(?![\w’']))))(?![\w-])"
 )
 _NUMBERED_SAYS = {
     "quarter": (
@@ -137,6 +155,14 @@ _NUMBERED_SAYS = {
     ),
     "band": '"{0}" is an NHS pay grade. Say the job instead, for example "an experienced nurse".',
     "tier": '"{0}" is a level of a service. Say what the service does at this level.',
+    "year": (
+        '"{0}" is a financial year: councils and the NHS count years from April. Say '
+        '"April 2027 to March 2028".'
+    ),
+    "part": (
+        '"{0}" points to a part of a document readers may not have. Say what it says, '
+        "or say where to find it."
+    ),
 }
 
 
@@ -151,4 +177,28 @@ def numbered_labels(doc: Document, covered: list[tuple[int, int]]) -> Iterator[F
             continue
         seen.add(label)
         message = _NUMBERED_SAYS[kind].format(match.group())
+        yield doc.finding("PL-04", "council_word", start, end, message, severity=WARNING)
+
+
+# A body named by a capitalised common noun inside a sentence ("asked the Executive",
+# "the Trust continues"): the capital says it is one organisation's own group, and readers
+# do not know which group it is or what it does.
+_BODY = re.compile(
+    r"(?<=[a-z,;:] )the (Executive|Board|Trust|Cabinet|Panel|Committee|Authority|Directorate"
+    r"|Division|Commission|Partnership|Department|Executive Team|Programme Board)(?![\w’'-])"
+)
+
+
+def capitalised_bodies(doc: Document, covered: list[tuple[int, int]]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for match in _BODY.finditer(doc.prose):
+        start, end = match.span(1)
+        name = match.group(1)
+        if name in seen or inside_any(start, end, covered) or doc.is_explained(name):
+            continue
+        seen.add(name)
+        message = (
+            f'"the {name}" is the name of a group in the organisation. Readers will not know '
+            "which group it is: say who they are the first time."
+        )
         yield doc.finding("PL-04", "council_word", start, end, message, severity=WARNING)

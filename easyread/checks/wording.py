@@ -21,7 +21,15 @@ EASY_ZIPF = 4.0
 # are hard for our readers even when they are fairly frequent in general text: the bar
 # for them is higher than for other words (RULES.md: say what happens, not the noun).
 ABSTRACT_ZIPF = 3.9
-_ABSTRACT = re.compile(r"(?:tion|sion|ment|ity|ance|ence|ancy|ency|age|ism|ship)s?$", re.I)
+# Latinate verbs, adjectives and nouns ("deteriorated", "disproportionate", "statutory",
+# "diagnostics", "respondents", "expenditure") share that bar: their endings mark the
+# formal register, and a frequency that is fine for a plain word is not enough for them.
+_ABSTRACT = re.compile(
+    r"(?:(?:tion|sion|ment|ity|ance|ence|ancy|ency|age|ism|ship)s?"
+    r"|(?:ate|ise|ize|ify)(?:s|d)?|(?:at|is|iz|ify)ing|ified"
+    r"|(?:ics|ent|ents|ant|ants|ive|ives|al|als|ure|ures|ory)|(?:al|ent|ant|ive|ous)ly)$",
+    re.I,
+)
 # A hyphenated word with one of these first parts is a compound that means more than
 # its parts ("self-contained", "mini-competition", "co-located"): flagged unless it is
 # on our easy-word list, however common its parts are.
@@ -98,10 +106,18 @@ def wordy(doc: Document) -> Iterator[Finding]:
 
 def figures_of_speech(doc: Document) -> Iterator[Finding]:
     """PL-07: idioms a reader may take literally (the same list the renderer swaps)."""
-    from easyread.idioms import find_idioms
+    from easyread.idioms import find_idioms, quoted_spans
 
-    for start, end, idiom in find_idioms(doc.prose):
+    quoted = quoted_spans(doc.prose)
+    for start, end, idiom in find_idioms(doc.prose, quoted_too=True):
         said = doc.prose[start:end]
+        if any(a <= start < b for a, b in quoted):
+            message = (
+                f'"{said}" is a figure of speech some readers take literally. It is in '
+                "someone's own words, so keep it and say what it means after the quotation."
+            )
+            yield doc.finding("PL-07", "idiom", start, end, message)
+            continue
         message = f'"{said}" is a figure of speech some readers take literally. Say it plainly.'
         yield doc.finding("PL-07", "idiom", start, end, message, idiom.plain)
 
