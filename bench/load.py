@@ -319,9 +319,7 @@ def throughput_table(rounds: list[dict], pages: list[Target]) -> tuple[list[str]
         p99 = statistics.median(t.percentile(99) for t in runs)
         errors = sum(t.server_errors + t.socket_errors for t in runs)
         bad = bad or errors > 0
-        lines.append(
-            f"{target.name:24} {rate:8.1f} {p50:8.1f} {p99:8.1f} {ratio:8.1%} {errors:4d}"
-        )
+        lines.append(f"{target.name:24} {rate:8.1f} {p50:8.1f} {p99:8.1f} {ratio:8.1%} {errors:4d}")
     return lines, bad
 
 
