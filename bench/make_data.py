@@ -357,11 +357,12 @@ def answer_rows(rng, contributions, count, commissioners, orgs) -> list[dict]:
     for c in answered:
         at = c["created_at"]
         steps = [Status.CONSIDERING] * (per - 1) + [OUTCOMES[c["id"] % len(OUTCOMES)]]
-        for status in steps[: max(1, per + (c["id"] % 3) - 1)]:
+        for number, status in enumerate(steps[: max(1, per + (c["id"] % 3) - 1)], 1):
             at = at + timedelta(days=rng.randrange(1, 40))
             answers.append(
                 {
                     "contribution_id": c["id"],
+                    "number": number,
                     "status": status,
                     "created_at": at,
                     "answer": "Thank you. We have looked at this and here is what we will do.",
