@@ -49,8 +49,44 @@ _IRREGULAR = {
     "drop": ("dropped", "dropping"), "step": ("stepped", "stepping"), "hang": ("hung",),
 }  # fmt: skip
 _NOT_VERBS = frozenset(
-    "a an the in on at to of for by with from up off out over under into one no not it is "
-    "are was all too as at like high low big early long short".split()
+    [
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "up",
+        "off",
+        "out",
+        "over",
+        "under",
+        "into",
+        "one",
+        "no",
+        "not",
+        "it",
+        "is",
+        "are",
+        "was",
+        "all",
+        "too",
+        "as",
+        "at",
+        "like",
+        "high",
+        "low",
+        "big",
+        "early",
+        "long",
+        "short",
+    ]
 )
 
 
