@@ -1,6 +1,7 @@
 """Translations that people write of what others wrote: briefings, meeting purposes and
-summaries, and the glossary's explanations of hard words. Readers who chose the language see the newest translation, who made it and
-when, and whether the English changed after it was made; the English is one link away.
+summaries, and the glossary's explanations of hard words. Readers who chose the language
+see the newest translation, who made it and when, and whether the English changed after
+it was made; the English is one link away.
 
 The easy-read renderer is English only, so a translation is shown as it was written."""
 

@@ -135,10 +135,11 @@ def count_now(*checks: tuple[Limit, str]) -> dict[Limit, Callable[[], object]]:
         for limit, who in checks:
             if not who:
                 continue
-            hits, take_back = _count_one(rule(limit), who)
+            running = rule(limit)
+            hits, take_back = _count_one(running, who)
             counted[limit] = take_back
-            if hits > rule(limit).times:
-                raise TooManyRequests(retry_after=seconds_left(limit))
+            if hits > running.times:
+                raise TooManyRequests(retry_after=seconds_left(running))
     except TooManyRequests:
         for take_back in counted.values():
             take_back()

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -29,6 +28,7 @@ from forum_site.web.easy_read.pictures import document_picture, picture_markup, 
 from forum_site.web.easy_read.steps import steps_for
 from forum_site.web.formatting import long_date
 from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.translations.reading import reader_language
 
 EASYREAD_STATIC = Path(easyread.__file__).parent / "static"
 
@@ -58,7 +58,7 @@ def render_document(doc: Document, heading_level: int = 1) -> Markup:
         heading_level=heading_level,
         labels=renderer_labels(),
         picture=document_picture,
-        reader_language=str(get_locale() or "en"),
+        reader_language=reader_language(),
     )
 
 
