@@ -99,3 +99,19 @@ def test_every_picture_has_a_meaning():
         assert picture_meaning(concept.picture)
     assert picture_meaning("fe-unlocked").startswith("An open padlock")
     assert picture_meaning("no-such-picture") == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The crisis café got a very good response.",
+        "Make sure a crisis plan can be seen by every team.",
+        "The single point of access phone line was slow.",
+    ],
+)
+def test_a_mental_health_crisis_and_access_to_a_service_get_no_wrong_picture(sentence):
+    """Seen in a fresh passage: an SOS button read out as "police help" for a crisis café,
+    and a door for a phone line's "single point of access"."""
+    from easyread.pictures import alt_text, concepts_in
+
+    assert {alt_text(c.picture) for c in concepts_in(sentence)} & {"police help", "access"} == set()
