@@ -27,7 +27,7 @@ from forum_site.models.forums import (
     CONTACT_EMAIL_LENGTH,
     CONTACT_PHONE_LENGTH,
 )
-from forum_site.services import messages
+from forum_site.services import contact_rules, messages
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.notifications import notify
 from forum_site.services.pagination import Page, SortKey, paginate
@@ -302,15 +302,15 @@ def _require_convenor(viewer: Viewer, forum: Forum) -> None:
         raise NotAllowed(_l("Only the forum's convenors can do this."))
 
 
-PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}$")  # digits, spaces, brackets, dashes
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
 @dataclass(frozen=True)
 class ContactDetails:
     phone: str = ""
     email: str = ""
     address: str = ""
+
+    @classmethod
+    def of(cls, forum: Forum) -> ContactDetails:
+        return cls(forum.contact_phone, forum.contact_email, forum.contact_address)
 
 
 def set_contact(session: Session, viewer: Viewer, forum: Forum, details: ContactDetails) -> None:
@@ -322,10 +322,10 @@ def set_contact(session: Session, viewer: Viewer, forum: Forum, details: Contact
     address = "\n".join(
         line.strip() for line in details.address.strip().splitlines() if line.strip()
     )
-    if len(phone) > CONTACT_PHONE_LENGTH or (phone and not PHONE.match(phone)):
-        raise DomainError(_l("Enter a phone number, for example 01632 960 123."), field="phone")
-    if len(email) > CONTACT_EMAIL_LENGTH or (email and not _EMAIL.match(email)):
-        raise DomainError(_l("Enter an email address like name@example.com."), field="email")
+    if phone and not contact_rules.is_phone_number(phone, CONTACT_PHONE_LENGTH):
+        raise DomainError(contact_rules.PHONE_MESSAGE, field="phone")
+    if email and (len(email) > CONTACT_EMAIL_LENGTH or not contact_rules.is_email_address(email)):
+        raise DomainError(contact_rules.EMAIL_MESSAGE, field="email")
     if len(address) > CONTACT_ADDRESS_LENGTH:
         raise DomainError(
             _l("Keep the address to %(max)s characters or fewer.", max=CONTACT_ADDRESS_LENGTH),

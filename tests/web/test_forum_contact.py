@@ -86,3 +86,27 @@ def test_empty_details_are_allowed_and_the_page_then_says_nothing(client, db, si
     assert page.soup.select_one("#contact") is None
     db.expire_all()
     assert db.get(Forum, forum.id).contact_email == ""
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["name@example..org", "name@-example.org", "two@signs@example.org", "name@example"],
+)
+def test_the_form_and_the_service_refuse_the_same_addresses(db, app, world, address):
+    """One rule for an email address: what the form lets through, the service keeps."""
+    from forum_site.services import forums
+    from forum_site.services.errors import DomainError
+    from forum_site.services.viewer import load_viewer
+    from forum_site.web.forums.forms import ForumContactForm
+
+    forum, convenor, _ = world
+    with app.test_request_context(method="POST", data={"email": address}):
+        form = ForumContactForm(meta={"csrf": False})
+        assert not form.validate() and "email" in form.errors
+    with pytest.raises(DomainError) as refused:
+        forums.set_contact(
+            db, load_viewer(db, convenor), forum, forums.ContactDetails(email=address)
+        )
+    assert refused.value.field == "email"
+    forums.set_contact(db, load_viewer(db, convenor), forum, forums.ContactDetails(email="a@b.org"))
+    assert db.get(Forum, forum.id).contact_email == "a@b.org"

@@ -2,11 +2,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
+from forum_site.services.contact_rules import EMAIL_LENGTH as EMAIL_LENGTH_CHARS
+from forum_site.services.contact_rules import EMAIL_LENGTH_MESSAGE, EMAIL_MESSAGE
 from forum_site.web.validation import SiteForm
 
 EMAIL_REQUIRED = DataRequired(message=_l("Enter your email address."))
-EMAIL_FORMAT = Email(message=_l("Enter an email address like name@example.com."))
-EMAIL_LENGTH = Length(max=254, message=_l("An email address can have up to 254 characters."))
+EMAIL_FORMAT = Email(message=EMAIL_MESSAGE)
+EMAIL_LENGTH = Length(max=EMAIL_LENGTH_CHARS, message=EMAIL_LENGTH_MESSAGE)
 
 
 def strip(value: str | None) -> str | None:

@@ -9,7 +9,12 @@ from forum_site.models.forums import (
     CONTACT_EMAIL_LENGTH,
     CONTACT_PHONE_LENGTH,
 )
-from forum_site.services.forums import PHONE
+from forum_site.services.contact_rules import (
+    EMAIL_LENGTH_MESSAGE,
+    EMAIL_MESSAGE,
+    PHONE,
+    PHONE_MESSAGE,
+)
 from forum_site.web.budgets.forms import PlainDateField
 from forum_site.web.validation import SiteForm
 
@@ -47,8 +52,8 @@ class InviteForm(SiteForm):
         _l("Their email address"),
         validators=[
             DataRequired(message=_l("Enter the email address of the person to invite.")),
-            Email(message=_l("Enter an email address like name@example.com.")),
-            Length(max=254, message=_l("An email address can have up to 254 characters.")),
+            Email(message=EMAIL_MESSAGE),
+            Length(max=254, message=EMAIL_LENGTH_MESSAGE),
         ],
     )
 
@@ -114,7 +119,7 @@ class ForumContactForm(SiteForm):
                 max=CONTACT_PHONE_LENGTH,
                 message=_l("A phone number can have up to %(max)s characters."),
             ),
-            Regexp(PHONE, message=_l("Enter a phone number, for example 01632 960 123.")),
+            Regexp(PHONE, message=PHONE_MESSAGE),
         ],
     )
     email = EmailField(
@@ -123,9 +128,9 @@ class ForumContactForm(SiteForm):
             Optional(),
             Length(
                 max=CONTACT_EMAIL_LENGTH,
-                message=_l("An email address can have up to 254 characters."),
+                message=EMAIL_LENGTH_MESSAGE,
             ),
-            Email(message=_l("Enter an email address like name@example.com.")),
+            Email(message=EMAIL_MESSAGE),
         ],
     )
     address = TextAreaField(

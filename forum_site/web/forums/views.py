@@ -247,16 +247,10 @@ def contact(slug: str):
     forum = forums.get_forum(db.session, viewer(), slug)
     if not viewer().convenes(forum.id):
         abort(403)
-    form = ForumContactForm()
-    if not form.is_submitted():
-        form.phone.data = forum.contact_phone
-        form.email.data = forum.contact_email
-        form.address.data = forum.contact_address
+    form = ForumContactForm(obj=forums.ContactDetails.of(forum))  # what was typed wins
     if form.validate_on_submit():
         details = forums.ContactDetails(
-            phone=form.phone.data or "",
-            email=form.email.data or "",
-            address=form.address.data or "",
+            **{name: form[name].data or "" for name in ("phone", "email", "address")}
         )
         try:
             forums.set_contact(db.session, viewer(), forum, details)

@@ -13,6 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from forum_site.models.not_online import ConsentHow, ReachBy
+from forum_site.services.contact_rules import EMAIL_MESSAGE
 from forum_site.web.accounts.forms import strip
 
 REACH_BY = {
@@ -112,7 +113,7 @@ class TakeOverForm(FlaskForm):
         filters=[strip],
         validators=[
             DataRequired(message=_l("Enter your email address.")),
-            Email(message=_l("Enter an email address like name@example.com.")),
+            Email(message=EMAIL_MESSAGE),
             Length(max=254),
         ],
     )

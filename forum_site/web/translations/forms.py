@@ -3,11 +3,17 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField
 from wtforms.validators import DataRequired, Email, Length
 
+from forum_site.services.contact_rules import EMAIL_LENGTH, EMAIL_LENGTH_MESSAGE, EMAIL_MESSAGE
+
 
 class ReviewerForm(FlaskForm):
     email = EmailField(
         _l("Their email address"),
-        validators=[DataRequired(_l("Enter their email address.")), Email(), Length(max=254)],
+        validators=[
+            DataRequired(_l("Enter their email address.")),
+            Email(message=EMAIL_MESSAGE),
+            Length(max=EMAIL_LENGTH, message=EMAIL_LENGTH_MESSAGE),
+        ],
     )
     language = SelectField(_l("Language they will check"), choices=[])
 
