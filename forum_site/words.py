@@ -63,6 +63,10 @@ class LazyWords:
     def __radd__(self, other: object) -> str:
         return str(other) + str(self)
 
+    def __mod__(self, values: object) -> str:
+        # WTForms' validators fill their message in with % (Length gives min, max, length).
+        return str(self) % values
+
     def __len__(self) -> int:
         return len(str(self))
 

@@ -155,6 +155,18 @@ def test_invite_form_rejects_a_bad_email(client, db, sign_in):
     assert page.soup.select_one("#email")["value"] == "not an email"
 
 
+def test_invite_form_says_an_address_is_too_long_in_the_readers_words(client, db, sign_in):
+    """WTForms fills a Length message in with %: a lazily translated message must allow it."""
+    convenor = make_user(db)
+    forum = make_forum(db, convenors=[convenor])
+    sign_in(convenor)
+    long_address = "a" * 250 + "@example.org"
+    page = client.post(f"/forums/{forum.slug}/invite", data={"email": long_address})
+    assert page.status_code == 200
+    assert "like name@example.com" in page.soup.select_one(".error-summary").get_text()
+    assert page.soup.select_one("#email")["value"] == long_address
+
+
 def test_convenor_makes_a_member_a_convenor_and_removes_another(client, db, sign_in):
     convenor = make_user(db)
     helper, leaver = make_user(db, name="Helper"), make_user(db, name="Leaver")

@@ -126,3 +126,5 @@ def test_words_outside_a_request_are_english_not_an_error(app):
         assert str(_l("Received")) == "Received"
         with force_locale("cy"):
             assert str(_l("Received")) == "Wedi'i dderbyn"
+            # WTForms' validators fill their message in with % and a dict of values
+            assert _l("Received") % {"max": 254, "length": 300} == "Wedi'i dderbyn"
