@@ -61,6 +61,11 @@ _CHANGE_BEFORE = re.compile(
     r"(?:(?:only|just|about|around|nearly|almost|over|some|roughly)\s+)?)$",
     re.IGNORECASE,
 )
+_AFTER_A_COUNT = re.compile(r"\d\s*\(\s*$")
+# "from 58% to 60%": both ends of a change.
+_FROM_TO = re.compile(
+    r"(?:\bfrom\s+$)|(?:\bfrom\s+\d[\d,.]*\s?(?:%|per\s?cent|percent)\s+to\s+$)", re.I
+)
 _CHANGE_AFTER = re.compile(
     r"^\s+(?:increase|rise|cut|reduction|fall|drop|uplift|saving|growth|decrease|higher|lower|"
     r"more|fewer|less|up|down|change|a year|each year|every year|per year|annually)\b",
@@ -75,12 +80,22 @@ _SHARE_FOLLOWERS = _word_set(
 
 def is_change(before: str, after: str) -> bool:
     """Is the percentage between ``before`` and ``after`` a change rather than a share?"""
-    return bool(_CHANGE_BEFORE.search(before[-40:]) or _CHANGE_AFTER.match(after))
+    return bool(
+        _CHANGE_BEFORE.search(before[-40:])
+        or _FROM_TO.search(before[-40:])
+        or _CHANGE_AFTER.match(after)
+    )
 
 
 def _stays_percent(text: str, start: int, end: int) -> bool:
-    """Changes stay "40%"; so does a rate naming a thing ("a 2% precept", "60% quality")."""
+    """Changes stay "40%"; so does a rate naming a thing ("a 2% precept", "60% quality").
+
+    So does a figure with decimals ("58.2%": "about 58 in every 100" loses a number,
+    DN-04) and one in brackets after a count ("1,240 (2.5%)" says the count again).
+    """
     before, after = text[:start], text[end:]
+    if "." in text[start:end].split("%")[0].split("per")[0] or _AFTER_A_COUNT.search(before):
+        return True
     if is_change(before, after):
         return True
     following = re.match(r"\s+([a-z]+)", after)
@@ -195,12 +210,17 @@ def numbers_as_digits(text: str) -> str:
     )
     text = _TIME.sub(_time, text)
     text = _CHANGE_PERCENT.sub(_change_percent, text)
-    return _PERCENT.sub(lambda m: _percent_or_change(m, text), text)
+    found = list(_PERCENT.finditer(text))
+    # One form per sentence: "below the 85% target at 78%" compares two figures, and
+    # "85% ... 78 in every 100" would hide the comparison.
+    keep_all = any(
+        _stays_percent(text, m.start(), m.start() + len(_percent_only(m))) for m in found
+    )
+    return _PERCENT.sub(lambda m: _percent_or_share(m, keep_all), text)
 
 
-def _percent_or_change(match: re.Match[str], text: str) -> str:
-    end = match.start() + len(_percent_only(match))
-    if _stays_percent(text, match.start(), end):
+def _percent_or_share(match: re.Match[str], keep: bool) -> str:
+    if keep:
         return f"{match.group(1)}%" + match.group()[len(_percent_only(match)) :]
     return _percent(match)
 

@@ -202,6 +202,30 @@ def test_numbers_that_stay_as_they_are(text):
     assert numbers_as_digits(text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decimal share: "about 58 in every 100" would lose the number (DN-04)
+        "Performance improved slightly, from 58.2% to 59.6%.",
+        "12.5% of carers said yes.",
+        # the same count said again in brackets
+        "This is a fall of 1,240 (2.5%) since June.",
+        # both ends of a change, whole numbers too
+        "Attendance went from 40% to 45%.",
+        # two figures compared: one form for both, so the comparison stays visible
+        "Use remains below the 85% target at 78%.",
+    ],
+)
+def test_percentages_that_must_stay_as_written(text):
+    assert numbers_as_digits(text) == text
+
+
+def test_whole_shares_in_one_sentence_still_become_shares():
+    assert numbers_as_digits("31% of patients waited, compared with 24% last year.") == (
+        "31 in every 100 patients waited, compared with 24 in every 100 last year."
+    )
+
+
 def test_words_to_number_refuses_other_words():
     assert words_to_number("two hundred and six") == 206
     assert words_to_number("several") is None
