@@ -21,7 +21,7 @@ from easyread.pictures import concepts, picture_for
 from easyread.simplify import Simplifier, blocks
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|(\d+)[.)])\s+(.*)$")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])|(?<!\w)_([^_\n]+?)_(?!\w)")
 
 
@@ -57,7 +57,7 @@ def build_briefing(
         document.title, boxes = simplifier.heading(title)
         section.items.extend(boxes)
     in_list = False
-    for kind, content, start in _markdown_blocks(text):
+    for kind, content, start, number in _markdown_blocks(text):
         if kind == "heading" and not document.title:
             document.title, boxes = simplifier.heading(content)
             section.items.extend(boxes)
@@ -68,7 +68,7 @@ def build_briefing(
             section = Section(heading=heading, items=list(boxes))
         else:
             item = in_list and not content.rstrip().endswith((".", "!", "?"))
-            section.items.extend(simplifier.paragraph(content, start, list_item=item))
+            section.items.extend(_numbered(simplifier.paragraph(content, start, item), number))
             in_list = content.rstrip().endswith(":") or item
             continue
         in_list = False
@@ -83,8 +83,16 @@ def _titled(simplifier: Simplifier, title: str) -> tuple[Document, list[Item]]:
     return Document(title=heading), list(boxes)
 
 
+def _numbered(rows: list[Item], number: str) -> list[Item]:
+    """The writer's list number goes on the item's first row."""
+    first = next((row for row in rows if isinstance(row, Point)), None)
+    if number and first is not None:
+        first.number = number
+    return rows
+
+
 def _markdown_blocks(text: str):
-    """Yield ("heading", text, offset) and ("text", paragraph or list item, offset)."""
+    """Yield (kind, text, offset, list number) for headings, paragraphs and list items."""
     for block in blocks(text):
         lines = block.text.splitlines(keepends=True)
         position = block.start
@@ -94,12 +102,13 @@ def _markdown_blocks(text: str):
             heading, item = _HEADING.match(line), _LIST_ITEM.match(line)
             if heading or item:
                 if paragraph:
-                    yield "text", "".join(paragraph), paragraph_start
+                    yield "text", "".join(paragraph), paragraph_start, ""
                     paragraph = []
                 if heading:
-                    yield "heading", heading.group(2), position
+                    yield "heading", heading.group(2), position, ""
                 else:
-                    yield "text", list_item_text(item.group(1)), position + item.start(1)
+                    text_of = list_item_text(item.group(2))
+                    yield "text", text_of, position + item.start(2), item.group(1) or ""
                 paragraph_start = position + len(line)
             else:
                 paragraph.append(line)
@@ -107,7 +116,7 @@ def _markdown_blocks(text: str):
         if paragraph:
             joined = "".join(paragraph)
             kind = "heading" if looks_like_heading(joined) else "text"
-            yield kind, joined.strip() if kind == "heading" else joined, paragraph_start
+            yield kind, joined.strip() if kind == "heading" else joined, paragraph_start, ""
 
 
 _HEADING_WORDS = 12

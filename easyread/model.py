@@ -38,6 +38,8 @@ class Point:
     through whole so nothing is lost; ``attention_note`` says why, for the writer.
     ``source_start``/``source_end`` point back at the writer's text.
     ``picture_chosen_by_author`` stops automatic picture choice replacing it.
+    ``number`` is the writer's own list number ("3" of "3. review the criteria"), shown
+    before the first sentence: readers and meetings refer to "recommendation 3".
     """
 
     kind: ClassVar[str] = "point"
@@ -48,6 +50,7 @@ class Point:
     attention_note: str = ""
     source_start: int | None = None
     source_end: int | None = None
+    number: str = ""
 
 
 @dataclass

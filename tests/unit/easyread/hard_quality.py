@@ -79,7 +79,7 @@ def output(document: Document) -> str:
         parts.append(section.heading)
         for item in section.items:
             parts.extend(getattr(item, "sentences", []))
-            for name in ("value", "sentence", "explanation"):
+            for name in ("number", "value", "sentence", "explanation"):
                 if getattr(item, name, None):
                     parts.append(getattr(item, name))
     return "\n".join(visible_text(p) for p in parts)

@@ -66,7 +66,7 @@ def output_text(document: Document) -> str:
 def _item_texts(items):
     for item in items:
         yield from getattr(item, "sentences", [])
-        for name in ("value", "sentence", "explanation"):
+        for name in ("number", "value", "sentence", "explanation"):
             if getattr(item, name, None):
                 yield getattr(item, name)
 

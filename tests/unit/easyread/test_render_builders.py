@@ -42,6 +42,32 @@ def test_markdown_headings_lists_bold_and_links():
     assert _sections(document)["Next steps"] == ["We will really write to you."]
 
 
+NUMBERED = (
+    "# Our recommendations\n\nWe recommend that the council:\n"
+    "1. set and publish a maximum answer time for the phone line, and check it monthly;\n"
+    "2. open the café 7 days a week;\n"
+    "3. review when home visits end, with people who have used them.\n"
+)
+
+
+def test_a_numbered_list_keeps_the_writers_numbers():
+    document = build_briefing(NUMBERED)
+    points = [i for i in document.all_items() if isinstance(i, Point)]
+    assert [p.number for p in points if p.number] == ["1", "2", "3"]
+    assert points[-1].sentences[0].startswith("Review when home visits end")
+    text = render_text(document)
+    assert "\n1. Set and publish" in text and "\n3. Review when" in text
+    assert Document.from_dict(document.to_dict()).sections == document.sections
+
+
+def test_a_numbered_list_shows_its_numbers_in_html():
+    from easyread.render import render_html
+
+    html = render_html(build_briefing(NUMBERED))
+    assert '<span class="er-item-number">2.</span> Open the café' in html
+    assert html.count('class="er-item-number"') == 3
+
+
 def test_a_table_in_a_briefing_passes_through_row_by_row():
     document = build_briefing("# Costs\n\n| Service | Cost |\n|---|---|\n| Day care | £2m |")
     points = [i for i in document.all_items() if isinstance(i, Point)]
