@@ -22,6 +22,8 @@ from easyread.simplify import Simplifier, blocks
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|(\d+)[.)])\s+(.*)$")
+# "**Being heard.** Many people felt ...": a short bold label that starts a paragraph.
+_RUN_IN_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,60}?)[.:]?\*\*[.:]?\s+(?=\S)")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])|(?<!\w)_([^_\n]+?)_(?!\w)")
 
 
@@ -66,6 +68,15 @@ def build_briefing(
                 document.sections.append(section)
             heading, boxes = simplifier.heading(content)
             section = Section(heading=heading, items=list(boxes))
+        elif kind == "text" and (label := _run_in_label(content)):
+            if section.items or section.heading:
+                document.sections.append(section)
+            heading, boxes = simplifier.heading(label.group(1).strip())
+            # Under a section heading it is a part of that section; before any, a heading
+            # of its own (no level is skipped).
+            under = any(s.heading and s.level == 1 for s in document.sections)
+            section = Section(heading=heading, items=list(boxes), level=2 if under else 1)
+            section.items.extend(simplifier.paragraph(content[label.end() :], start + label.end()))
         else:
             item = in_list and not content.rstrip().endswith((".", "!", "?"))
             section.items.extend(_numbered(simplifier.paragraph(content, start, item), number))
@@ -81,6 +92,12 @@ def _titled(simplifier: Simplifier, title: str) -> tuple[Document, list[Item]]:
     """A new document and the hard-word boxes its title needs (shown in the first section)."""
     heading, boxes = simplifier.heading(title)
     return Document(title=heading), list(boxes)
+
+
+def _run_in_label(paragraph: str) -> re.Match[str] | None:
+    """A short bold label at the start of a paragraph, as a writer's small heading."""
+    found = _RUN_IN_LABEL.match(paragraph)
+    return found if found and len(found.group(1).split()) <= 8 else None
 
 
 def _numbered(rows: list[Item], number: str) -> list[Item]:
@@ -108,7 +125,7 @@ def _markdown_blocks(text: str):
                     yield "heading", heading.group(2), position, ""
                 else:
                     text_of = list_item_text(item.group(2))
-                    yield "text", text_of, position + item.start(2), item.group(1) or ""
+                    yield "item", text_of, position + item.start(2), item.group(1) or ""
                 paragraph_start = position + len(line)
             else:
                 paragraph.append(line)

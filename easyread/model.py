@@ -105,11 +105,16 @@ _ITEM_TYPES: dict[str, type] = {
 
 @dataclass
 class Section:
-    """A heading that says what the part is about (ER-13) and its rows."""
+    """A heading that says what the part is about (ER-13) and its rows.
+
+    ``level`` 2 is a part of the section before it: a writer's run-in label
+    ("**Being heard.** Many people felt ...") becomes its own small heading.
+    """
 
     heading: str
     items: list[Item] = field(default_factory=list)
     picture: str | None = None
+    level: int = 1
 
     def points(self) -> list[Point]:
         return [item for item in self.items if isinstance(item, Point)]
@@ -209,6 +214,7 @@ def _section_to_dict(section: Section) -> dict[str, Any]:
     return {
         "heading": section.heading,
         "picture": section.picture,
+        "level": section.level,
         "items": [item_to_dict(item) for item in section.items],
     }
 
@@ -217,5 +223,6 @@ def _section_from_dict(data: dict[str, Any]) -> Section:
     return Section(
         heading=data["heading"],
         picture=data.get("picture"),
+        level=data.get("level", 1),
         items=[item_from_dict(item) for item in data.get("items", [])],
     )

@@ -178,7 +178,8 @@ def render_text(
         out += [f"{words['flagged']} {len(doc.rows_needing_a_person())}", ""]
     for section in doc.sections:
         if section.heading:
-            out += [section.heading, "-" * len(section.heading), ""]
+            rule = "-" if section.level == 1 else "."
+            out += [section.heading, rule * len(section.heading), ""]
         for item in section.items:
             out += [*_item_lines(item)]
             if show_flags and getattr(item, "needs_attention", False):

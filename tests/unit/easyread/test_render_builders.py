@@ -68,6 +68,40 @@ def test_a_numbered_list_shows_its_numbers_in_html():
     assert html.count('class="er-item-number"') == 3
 
 
+RUN_IN = (
+    "# Crisis care\n\n**Why.** People asked us to look.\n\n## What people told us\n\n"
+    "**Getting through.** The phone line was the biggest worry. Some people waited an hour.\n\n"
+    "**Being heard:** Many people felt nobody listened.\n\n"
+    "- **Cost:** we pay for the bus.\n"
+)
+
+
+def test_a_bold_label_that_starts_a_paragraph_becomes_a_small_heading():
+    document = build_briefing(RUN_IN)
+    headings = [(s.heading, s.level) for s in document.sections]
+    assert headings == [
+        ("Why", 1),
+        ("What people told us", 1),
+        ("Getting through", 2),
+        ("Being heard", 2),
+    ]
+    sentences = _sections(document)
+    assert sentences["Getting through"][0] == "The phone line was the biggest worry."
+    assert sentences["Being heard"][0] == "Many people felt nobody listened."
+    # a bold label in a list item stays in its item
+    assert any("Cost" in s for s in sentences["Being heard"])
+    assert Document.from_dict(document.to_dict()).sections == document.sections
+
+
+def test_a_small_heading_is_one_level_below_its_section():
+    from easyread.render import render_html
+
+    html = render_html(build_briefing(RUN_IN), heading_level=1)
+    assert '<h2 class="er-heading">What people told us</h2>' in html
+    assert '<h3 class="er-heading er-subheading">Getting through</h3>' in html
+    assert '<h2 class="er-heading">Why</h2>' in html
+
+
 def test_a_table_in_a_briefing_passes_through_row_by_row():
     document = build_briefing("# Costs\n\n| Service | Cost |\n|---|---|\n| Day care | £2m |")
     points = [i for i in document.all_items() if isinstance(i, Point)]
