@@ -289,6 +289,15 @@ def ends_finished(sentence: str) -> bool:
     return bool(tokens) and tokens[-1] not in DANGLING
 
 
+def _brackets_balance(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def problems(sentence: str, list_item: bool = False) -> list[str]:
     """Why this line is not a sentence a reader can trust (empty list: it is fine)."""
     return list(_problems(sentence, list_item))
@@ -304,11 +313,13 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
         found.append("ends on a joining word")
     if _tokens(text) in (["so", "on"], ["and", "so", "on"]):
         found.append('only "and so on": a piece of a list')
+    if not _brackets_balance(text):
+        found.append("a bracket is opened or closed in another sentence")
     if list_item:
         return tuple(found)
     if FILLER.match(text) or _FILLER_OTHER.match(text):
         found.append("a filler that hides who did what")
-    elif not has_subject_and_verb(text):
+    elif not has_subject_and_verb(text) or is_list_of_things(text):
         found.append("has no subject and verb")
     elif _starts_with_its_verb(text):
         found.append("starts with its verb: who did it was cut off")
@@ -405,11 +416,36 @@ def _ends_sentence(line: str) -> bool:
     return visible_text(line).rstrip().endswith((".", "!", "?"))
 
 
+_LIST_END = re.compile(r"(?:,?\s+(?:etc|and so on)|\s+(?:and|or)\s+[^,]+)\.?$", re.I)
+
+
+def is_list_of_things(text: str) -> bool:
+    """ "Home care, day opportunities, supported living etc.": names in a row, no sentence.
+
+    Three or more short pieces between commas ending in "etc." or "and so on", or with no
+    "and"/"or" at all, none with an auxiliary verb or a pronoun that could be a subject.
+    """
+    plain = visible_text(text).strip().rstrip(".")
+    if plain.count(",") < 2:
+        return False
+    if re.search(r"\s(?:and|or)\s", plain) and not re.search(r"(?:etc|and so on)$", plain, re.I):
+        return False  # "Bring a coat, a hat, a drink and a snack." may tell the reader to
+    pieces = [p.strip() for p in _LIST_END.sub("", plain).split(",")]
+    last = _LIST_END.search(plain)
+    if last:
+        pieces.append(re.sub(r"^,?\s*(?:and|or)\s+", "", last.group().strip(" .")))
+    pieces = [p for p in pieces if p and p.lower() not in {"etc", "and so on"}]
+    if len(pieces) < 3 or any(len(p.split()) > 3 for p in pieces):
+        return False
+    words = {w for p in pieces for w in _tokens(p)}
+    return not words & (AUXILIARIES | _PRONOUN_SUBJECTS | {"i"})
+
+
 def is_whole_sentence(text: str) -> bool:
     """Stricter than :func:`is_sound`, for asides lifted out of brackets (DN-03): the verb must
     be sure (an auxiliary, a past form, or after a pronoun), not a noun ending in -s
     ("fewer walk-in slots")."""
-    if not is_sound(text):
+    if not is_sound(text) or is_list_of_things(text):
         return False
     tokens = _tokens(text)
     base, irregular = _lexicon()

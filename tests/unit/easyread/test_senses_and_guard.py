@@ -18,6 +18,12 @@ from easyread.splitting import split_sentence
         "We recommend that the council.",  # a cut inside "the council and its partners work"
         "This is when they need them.",  # DN-02 filler
         "This is especially for people who are not online.",
+        # a bracketed list lifted out: "supported" is not a verb here
+        "Home care, day opportunities, direct payments, supported living etc.",
+        "Cost, time, place.",
+        # a cut inside brackets
+        "We charge people who get care at home (home care, day opportunities.",
+        "This is supported living and so on) a small amount.",
     ],
 )
 def test_the_guard_refuses_lines_that_are_not_sentences(line):
@@ -32,6 +38,8 @@ def test_the_guard_refuses_lines_that_are_not_sentences(line):
         "We recommend that the council acts now.",
         "In 2023 the panel agreed the plan.",
         "The panel agreed to meet.",
+        "Bring a coat, a hat, a drink and a snack.",  # a list the reader is told to bring
+        "Lunch, tea, games and trips are free.",
     ],
 )
 def test_the_guard_still_accepts_real_sentences(line):
@@ -407,3 +415,15 @@ def test_a_second_half_that_starts_with_its_verb_is_refused():
     assert guard.problems("Looked at data on carers' assessments and short breaks.")
     assert not guard.problems("Read the provider's page.")
     assert not guard.problems("Missed or late calls were reported by 1 in 5 residents.")
+
+
+def test_a_bracketed_list_stays_in_its_sentence():
+    text = (
+        "We charge people who get care at home (home care, day opportunities, "
+        "supported living etc.) a small amount."
+    )
+    sentences = [
+        s for i in build_briefing(text).all_items() if isinstance(i, Point) for s in i.sentences
+    ]
+    assert not any(s.startswith("Home care, day opportunities") for s in sentences)
+    assert any("supported living" in s and "charge" in s for s in sentences)
