@@ -62,11 +62,11 @@ class Concept:
     words: tuple[str, ...]
     general: bool = False
     meaning: str = ""
-    unless: OtherSense | None = None
+    unless: tuple[OtherSense, ...] = ()
 
     def fits(self, tokens: list[str], start: int, size: int) -> bool:
         """Whether the words matched at ``start`` are used in the sense the picture shows."""
-        return self.unless is None or not self.unless.applies(tokens, start, size)
+        return not any(other.applies(tokens, start, size) for other in self.unless)
 
 
 @lru_cache(maxsize=1)
@@ -77,14 +77,14 @@ def concepts() -> tuple[Concept, ...]:
 
 
 def _concept(record: dict) -> Concept:
-    unless = record.get("unless")
+    unless = record.get("unless") or []
     return Concept(
         record["name"],
         record["picture"],
         tuple(record["words"]),
         bool(record.get("general", False)),
         record.get("meaning", ""),
-        _other_sense(unless) if unless else None,
+        tuple(_other_sense(u) for u in (unless if isinstance(unless, list) else [unless])),
     )
 
 
@@ -102,6 +102,9 @@ def _phrase_index() -> tuple[dict[tuple[str, ...], Concept], int]:
         for word in concept.words:
             index.setdefault(tuple(_tokens(word)), concept)
     return index, max(len(phrase) for phrase in index)
+
+
+_ASIDES = re.compile(r"\([^()]*\)")
 
 
 def _tokens(text: str) -> list[str]:
@@ -131,7 +134,10 @@ def _fitting(text: str) -> list[tuple[tuple[int, int, int], Concept]]:
     """(rank, concept) for each place a concept's words start and fit their sense."""
     index, longest = _phrase_index()
     firsts = _first_words()
-    tokens = _tokens(visible_text(text))
+    # An aside in brackets is not what the row is about ("612 responses (including 2 in
+    # easy read)" is about responses), unless the brackets are all there is.
+    outside = _ASIDES.sub(" ", visible_text(text))
+    tokens = _tokens(outside if outside.strip(" .,;:") else visible_text(text))
     found = []
     covered = 0  # words inside a phrase already matched ("site" in "web site") start nothing
     for start in range(len(tokens)):
