@@ -286,6 +286,9 @@ def _main_verb_resumes(rest: str) -> bool:
 def _apply(sentence: str, start: int, end: int, rewrite: Rewrite) -> tuple[str, str]:
     left, rest = sentence[:start], sentence[end:]
     opening = rewrite(rest) if callable(rewrite) else rewrite
+    if ":" in sentence[max(0, start - 2) : end] and rest.lstrip()[:1] in "\"“‘'":
+        # 'One carer wrote: "..."': the colon says a quotation follows; keep it.
+        return left.rstrip(" :") + ":", rest.lstrip()
     return _finish(left), (opening + rest if opening else _capitalise(rest))
 
 

@@ -427,3 +427,13 @@ def test_a_bracketed_list_stays_in_its_sentence():
     ]
     assert not any(s.startswith("Home care, day opportunities") for s in sentences)
     assert any("supported living" in s and "charge" in s for s in sentences)
+
+
+def test_a_colon_before_a_quotation_is_kept_when_the_sentence_is_cut():
+    said = split_sentence(
+        "One carer wrote: \"My son's benefits are already stretched, and every extra "
+        'pound comes out of the money he uses to see his friends."'
+    )
+    assert said[0] == "One carer wrote:"
+    assert said[1].startswith('"My son')
+    assert all(guard.problems(s) == [] for s in said)
