@@ -21,7 +21,9 @@ from easyread.pictures import concepts, picture_for
 from easyread.simplify import Simplifier, blocks
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|(\d+)[.)])\s+(.*)$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|(\d+[.)]))\s+(.*)$")
+# "4.1 The council received ...": a report's paragraph number.
+_PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=[A-Z(“\"])")
 # "**Being heard.** Many people felt ...": a short bold label that starts a paragraph.
 _RUN_IN_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,60}?)[.:]?\*\*[.:]?\s+(?=\S)")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])|(?<!\w)_([^_\n]+?)_(?!\w)")
@@ -101,7 +103,7 @@ def _run_in_label(paragraph: str) -> re.Match[str] | None:
 
 
 def _numbered(rows: list[Item], number: str) -> list[Item]:
-    """The writer's list number goes on the item's first row."""
+    """The writer's list or paragraph number ("3.", "4.1") goes on the item's first row."""
     first = next((row for row in rows if isinstance(row, Point)), None)
     if number and first is not None:
         first.number = number
@@ -133,7 +135,12 @@ def _markdown_blocks(text: str):
         if paragraph:
             joined = "".join(paragraph)
             kind = "heading" if looks_like_heading(joined) else "text"
-            yield kind, joined.strip() if kind == "heading" else joined, paragraph_start, ""
+            numbered = _PARAGRAPH_NUMBER.match(joined) if kind == "text" else None
+            if numbered:
+                rest = joined[numbered.end() :]
+                yield kind, rest, paragraph_start + numbered.end(), numbered.group(1)
+            else:
+                yield kind, joined.strip() if kind == "heading" else joined, paragraph_start, ""
 
 
 _HEADING_WORDS = 12

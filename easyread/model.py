@@ -38,8 +38,9 @@ class Point:
     through whole so nothing is lost; ``attention_note`` says why, for the writer.
     ``source_start``/``source_end`` point back at the writer's text.
     ``picture_chosen_by_author`` stops automatic picture choice replacing it.
-    ``number`` is the writer's own list number ("3" of "3. review the criteria"), shown
-    before the first sentence: readers and meetings refer to "recommendation 3".
+    ``number`` is the writer's own list or paragraph number, as written ("3." of "3. review
+    the criteria", "4.1" of a report's paragraph), shown before the first sentence:
+    readers and meetings refer to "recommendation 3" and "paragraph 4.1".
     """
 
     kind: ClassVar[str] = "point"

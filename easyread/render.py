@@ -199,7 +199,7 @@ def _item_lines(item) -> list[str]:
     if isinstance(item, Point | NextStep):
         found = [_plain(s) for s in item.sentences]
         if getattr(item, "number", "") and found:
-            found[0] = f"{item.number}. {found[0]}"
+            found[0] = f"{item.number} {found[0]}"
         if isinstance(item, NextStep) and item.link_url:
             found.append(f"{item.link_text} ({item.link_url})".strip())
         return found

@@ -53,11 +53,24 @@ NUMBERED = (
 def test_a_numbered_list_keeps_the_writers_numbers():
     document = build_briefing(NUMBERED)
     points = [i for i in document.all_items() if isinstance(i, Point)]
-    assert [p.number for p in points if p.number] == ["1", "2", "3"]
+    assert [p.number for p in points if p.number] == ["1.", "2.", "3."]
     assert points[-1].sentences[0].startswith("Review when home visits end")
     text = render_text(document)
     assert "\n1. Set and publish" in text and "\n3. Review when" in text
     assert Document.from_dict(document.to_dict()).sections == document.sections
+
+
+def test_a_reports_paragraph_numbers_are_kept_before_the_paragraph():
+    document = build_briefing(
+        "## 4. What people said\n\n4.1 The council received 612 replies. Most people agreed.\n\n"
+        "4.2 Some people did not agree.\n"
+    )
+    points = [i for i in document.all_items() if isinstance(i, Point)]
+    assert [(p.number, p.sentences[0]) for p in points if p.number] == [
+        ("4.1", "The council received 612 replies."),
+        ("4.2", "Some people did not agree."),
+    ]
+    assert "\n4.1 The council received 612 replies." in render_text(document)
 
 
 def test_a_numbered_list_shows_its_numbers_in_html():
