@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from forum_site.models import (
@@ -30,7 +30,7 @@ from forum_site.models.forums import (
 from forum_site.services import contact_rules, messages
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.notifications import notify
-from forum_site.services.pagination import Page, SortKey, paginate
+from forum_site.services.pagination import Page, SortKey, oldest_first, paginate
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
 
@@ -78,12 +78,55 @@ class ForumSummary:
     member_count: int
 
 
-def visible_forums(session: Session, viewer: Viewer) -> list[ForumSummary]:
-    """Forums this viewer may know exist, with member counts, in two queries."""
-    forums = session.scalars(
-        select(Forum).options(selectinload(Forum.organisations)).order_by(Forum.name)
-    ).all()
-    shown = [f for f in forums if viewer.can_see_forum(f)]
+BY_NAME = oldest_first(Forum.name, Forum.id)
+
+
+def can_see_forum_clause(viewer: Viewer) -> ColumnElement[bool]:
+    """``viewer.can_see_forum`` in SQL, so a page of forums holds only what they may see."""
+    if viewer.is_admin:
+        return true()
+    private_ones = set(viewer.forum_roles) | set(viewer.commissioned_forum_ids)
+    return or_(Forum.is_private.is_(False), Forum.id.in_(private_ones))
+
+
+def forums_by_name(session: Session, viewer: Viewer, cursor: str | None = None) -> Page[Forum]:
+    """A page of the forums this viewer may know exist, by name, in one query at any size."""
+    query = select(Forum).where(can_see_forum_clause(viewer))
+    return paginate(session, query, BY_NAME, cursor, count=False)
+
+
+def visible_forums(
+    session: Session, viewer: Viewer, cursor: str | None = None
+) -> Page[ForumSummary]:
+    """A page of the forums this viewer may know exist, by name, with member counts and
+    how many there are: three queries however many forums there are."""
+    query = select(Forum).where(can_see_forum_clause(viewer))
+    page = paginate(session, query, BY_NAME, cursor)
+    return page.map(lambda shown: _with_member_counts(session, shown))
+
+
+def my_forums(session: Session, viewer: Viewer) -> list[Forum]:
+    """The forums this person belongs to, by name (no query for a visitor or a newcomer)."""
+    if not viewer.forum_roles:
+        return []
+    return list(
+        session.scalars(
+            select(Forum).where(Forum.id.in_(viewer.forum_roles)).order_by(Forum.name, Forum.id)
+        )
+    )
+
+
+def commissioned_forums(session: Session, viewer: Viewer) -> list[Forum]:
+    """The forums this person commissions (every forum, for a site admin), by name."""
+    query = select(Forum).order_by(Forum.name, Forum.id)
+    if not viewer.is_admin:
+        if not viewer.commissioned_forum_ids:
+            return []
+        query = query.where(Forum.id.in_(viewer.commissioned_forum_ids))
+    return list(session.scalars(query))
+
+
+def _with_member_counts(session: Session, shown: list[Forum]) -> list[ForumSummary]:
     counts = dict(
         session.execute(
             select(Membership.forum_id, func.count(Membership.id))

@@ -16,6 +16,7 @@ import base64
 import binascii
 import enum
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -99,6 +100,8 @@ def paginate(
     An unreadable or stale cursor gives the first page rather than an error.
     """
     after = decode_cursor(cursor, len(order))
+    if after is not None and not all(map(_fits, order, after)):
+        after = None
     width = len(query.column_descriptions)
     sort_values = [key.column.label(f"seek_{n}") for n, key in enumerate(order)]
     seek = query.add_columns(*sort_values).order_by(*(_ordered(key) for key in order))
@@ -133,6 +136,40 @@ def page_of_list(items: list[T], cursor: str | None, per_page: int = PER_PAGE) -
     return Page(shown, next_cursor, Total(len(items)), is_first=offset == 0)
 
 
+BIGGEST_INTEGER = 2**63 - 1
+
+
+def _fits(key: SortKey, value) -> bool:
+    """Whether a cursor's value can be compared with its column in SQL.
+
+    A made-up cursor could hold a number too big for the database, text with a NUL byte,
+    or the wrong type (PostgreSQL refuses to compare text with a number): each would be
+    a database error, so such a cursor counts as unreadable and gives the first page."""
+    if value is None:
+        return True
+    try:
+        expected = key.column.type.python_type
+    except (AttributeError, NotImplementedError):
+        return _fits_any(value)
+    if isinstance(expected, type) and issubclass(expected, enum.Enum):
+        return isinstance(value, str) and value in expected.__members__
+    if isinstance(value, bool) or expected is bool:
+        return isinstance(value, bool) and expected is bool
+    if expected is float:
+        return isinstance(value, (int, float)) and _fits_any(value)
+    return isinstance(value, expected) and _fits_any(value)
+
+
+def _fits_any(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" not in value
+    if isinstance(value, int):
+        return -BIGGEST_INTEGER <= value <= BIGGEST_INTEGER
+    if isinstance(value, (float, Decimal)):
+        return math.isfinite(value) and abs(value) < 1e300
+    return True
+
+
 def _ordered(key: SortKey):
     return key.column.desc() if key.newest_first else key.column.asc()
 
@@ -162,7 +199,10 @@ def decode_cursor(cursor: str | None, length: int) -> list | None:
         return None
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = [_unpack(v) for v in json.loads(raw)]
+        packed = json.loads(raw)
+        if not isinstance(packed, list):
+            return None
+        values = [_unpack(v) for v in packed]
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
         return None
     if len(values) != length:

@@ -80,3 +80,14 @@ def test_a_list_of_one_says_one_not_ones(client, db):
     assert "1 contribution in all, newest first." in one
     two = client.get(f"/forums/{_forum_with(db, 2).slug}/contributions").get_data(as_text=True)
     assert "2 contributions in all, newest first." in two
+
+
+def test_a_made_up_cursor_the_database_cannot_compare_shows_the_first_page(client, db):
+    """Too big a number, a NUL byte or the wrong type was a database error (a 500)."""
+    forum = _forum_with(db, 3)
+    for values in ([START, 10**30], ["Tuesday\x00", 1], [12, "twelve"], [START.isoformat(), 1]):
+        page = client.get(
+            f"/forums/{forum.slug}/contributions", query_string={"after": encode_cursor(values)}
+        )
+        assert page.status_code == 200, values
+        assert "Point 002 about lunch" in page.get_data(as_text=True), values

@@ -30,7 +30,11 @@ bp = Blueprint("forums", __name__)
 
 @bp.get("/forums")
 def index():
-    return render("forums/index.html", summaries=forums.visible_forums(db.session, viewer()))
+    return render(
+        "forums/index.html",
+        block="forums_page" if pagination.wants_more() else None,
+        summaries=forums.visible_forums(db.session, viewer(), pagination.cursor()),
+    )
 
 
 @bp.route("/forums/new", methods=["GET", "POST"])

@@ -15,7 +15,7 @@ from forum_site.extensions import db
 from forum_site.models import OutgoingEmail
 from forum_site.services import accounts, forums
 from forum_site.services.home import my_home
-from forum_site.web import preferences
+from forum_site.web import pagination, preferences
 from forum_site.web.main.forms import SettingsForm
 from forum_site.web.main.home_words import to_do_words
 from forum_site.web.meetings.labels import REPLY_ANSWERS
@@ -30,9 +30,11 @@ ONE_YEAR = 60 * 60 * 24 * 365
 
 @bp.get("/")
 def home():
-    summaries = forums.visible_forums(db.session, viewer())
-    mine = [s for s in summaries if viewer().is_member(s.forum.id)]
-    return render("main/home.html", summaries=summaries, mine=mine, **_my_home())
+    shown = forums.forums_by_name(db.session, viewer(), pagination.cursor())
+    if pagination.wants_more():  # htmx's "Show more": only the next forums
+        return render("main/home.html", block="forums_page", shown=shown)
+    mine = forums.my_forums(db.session, viewer())
+    return render("main/home.html", shown=shown, mine=mine, **_my_home())
 
 
 def _my_home() -> dict:

@@ -56,10 +56,8 @@ def new(slug: str):
     if not viewer().commissions(forum.id):
         raise NotAllowed(_("Only commissioners who work with this forum can start a topic."))
     form = TopicForm()
-    others = [
-        s.forum for s in forums.visible_forums(db.session, viewer()) if s.forum.id != forum.id
-    ]
-    form.forums.choices = [SelectChoice(f.id, f.name) for f in others if viewer().commissions(f.id)]
+    others = [f for f in forums.commissioned_forums(db.session, viewer()) if f.id != forum.id]
+    form.forums.choices = [SelectChoice(f.id, f.name) for f in others]
     if form.validate_on_submit():
         draft = core.TopicDraft(
             title=form.title.data,
