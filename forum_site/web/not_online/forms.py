@@ -1,5 +1,4 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
@@ -15,6 +14,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from forum_site.models.not_online import ConsentHow, ReachBy
 from forum_site.services.contact_rules import EMAIL_MESSAGE
 from forum_site.web.accounts.forms import strip
+from forum_site.web.validation import SiteForm
 
 REACH_BY = {
     ReachBy.CONVENOR: _l("Through the convenor: I hand them their letters"),
@@ -33,7 +33,7 @@ def _choices(labels: dict) -> list[SelectChoice]:
     return [SelectChoice(key.value, label) for key, label in labels.items()]
 
 
-class SupportedMemberForm(FlaskForm):
+class SupportedMemberForm(SiteForm):
     name = StringField(
         _l("Their name"),
         filters=[strip],
@@ -63,7 +63,7 @@ class SupportedMemberForm(FlaskForm):
     )
 
 
-class CardForm(FlaskForm):
+class CardForm(SiteForm):
     pin = PasswordField(
         _l("PIN"), validators=[DataRequired(message=_l("Enter a PIN of 4 to 6 numbers."))]
     )
@@ -76,7 +76,7 @@ class CardForm(FlaskForm):
     )
 
 
-class CardSignInForm(FlaskForm):
+class CardSignInForm(SiteForm):
     code = StringField(
         _l("The code on your card"),
         filters=[strip],
@@ -94,7 +94,7 @@ class CardSignInForm(FlaskForm):
     )
 
 
-class VenueComputerForm(FlaskForm):
+class VenueComputerForm(SiteForm):
     name = StringField(
         _l("Where is this computer?"),
         filters=[strip],
@@ -107,7 +107,7 @@ class VenueComputerForm(FlaskForm):
     )
 
 
-class TakeOverForm(FlaskForm):
+class TakeOverForm(SiteForm):
     email = EmailField(
         _l("Your email address"),
         filters=[strip],
@@ -119,9 +119,9 @@ class TakeOverForm(FlaskForm):
     )
 
 
-class LettersSentForm(FlaskForm):
+class LettersSentForm(SiteForm):
     """The letter ids come from ticked boxes (request.form.getlist)."""
 
 
-class AttendanceForm(FlaskForm):
+class AttendanceForm(SiteForm):
     """Ticks and amounts come per person (came, expenses-<id>, note-<id>)."""

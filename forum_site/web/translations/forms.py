@@ -1,12 +1,12 @@
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectField
 from wtforms.validators import DataRequired, Email, Length
 
 from forum_site.services.contact_rules import EMAIL_LENGTH, EMAIL_LENGTH_MESSAGE, EMAIL_MESSAGE
+from forum_site.web.validation import SiteForm
 
 
-class ReviewerForm(FlaskForm):
+class ReviewerForm(SiteForm):
     email = EmailField(
         _l("Their email address"),
         validators=[
@@ -18,5 +18,5 @@ class ReviewerForm(FlaskForm):
     language = SelectField(_l("Language they will check"), choices=[])
 
 
-class MarkCheckedForm(FlaskForm):
+class MarkCheckedForm(SiteForm):
     """The boxes are plain ``checked`` inputs: their values are the strings' keys."""
