@@ -286,7 +286,22 @@ def ends_finished(sentence: str) -> bool:
     tokens = _tokens(sentence)
     if tokens[-2:] == ["so", "on"]:
         return True
-    return bool(tokens) and tokens[-1] not in DANGLING
+    return bool(tokens) and (tokens[-1] not in DANGLING or _passive_ends_on_preposition(tokens))
+
+
+_BE_OR_GET = _set_of("be been being is are was were am get gets got getting feel felt")
+_STRANDED = _set_of("to for with about after on of at in from")
+
+
+def _passive_ends_on_preposition(tokens: list[str]) -> bool:
+    """ "They want to be listened to.", "She was looked after.": a whole passive; its
+    preposition has no object to lose (unlike a cut "We spoke to.")."""
+    if len(tokens) < 3 or tokens[-1] not in _STRANDED:
+        return False
+    verb, before = tokens[-2], tokens[-3]
+    _base, irregular = _lexicon()
+    participle = (verb.endswith("ed") and verb_base(verb)) or verb in irregular
+    return bool(participle) and before in _BE_OR_GET
 
 
 def _brackets_balance(text: str) -> bool:

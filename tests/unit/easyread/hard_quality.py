@@ -34,6 +34,11 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent)", re.IGNORECASE)
 _SHARE = re.compile(r"(\d+) in every (\d+)")
 _FILLER = re.compile(r"^(?:This|It)\s+(?:is|was)\s+(?:by|in|at|on|for|with|from|of|as)\b")
 _DOUBLED = re.compile(r"\b\w+(?:iess|ss’|s’s)\b|\bauthorityes\b")
+_PASSIVE_END = re.compile(
+    r"\b(?:be|been|being|is|are|was|were|get|got)\s+\w+(?:ed|en)\s+"
+    r"(?:to|for|with|about|after|on|of|at|in|from)\.?$",
+    re.IGNORECASE,
+)
 _END_WORDS = _set_of("a an the of and or but to for from with by in on at as")
 
 
@@ -65,7 +70,8 @@ def broken(document: Document, source: str) -> list[str]:
         text = visible_text(line).strip()
         last = re.findall(r"[\w’']+", text)[-1:] or [""]
         so_on = text.lower().rstrip(".").endswith("and so on")
-        dangling = last[0].lower() in _END_WORDS and not text.endswith(":") and not so_on
+        passive = _PASSIVE_END.search(text)  # "want to be listened to." is whole
+        dangling = last[0].lower() in _END_WORDS and not (text.endswith(":") or so_on or passive)
         if _FILLER.match(text) or _DOUBLED.search(text) or dangling:
             failing.append(line)
     if re.search(r"\b0\s?(?:%|per ?cent)", source) and re.search(r"\bnone\b", output(document)):

@@ -12,10 +12,16 @@ from tests.unit.easyread import hard_quality, quality
 ALL = hard_quality.passages()
 
 # Found on the third unseen set (fresh3) at its first run and not put right yet: strict,
-# so a fix makes these tests fail until the entry is removed.
+# so a fix makes these tests fail until the entry is removed. What is left in both is the
+# writer's own front matter, kept as written and marked for a person (DN-07: readers get
+# the standard text), which this measure counts because it counts flagged rows too.
 NOT_YET = {
-    ("broken", "k1_trust_board_waiting_lists"): "renderer breaks sentences in this board paper",
-    ("broken", "k2_charging_policy_cabinet"): "renderer breaks sentences in this cabinet report",
+    ("broken", "k1_trust_board_waiting_lists"): (
+        "front matter with no verb ('Report of the Chief Operating Officer. For assurance.')"
+    ),
+    ("broken", "k2_charging_policy_cabinet"): (
+        "front matter fields ('Lead Member: ...', 'Key decision: yes.')"
+    ),
 }
 
 

@@ -24,6 +24,7 @@ from easyread.splitting import split_sentence
         # a cut inside brackets
         "We charge people who get care at home (home care, day opportunities.",
         "This is supported living and so on) a small amount.",
+        "We spoke to.",  # a cut that lost who was spoken to
     ],
 )
 def test_the_guard_refuses_lines_that_are_not_sentences(line):
@@ -40,6 +41,8 @@ def test_the_guard_refuses_lines_that_are_not_sentences(line):
         "The panel agreed to meet.",
         "Bring a coat, a hat, a drink and a snack.",  # a list the reader is told to bring
         "Lunch, tea, games and trips are free.",
+        "People told us that they want to be listened to.",  # a whole passive
+        "She was looked after at home.",
     ],
 )
 def test_the_guard_still_accepts_real_sentences(line):
