@@ -138,3 +138,30 @@ def test_jargon_caught_overall_and_false_alarms_on_plain_words():
     assert sum(s.marked - len(s.missed) for s in fresh) / sum(s.marked for s in fresh) >= 0.55
     flagged = sum(len(s.false_alarms) for s in scores) / sum(s.plain_words for s in scores)
     assert flagged <= 0.05
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Theatre utilisation fell again.", "utilisation"),
+        ("We buy activity from the independent sector.", "independent sector"),
+        ("Savings above the upper capital limit count.", "upper capital limit"),
+        ("The change will be phased in over two years.", "phased"),
+        ("The service was withdrawn in May.", "withdrawn"),
+        ("Calls out of hours go to the crisis team.", "out of hours"),
+    ],
+)
+def test_hospital_and_charging_words_are_council_words(sentence, word):
+    assert word in [f.text for f in found(sentence, "council_word")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We went to the theatre to see a play.",  # not the operating theatre
+        "She withdrew £20 from the bank.",  # not a service taken away
+        "We met in the last quarter of the park.",
+    ],
+)
+def test_those_words_in_their_everyday_sense_are_left_alone(sentence):
+    assert "council_word" not in kinds(sentence)
