@@ -10,6 +10,7 @@ from forum_site.delivery.render import Written, write
 from forum_site.delivery.unsubscribe import token_for
 from forum_site.delivery.words import what_name
 from forum_site.models import Channel, Contribution, Notification, OutgoingEmail, User, Visibility
+from forum_site.services import translations
 
 
 def _site() -> str:
@@ -24,7 +25,7 @@ def locale_of(user: User) -> str:
 def one_notice(session: Session, user: User, notice: Notification) -> OutgoingEmail:
     with force_locale(locale_of(user)):
         written = write(session, notice, user, easy_read=user.easy_read)
-        body = "\n\n".join([written.body, _see_it(written), _footer(user, notice.kind)])
+        body = "\n\n".join([written.body, _see_it(written), _footer(session, user, notice.kind)])
         email = _queue(session, user, written.subject, body, token_for(user.id, notice.kind))
         email.about_anonymous = _about_anonymous(session, [notice])
         return email
@@ -35,7 +36,7 @@ def digest(session: Session, user: User, notices: list[Notification], channel) -
         items = [write(session, n, user, easy_read=user.easy_read) for n in notices]
         subject = _digest_subject(channel, len(items))
         parts = [f"{w.subject}\n\n{w.body}\n\n{_see_it(w)}" for w in items]
-        body = "\n\n----------\n\n".join([*parts, _footer(user, channel)])
+        body = "\n\n----------\n\n".join([*parts, _footer(session, user, channel)])
         email = _queue(session, user, subject, body, token_for(user.id, channel))
         email.about_anonymous = _about_anonymous(session, notices)
         return email
@@ -63,9 +64,11 @@ def unsubscribe_url(token: str) -> str:
     return f"{_site()}/unsubscribe/{token}"
 
 
-def _footer(user: User, what) -> str:
+def _footer(session: Session, user: User, what) -> str:
+    draft = translations.is_draft(session, current_app.config, locale_of(user))
     return "\n".join(
         [
+            *([str(translations.DRAFT_NOTICE)] if draft else []),
             gettext("You get this because of your choices: %(what)s.", what=what_name(what)),
             gettext("Stop these emails: %(url)s", url=unsubscribe_url(token_for(user.id, what))),
             gettext("Choose what we send you: %(url)s", url=_site() + "/settings/notifications"),

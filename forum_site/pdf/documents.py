@@ -18,9 +18,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
+from forum_site.extensions import db
 from forum_site.pdf.coverage import replace_unprintable, unprintable
 from forum_site.pdf.easy_read import easy_read_html
 from forum_site.pdf.formatting import template_helpers
+from forum_site.services import translations
 
 
 class Version(enum.StrEnum):
@@ -125,6 +127,8 @@ def _context(document: PrintDocument, version: Version) -> dict:
         "version": version,
         "page_size": page_size(),
         "lang": locale.replace("_", "-"),
+        "draft_translation": translations.is_draft(db.session, current_app.config, locale),
+        "draft_notice": translations.DRAFT_NOTICE,
         "text_direction": _direction(locale),
         "footer_content": Markup(footer_content()),
         **template_helpers(),

@@ -243,6 +243,20 @@ def reviewers(session: Session) -> list[tuple[str, str]]:
     return [(row.language, row.display_name) for row in rows]
 
 
+#: Said wherever words in a draft language reach a reader: page footers, emails, PDFs.
+DRAFT_NOTICE = _l("This translation has not been checked by a fluent speaker yet.")
+
+
+def is_draft(session: Session, config, locale: str) -> bool:
+    """Whether words in ``locale`` are a draft: no fluent speaker has checked them all.
+
+    ``config`` is the app's settings (``BABEL_TRANSLATION_DIRECTORIES``); English never is."""
+    if locale.split("_")[0] == "en":
+        return False
+    folder = Path(config["BABEL_TRANSLATION_DIRECTORIES"])
+    return not fully_checked(session, folder, locale)
+
+
 def fully_checked(session: Session, folder: Path, language: str) -> bool:
     """Whether every string of the language was checked (cached for a few minutes).
 

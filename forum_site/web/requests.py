@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
@@ -75,15 +73,13 @@ def _template_context() -> dict:
         "nav_items": lambda: navigation.nav_items(unread()),
         "config_endpoints": lambda: current_app.view_functions,
         "translation_is_draft": lambda: translation_is_draft(locale),
+        "draft_notice": translations.DRAFT_NOTICE,
     }
 
 
 def translation_is_draft(locale: str) -> bool:
     """Pages in a language no fluent speaker has fully checked say so in their footer."""
-    if locale.split("_")[0] == "en":
-        return False
-    folder = Path(current_app.config["BABEL_TRANSLATION_DIRECTORIES"])
-    return not translations.fully_checked(db.session, folder, locale)
+    return translations.is_draft(db.session, current_app.config, locale)
 
 
 def init_app(app: Flask) -> None:

@@ -269,3 +269,12 @@ def test_the_demo_meetings_easy_read_pack_is_at_most_8_pages(client, db):
     deciders = [i.decision_maker for i in meeting.agenda_items if i.decision_maker]
     for name in deciders:
         assert facts.flat_text.count(f"{name} will make the final") == 1, name
+
+
+def test_a_pdf_in_a_draft_language_says_so_in_that_language(client, sign_in, world):
+    sign_in(world.member)
+    url = f"/print/meetings/{world.meeting.id}/pack/standard.pdf"
+    welsh = read_pdf(client.get(url, headers={"Accept-Language": "cy"}).data)
+    assert "Nid yw siaradwr rhugl wedi gwirio'r cyfieithiad hwn eto." in welsh.flat_text
+    english = read_pdf(client.get(url, headers={"Accept-Language": "en"}).data)
+    assert "fluent speaker" not in english.flat_text

@@ -128,3 +128,24 @@ def test_words_outside_a_request_are_english_not_an_error(app):
             assert str(_l("Received")) == "Wedi'i dderbyn"
             # WTForms' validators fill their message in with % and a dict of values
             assert _l("Received") % {"max": 254, "length": 300} == "Wedi'i dderbyn"
+
+
+def test_an_email_in_a_draft_language_says_so_in_that_language(client, db, sign_in):
+    from tests.factories_contributions import make_contribution
+    from tests.factories_meetings import People
+    from tests.notices import emails_to
+
+    people = People(db)
+    people.member.language = "cy"
+    for who in (people.member, people.other_member):
+        point = make_contribution(db, people.forum, who, text="The Friday bus is late.")
+        sign_in(people.commissioner)
+        client.post(
+            f"/contributions/{point.id}/answers",
+            data={"status": "considering", "answer": "We have asked the bus company."},
+        )
+    [welsh] = emails_to(db, people.member)
+    assert WELSH_NOTICE in welsh.body_text
+    assert "Yr ateb gan" in welsh.body_text  # the rest is in Welsh too
+    [english] = emails_to(db, people.other_member)
+    assert "fluent speaker" not in english.body_text
