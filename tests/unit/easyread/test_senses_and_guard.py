@@ -440,3 +440,17 @@ def test_a_colon_before_a_quotation_is_kept_when_the_sentence_is_cut():
     assert said[0] == "One carer wrote:"
     assert said[1].startswith('"My son')
     assert all(guard.problems(s) == [] for s in said)
+
+
+def _explained(text: str) -> dict[str, str]:
+    document = build_briefing(text, terms=default_terms())
+    return {i.term: i.explanation for i in document.all_items() if isinstance(i, HardWordBox)}
+
+
+def test_a_pathway_counted_on_a_waiting_list_is_not_explained_as_steps_to_care():
+    boxes = _explained("The waiting list stood at 48,310 pathways at the end of September.")
+    assert boxes == {"Pathways": "Here each pathway is one person waiting for one treatment."}
+    route = _explained(
+        "There is a new pathway for people with dementia, from diagnosis to support."
+    )
+    assert route == {"Pathway": "A pathway is the steps you go through to get care."}
