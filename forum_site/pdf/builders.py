@@ -258,7 +258,7 @@ def merge_easy(main: Document, others: list[Document], heading_prefix: str = "")
             heading = section.heading or other.title
             if index == 0 and section.heading:
                 heading = f"{heading_prefix}{other.title}: {section.heading}"
-            main.sections.append(Section(heading, section.items, section.picture))
+            main.sections.append(Section(heading, section.items, section.picture, section.level))
         for entry in other.word_list:
             if entry.term.lower() not in seen:
                 seen.add(entry.term.lower())

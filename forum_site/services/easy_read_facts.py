@@ -96,7 +96,7 @@ def merge(
         was = before.get(section.heading)
         items, count = _marked(section.items, was, label) if was is not None else (section.items, 0)
         changed += count
-        sections.append(Section(section.heading, items, section.picture))
+        sections.append(Section(section.heading, items, section.picture, section.level))
     document = Document(
         title=checked.title,
         sections=sections,
