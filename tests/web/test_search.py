@@ -563,6 +563,34 @@ def test_every_hit_is_checked_again_with_the_areas_own_rules(client, db, world, 
     assert _titles(_search(client, q="jackal")) == ["Jackal walk"]
 
 
+@pytest.mark.parametrize("role", ["visitor", "member", "private_member"])
+def test_the_sql_alone_hides_a_private_forum_by_the_forums_own_rule(
+    client, sign_in, db, world, role, monkeypatch
+):
+    """With the pages' own checks switched off, what search's SQL lets through is what
+    ``can_see_forum_clause`` (the forum lists' rule) lets through: nothing of a private
+    forum for a visitor or a member of another forum, every kind of it for its member."""
+    from forum_site.services.search import searching
+
+    monkeypatch.setattr(searching, "_may_see", lambda viewer, kind, thing: True)
+    hidden = world["hidden"]
+    make_meeting(db, hidden, title="Okapi gathering")
+    make_contribution(db, hidden, world["private_member"], text="Okapi support group.")
+    make_decision(db, hidden, title="Okapi fund agreed")
+    make_briefing(db, hidden, world["commissioner"], title="Okapi news")
+    make_budget(db, world["commissioner"], world["council"], [hidden], title="Okapi money")
+    make_meeting(db, world["forum"], title="Okapi open day")
+    db.flush()
+
+    response = _search(_client(client, sign_in, world, role), q="okapi")
+    heading = response.soup.select_one("#search-results-title").get_text(strip=True)
+    if role == "private_member":
+        assert len(_titles(response)) == 6 and heading.endswith(": 6")
+    else:
+        assert _titles(response) == ["Okapi open day"] and heading.endswith(": 1")
+        assert "Hidden Circle" not in response.get_data(as_text=True)
+
+
 def test_search_reindex_command(app, db, world):
     from sqlalchemy import delete, func, select
 

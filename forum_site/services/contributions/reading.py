@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, case, false, func, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from forum_site.models import Contribution, ContributionSupport, Forum, Visibility
 from forum_site.models.base import as_utc, utcnow
@@ -112,12 +112,10 @@ class ContributionView:
 def views_for(
     session: Session, viewer: Viewer, contributions: list[Contribution], now: datetime | None
 ) -> list[ContributionView]:
-    """Views for a list, with support counts and the viewer's own supports in two queries."""
-    ids = [c.id for c in contributions]
-    counts = support_counts(session, ids)
-    mine = _my_supports(session, viewer, ids)
+    """Views for a list, with support counts and the viewer's own supports in one query."""
+    supports = _supports(session, viewer, [c.id for c in contributions])
     now = now or utcnow()
-    return [_view(viewer, c, counts.get(c.id, 0), c.id in mine, now) for c in contributions]
+    return [_view(viewer, c, *supports.get(c.id, (0, False)), now) for c in contributions]
 
 
 def _view(viewer, contribution, count, supported, now) -> ContributionView:
@@ -150,24 +148,30 @@ def support_counts(session: Session, ids: list[int]) -> dict[int, int]:
     )
 
 
-def _my_supports(session: Session, viewer: Viewer, ids: list[int]) -> set[int]:
-    if not ids or not viewer.signed_in:
-        return set()
-    return set(
-        session.scalars(
-            select(ContributionSupport.contribution_id).where(
-                ContributionSupport.contribution_id.in_(ids),
-                ContributionSupport.user_id == viewer.user_id,
-            )
+def _supports(session: Session, viewer: Viewer, ids: list[int]) -> dict[int, tuple[int, bool]]:
+    """How many said "me too" to each, and whether the viewer did, grouped in one query."""
+    if not ids:
+        return {}
+    mine = ContributionSupport.user_id == viewer.user_id if viewer.signed_in else false()
+    rows = session.execute(
+        select(
+            ContributionSupport.contribution_id,
+            func.count(ContributionSupport.id),
+            func.max(case((mine, 1), else_=0)),
         )
+        .where(ContributionSupport.contribution_id.in_(ids))
+        .group_by(ContributionSupport.contribution_id)
     )
+    return {contribution_id: (count, bool(own)) for contribution_id, count, own in rows}
 
 
 def _with_people():
+    """Who made it and the meeting it is about, joined into the list's own query: a list
+    costs the same queries whether or not any row has them."""
     return (
-        selectinload(Contribution.author),
-        selectinload(Contribution.recorded_by),
-        selectinload(Contribution.meeting),
+        joinedload(Contribution.author),
+        joinedload(Contribution.recorded_by),
+        joinedload(Contribution.meeting),
     )
 
 
@@ -184,17 +188,34 @@ def forum_contributions(
     return views_for(session, viewer, list(rows), now)
 
 
+@dataclass(frozen=True)
+class ForumContributions:
+    """A forum's "what members said" page: one page of everything the viewer may read and,
+    for its commissioners on the first page, what has waited too long for an answer."""
+
+    contributions: Page[ContributionView]
+    waiting: list[ContributionView]
+
+
 def forum_contributions_page(
     session: Session, viewer: Viewer, forum: Forum, cursor: str | None, now: datetime | None = None
-) -> Page[ContributionView]:
-    """One page of what the viewer may read in this forum, newest first."""
+) -> ForumContributions:
+    """Both lists in a fixed number of queries: rows with their people and meeting joined
+    in, then one grouped query for the "me too" supports of every row on the page."""
+    now = now or utcnow()
     query = (
         select(Contribution)
         .options(*_with_people())
         .where(visible_clause(viewer, forum.id), Contribution.withdrawn_at.is_(None))
     )
     page = paginate(session, query, newest_first(Contribution.created_at, Contribution.id), cursor)
-    return page.map(lambda rows: views_for(session, viewer, rows, now))
+    waiting = []
+    if viewer.commissions(forum.id) and page.is_first:
+        order = oldest_first(Contribution.created_at, Contribution.id)
+        waiting = paginate(session, _waiting_query([forum.id], now), order, count=False).items
+    views = views_for(session, viewer, [*page.items, *waiting], now)
+    shown = len(page.items)
+    return ForumContributions(page.map(lambda _: views[:shown]), views[shown:])
 
 
 def about(
@@ -204,7 +225,7 @@ def about(
     ((column, value),) = target.items()
     rows = session.scalars(
         select(Contribution)
-        .options(*_with_people(), selectinload(Contribution.forum))
+        .options(*_with_people(), joinedload(Contribution.forum))
         .where(
             getattr(Contribution, column) == value,
             Contribution.forum_id.in_(forum_ids),
@@ -219,7 +240,7 @@ def about(
 def _waiting_query(forum_ids: list[int], now: datetime):
     return (
         select(Contribution)
-        .options(*_with_people(), selectinload(Contribution.forum))
+        .options(*_with_people(), joinedload(Contribution.forum))
         .where(
             Contribution.forum_id.in_(forum_ids),
             Contribution.first_answered_at.is_(None),
@@ -228,16 +249,6 @@ def _waiting_query(forum_ids: list[int], now: datetime):
             Contribution.withdrawn_at.is_(None),
         )
     )
-
-
-def waiting_too_long(
-    session: Session, viewer: Viewer, forum_ids: list[int], now: datetime | None = None
-) -> Page[ContributionView]:
-    """Unanswered contributions past their organisation's response time, oldest first.
-
-    The first page only (a forum page's panel); ``waiting_too_long_page`` pages on.
-    """
-    return waiting_too_long_page(session, viewer, forum_ids, None, now)
 
 
 def count_waiting(session: Session, forum_ids: list[int], now: datetime | None = None) -> int:

@@ -33,6 +33,7 @@ from forum_site.models import (
     topic_forum,
 )
 from forum_site.models.meetings import MeetingStatus
+from forum_site.services.forums import can_see_forum_clause
 from forum_site.services.viewer import Viewer
 
 E = SearchEntry
@@ -46,18 +47,12 @@ class Reach:
     forum_id: int | None = None  # the "in this forum" filter, a forum the viewer may see
 
     @property
-    def private_forums(self) -> set[int]:
-        return set(self.viewer.forum_roles) | set(self.viewer.commissioned_forum_ids)
-
-    @property
     def convened(self) -> set[int]:
         return {f for f, role in self.viewer.forum_roles.items() if role == Role.CONVENOR}
 
     def forum_ok(self) -> ColumnElement:
-        """viewer.can_see_forum(Forum)."""
-        if self.viewer.is_admin:
-            return true()
-        return or_(Forum.is_private.is_(False), Forum.id.in_(self.private_forums))
+        """viewer.can_see_forum(Forum): the forums' own rule, the one the forum lists use."""
+        return can_see_forum_clause(self.viewer)
 
     def in_filter(self, forum_id_column) -> ColumnElement:
         return true() if self.forum_id is None else forum_id_column == self.forum_id

@@ -49,17 +49,15 @@ def forum_contributions(slug: str):
             return saved
     form.fill_token()
     target_name = _prefill_target(forum, form)
-    listing = reading.forum_contributions_page(db.session, viewer(), forum, pagination.cursor())
-    commissions = viewer().commissions(forum.id) and listing.is_first
-    waiting = reading.waiting_too_long(db.session, viewer(), [forum.id]) if commissions else []
+    lists = reading.forum_contributions_page(db.session, viewer(), forum, pagination.cursor())
     status = 400 if form.errors or form.form_errors else 200
     return render(
         "contributions/forum.html",
         block="contributions_page" if pagination.wants_more() else None,
         forum=forum,
         form=form,
-        contributions=listing,
-        waiting=waiting,
+        contributions=lists.contributions,
+        waiting=lists.waiting,
         target_name=target_name,
         sections=sections_for(forum),
     ), status

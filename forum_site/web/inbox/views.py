@@ -29,7 +29,8 @@ def index():
         lambda rows: shown_all(db.session, rows, current_user, easy_read=g.prefs.easy_read)
     )
     unread = messages.unread_count(db.session, viewer().user_id)
-    return render("inbox/index.html", items=items, unread_count_now=unread)
+    block = "messages_page" if pagination.wants_more() else None
+    return render("inbox/index.html", block=block, items=items, unread_count_now=unread)
 
 
 @bp.get("/inbox/<int:message_id>")
