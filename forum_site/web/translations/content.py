@@ -8,7 +8,6 @@ from functools import cache
 from flask import abort, current_app, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 
 from forum_site.extensions import db
@@ -17,6 +16,7 @@ from forum_site.services.errors import DomainError
 from forum_site.web.i18n import text_direction
 from forum_site.web.responses import commit, render, show_error, viewer
 from forum_site.web.translations.blueprint import bp
+from forum_site.web.validation import SiteForm
 
 # Where each kind is read (the page a translation is shown on).
 READ_PAGES = {
@@ -27,10 +27,10 @@ READ_PAGES = {
 
 
 @cache
-def _form_class(kind_name: str) -> type[FlaskForm]:
+def _form_class(kind_name: str) -> type[SiteForm]:
     kind = content_translations.kind(kind_name)
     fields = {name: TextAreaField(label) for name, label in kind.labels.items()}
-    return type(f"{kind_name.title()}TranslationForm", (FlaskForm,), fields)
+    return type(f"{kind_name.title()}TranslationForm", (SiteForm,), fields)
 
 
 def _subject(kind_name: str, subject_id: int):
