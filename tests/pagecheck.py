@@ -1,9 +1,12 @@
 """Checks every HTML page a test fetches, so each test also guards the basics:
 strict parsing, one h1, a title that starts with it, unique ids, labelled controls,
-and forms with an action and a CSRF field."""
+and forms with an action and a CSRF field. htmx fragments get the checks that make
+sense for a piece of a page: no h1 (the page has one), headings that do not skip a
+level, and the same ids, labels and forms checks within the fragment."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -18,19 +21,43 @@ class PageProblem(AssertionError):
 
 
 def check_page(html: str, url: str = "") -> BeautifulSoup:
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    return _check(html, url, parser.parse, [_check_headings, *CHECKS_FOR_BOTH])
+
+
+def check_fragment(html: str, url: str = "") -> BeautifulSoup:
+    """A piece of a page that htmx swaps in, parsed the way htmx does: as a fragment."""
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+
+    def parse(text: str):
+        return parser.parseFragment(text, container=_container_for(text))
+
+    return _check(html, url, parse, [_check_fragment_headings, *CHECKS_FOR_BOTH])
+
+
+def _check(html: str, url: str, parse, checks) -> BeautifulSoup:
     problems: list[str] = []
     try:
-        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(html)
+        parse(html)
     except html5lib.html5parser.ParseError as error:
         problems.append(f"HTML does not parse strictly: {error}")
     soup = BeautifulSoup(html, "html.parser")
-    _check_headings(soup, problems)
-    _check_ids(soup, problems)
-    _check_labels(soup, problems)
-    _check_forms(soup, problems)
+    for check in checks:
+        check(soup, problems)
     if problems:
         raise PageProblem(f"{url}:\n  " + "\n  ".join(problems))
     return soup
+
+
+# htmx parses a response inside a <template>, where rows and cells are allowed at the top;
+# html5lib has no template contents, so give table pieces the element they belong in.
+TABLE_PARTS = {"tr": "tbody", "td": "tr", "th": "tr", "col": "colgroup"}
+TABLE_PARTS |= dict.fromkeys(["tbody", "thead", "tfoot", "caption", "colgroup"], "table")
+
+
+def _container_for(html: str) -> str:
+    first = re.search(r"<([a-zA-Z][a-zA-Z0-9]*)", html)
+    return TABLE_PARTS.get(first.group(1).lower(), "div") if first else "div"
 
 
 def _text(tag) -> str:
@@ -48,6 +75,15 @@ def _check_headings(soup: BeautifulSoup, problems: list[str]) -> None:
         problems.append(f"title {title!r} does not start with the h1 {h1!r}")
     if not soup.find("main"):
         problems.append("no <main> landmark")
+
+
+def _check_fragment_headings(soup: BeautifulSoup, problems: list[str]) -> None:
+    headings = soup.find_all(re.compile(r"^h[1-6]$"))
+    if any(heading.name == "h1" for heading in headings):
+        problems.append("a fragment has an h1: the page it goes into already has one")
+    for before, after in itertools.pairwise(headings):
+        if int(after.name[1]) > int(before.name[1]) + 1:
+            problems.append(f"heading skips from {before.name} to {after.name}: {_text(after)!r}")
 
 
 def _check_ids(soup: BeautifulSoup, problems: list[str]) -> None:
@@ -91,3 +127,6 @@ def _check_forms(soup: BeautifulSoup, problems: list[str]) -> None:
             and not form.find("input", attrs={"name": "csrf_token"})
         ):
             problems.append(f"POST form without a CSRF field: {str(form)[:120]}")
+
+
+CHECKS_FOR_BOTH = [_check_ids, _check_labels, _check_forms]

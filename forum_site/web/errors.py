@@ -14,7 +14,7 @@ from forum_site.extensions import db
 from forum_site.services.errors import NotAllowed, NotFound
 from forum_site.web import resume
 from forum_site.web.accounts.forms import SignInForm
-from forum_site.web.responses import render, viewer
+from forum_site.web.responses import asks_for_a_fragment, render, viewer
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +52,18 @@ PAGES = {
 
 
 def error_page(status: int, detail: str | None = None):
+    """The error page, or for htmx only its message, which site.js swaps in for a 400."""
     title, advice = PAGES.get(status, PAGES[500])
-    return render(
-        "errors/error.html", title=str(title), advice=str(advice), detail=detail, status=status
-    ), status
+    page = render(
+        "errors/error.html",
+        block="message",
+        heading_level=2 if asks_for_a_fragment() else 1,
+        title=str(title),
+        advice=str(advice),
+        detail=detail,
+        status=status,
+    )
+    return page, status
 
 
 def _http_error(error: HTTPException):

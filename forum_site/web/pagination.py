@@ -26,8 +26,9 @@ def page_url(next_cursor: str | None = None, anchor: str | None = None) -> str:
 
 
 def wants_more() -> bool:
-    """htmx's "Show more" asks for only the next rows and the next link."""
-    return request.htmx and cursor() is not None and not request.htmx.boosted
+    """htmx's "Show more" asks for only the next rows and the next link. Its link always
+    carries ``?after=``; an empty one means from the start, still as rows for htmx."""
+    return request.htmx and CURSOR_ARG in request.args and not request.htmx.boosted
 
 
 def total_text(page: Page) -> str:

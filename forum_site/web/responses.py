@@ -17,9 +17,14 @@ def viewer() -> Viewer:
     return getattr(g, "viewer", ANONYMOUS)
 
 
+def asks_for_a_fragment() -> bool:
+    """htmx will put the answer into part of the page (a boosted link gets a whole page)."""
+    return bool(request.htmx) and not request.htmx.boosted
+
+
 def render(template: str, block: str | None = None, **context):
     """The full page, or only ``block`` of the same template when htmx asks for it."""
-    if block and request.htmx and not request.htmx.boosted:
+    if block and asks_for_a_fragment():
         return render_block(template, block, **context)
     return render_template(template, **context)
 
