@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from easyread.grammar import _capitalise, _finish, looks_like_verb
-from easyread.guard import base_verbs
 from easyread.model import word_count
 from easyread.splitting import _Clauses, _which, _who, stands_alone
+from easyread.verbs import base_verbs
 
 MAX_ITEM_WORDS = 15
 MAX_WORDS = 15

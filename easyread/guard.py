@@ -16,41 +16,38 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from easyread.model import _WORD, visible_text
-
-
-def _set_of(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-VERBS_FILE = Path(__file__).with_name("data") / "verbs.txt"
-
-AUXILIARIES = _set_of(
-    "is are was were am be been being will would can could should shall must may might "
-    "has have had do does did isn't aren't wasn't weren't won't can't couldn't shouldn't "
-    "don't doesn't didn't hasn't haven't hadn't wouldn't mustn't cannot 's 're 've 'll 'd"
+from easyread.model import visible_text
+from easyread.verbs import (
+    AUXILIARIES,
+    NOT_VERBS,
+    base_verbs,
+    is_finite_form,
+    lexicon,
+    lower_tokens,
+    verb_base,
+    word_set,
 )
+
 # Words that finish nothing: a line ending on one of these was cut too early (DN-01).
-DANGLING = _set_of(
+DANGLING = word_set(
     "a an the of and or but nor to for from with without by in at as into onto than "
     "which who whose whom if because while whilst although though unless until such "
     "including like via per between among during "
     "across against towards toward within upon our their its his her your my every no very "
     "especially particularly mainly"
 )
-_PRONOUN_SUBJECTS = _set_of("i we you they he she it there this that these those")
-_RELATIVES = _set_of("who which that whom whose")
-_ADVERBS = _set_of(
+_PRONOUN_SUBJECTS = word_set("i we you they he she it there this that these those")
+_RELATIVES = word_set("who which that whom whose")
+_ADVERBS = word_set(
     "still also often always never now only usually already just then sometimes rarely "
     "really all both each mostly mainly generally currently jointly"
 )
-_DETERMINERS = _set_of(
+_DETERMINERS = word_set(
     "a an the this that these those our their its his her your my some any each every "
     "no many most all few several such"
 )
-_PREPOSITIONS = _set_of(
+_PREPOSITIONS = word_set(
     "of to for from with without by in on at as into than about over under after before "
     "during through across against within between among per via like including"
 )
@@ -74,81 +71,10 @@ _FILLER_OTHER = re.compile(
 _START_OK = re.compile(r"^[\W_]*(?:[A-Z£$€0-9]|\*\*[A-Z£0-9])")
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(base verbs, irregular finite forms) from data/verbs.txt ("=" lines list regular verbs)."""
-    base: set[str] = set()
-    irregular: set[str] = set()
-    for line in VERBS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("="):
-            base.update(line[1:].split())
-            continue
-        first, *forms = line.split()
-        base.add(first)
-        irregular.update(forms)
-    return frozenset(base), frozenset(irregular)
-
-
-def base_verbs() -> frozenset[str]:
-    return _lexicon()[0]
-
-
-@lru_cache(maxsize=20000)
-def verb_base(word: str) -> str | None:
-    """The base form of a verb form we know ("rejected" -> "reject"), else None."""
-    base, irregular = _lexicon()
-    w = word.lower()
-    if w in base:
-        return w
-    candidates = []
-    if w.endswith("ies"):
-        candidates.append(w[:-3] + "y")
-    if w.endswith("ied"):
-        candidates.append(w[:-3] + "y")
-    if w.endswith("es"):
-        candidates.append(w[:-2])
-    if w.endswith("s"):
-        candidates.append(w[:-1])
-    if w.endswith("ed"):
-        candidates += [w[:-2], w[:-1]]
-        if len(w) > 4 and w[-3] == w[-4]:
-            candidates.append(w[:-3])
-    return next((c for c in candidates if c in base), None)
-
-
-@lru_cache(maxsize=20000)
-def is_finite_form(word: str) -> bool:
-    """An auxiliary, an irregular past, or a known verb ending in -s/-ed."""
-    w = word.lower()
-    if w in AUXILIARIES or w in _lexicon()[1]:
-        return True
-    return w.endswith(("s", "ed")) and verb_base(w) is not None and w not in _NOT_VERBS
-
-
-# Known verb forms that are almost always nouns or adjectives in council prose.
-_NOT_VERBS = _set_of(
-    "needs services costs means results works plans cuts rates terms funds levels "
-    "changes reports views figures numbers areas schemes homes places beds hours "
-    "weeks years days months meetings members"
-)
-
-
-@lru_cache(maxsize=20000)
-def _cached_tokens(sentence: str) -> tuple[str, ...]:
-    return tuple(t.lower() for t in _WORD.findall(visible_text(sentence)))
-
-
-def _tokens(sentence: str) -> list[str]:
-    return list(_cached_tokens(sentence))
-
-
 def has_subject_and_verb(sentence: str) -> bool:
     """A finite verb with something before it that can be its subject, or a command."""
     body = _LEADING_MARKERS.sub("", visible_text(sentence).strip())
-    tokens = _tokens(body)
+    tokens = lower_tokens(body)
     if not tokens:
         return False
     base = base_verbs()
@@ -183,7 +109,7 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
         return False  # "monitoring visits that include ...": "visits" is the noun
     if _bare_after_a_singular(tokens, index):
         return False  # "an online form for carers": after "a"/"an", a bare verb is a noun
-    if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in _NOT_VERBS:
+    if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in NOT_VERBS:
         return True  # "This makes it hard"
     if index == 1 and subject in _QUANTIFIERS and (is_finite_form(token) or token in base):
         return True  # "Some wait for months": a quantifier can be the whole subject
@@ -191,7 +117,7 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
         return False
     if subject[:1].isdigit() and index == 2 and tokens[0] in _PREPOSITIONS - {"than"}:
         return False  # "With 140 replies": a number after a preposition is not a subject
-    if token in _NOT_VERBS:
+    if token in NOT_VERBS:
         return after in _DETERMINERS or after[:1].isdigit() or after in _PRONOUN_SUBJECTS
     if (
         token in _NOUN_LIKE
@@ -211,7 +137,7 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     return _has_plural_subject(tokens, index)
 
 
-_SINGULAR_DETERMINERS = _set_of("a an each every")
+_SINGULAR_DETERMINERS = word_set("a an each every")
 
 
 def _bare_after_a_singular(tokens: list[str], index: int) -> bool:
@@ -235,18 +161,18 @@ def _names_a_relative_clause(tokens: list[str], index: int) -> bool:
     return verb_base(tokens[index]) not in _REPORTING_BASES
 
 
-_DEMONSTRATIVES = _set_of("this that these those")
-_QUANTIFIERS = _set_of("some many most all few others both none several")
-_OBJECTS = _set_of("to for on with us you them him her it me up out about in")
+_DEMONSTRATIVES = word_set("this that these those")
+_QUANTIFIERS = word_set("some many most all few others both none several")
+_OBJECTS = word_set("to for on with us you them him her it me up out about in")
 # Plain forms that are verbs more often than nouns after a plural: "people still need help".
-_NOUN_LIKE_VERBS_FIRST = _set_of("need work lead walk wash vote visit return claim share")
+_NOUN_LIKE_VERBS_FIRST = word_set("need work lead walk wash vote visit return claim share")
 # Words that come before a noun, not a verb: "the next steps", "further reports".
-_NOUN_MODIFIERS = _set_of(
+_NOUN_MODIFIERS = word_set(
     "next last first other new same further main key proposed current "
     "quarterly annual monthly weekly daily yearly"
 )
 # Plain verbs that are nouns more often than not in council prose ("a social care record").
-_NOUN_LIKE = _set_of(
+_NOUN_LIKE = word_set(
     "care support fund plan cost budget record review report need change place rate work "
     "service end start charge house staff share claim score design list file form head "
     "post price rest result return sort state study target test trade type value visit "
@@ -283,14 +209,14 @@ def _plural_subject(word: str) -> bool:
 
 
 def ends_finished(sentence: str) -> bool:
-    tokens = _tokens(sentence)
+    tokens = lower_tokens(sentence)
     if tokens[-2:] == ["so", "on"]:
         return True
     return bool(tokens) and (tokens[-1] not in DANGLING or _passive_ends_on_preposition(tokens))
 
 
-_BE_OR_GET = _set_of("be been being is are was were am get gets got getting feel felt")
-_STRANDED = _set_of("to for with about after on of at in from")
+_BE_OR_GET = word_set("be been being is are was were am get gets got getting feel felt")
+_STRANDED = word_set("to for with about after on of at in from")
 
 
 def _passive_ends_on_preposition(tokens: list[str]) -> bool:
@@ -299,7 +225,7 @@ def _passive_ends_on_preposition(tokens: list[str]) -> bool:
     if len(tokens) < 3 or tokens[-1] not in _STRANDED:
         return False
     verb, before = tokens[-2], tokens[-3]
-    _base, irregular = _lexicon()
+    _base, irregular = lexicon()
     participle = (verb.endswith("ed") and verb_base(verb)) or verb in irregular
     return bool(participle) and before in _BE_OR_GET
 
@@ -326,7 +252,7 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
         found.append("does not start with a capital letter")
     if not text.endswith(":") and not ends_finished(text):
         found.append("ends on a joining word")
-    if _tokens(text) in (["so", "on"], ["and", "so", "on"]):
+    if lower_tokens(text) in (["so", "on"], ["and", "so", "on"]):
         found.append('only "and so on": a piece of a list')
     if not _brackets_balance(text):
         found.append("a bracket is opened or closed in another sentence")
@@ -344,12 +270,12 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
         found.append("starts like the end of another sentence (including, such as ...)")
     elif _embedded_question(text):
         found.append("a piece of a sentence (what, how, where ...) with no main verb")
-    elif "either" in _tokens(text) and not {"or", "nor"} & set(_tokens(text)):
+    elif "either" in lower_tokens(text) and not {"or", "nor"} & set(lower_tokens(text)):
         found.append('"either" with no "or": the other choice was cut off')
     return tuple(found)
 
 
-_AFTER_A_VERB = _set_of(
+_AFTER_A_VERB = word_set(
     "at on in to for with up out into about from the a an their its our his her them it him"
 )
 
@@ -360,7 +286,7 @@ def _starts_with_its_verb(text: str) -> bool:
     past verb followed by what it acts on; "Missed or late calls were ..." is not one."""
     from easyread.grammar import _IRREGULAR_PAST, _VERBS, looks_like_verb
 
-    tokens = _tokens(text)
+    tokens = lower_tokens(text)
     if len(tokens) < 2 or "," in text or text.rstrip().endswith("?"):
         return False
     first = tokens[0]
@@ -374,12 +300,12 @@ _PIECE_START = re.compile(
     r"^(?:including|especially|particularly|such as|except|rather than)\b",
     re.IGNORECASE,
 )
-_WH = _set_of("what how why where whether when which")
+_WH = word_set("what how why where whether when which")
 
 
 def _embedded_question(text: str) -> bool:
     """ "What should change." / "About where they live.": the end of a longer sentence."""
-    tokens = _tokens(_LEADING_MARKERS.sub("", text))
+    tokens = lower_tokens(_LEADING_MARKERS.sub("", text))
     if len(tokens) < 2 or text.rstrip().endswith("?"):
         return False
     if tokens[0] in _PREPOSITIONS and tokens[1] in _WH and "," not in text:
@@ -388,7 +314,7 @@ def _embedded_question(text: str) -> bool:
     return tokens[0] in _WH - {"when"} and len(finite) < 2
 
 
-_REPORTING_BASES = _set_of(
+_REPORTING_BASES = word_set(
     "recommend propose agree say find show suggest expect believe know hope feel report "
     "decide ask note mean ensure confirm think estimate accept"
 )
@@ -396,7 +322,7 @@ _REPORTING_BASES = _set_of(
 
 def _unfinished_that_clause(text: str) -> bool:
     """ "We recommend that the council." : the words after a reporting verb's "that" need a verb."""
-    tokens = _tokens(text)
+    tokens = lower_tokens(text)
     for index in range(len(tokens) - 2, 0, -1):
         if tokens[index] == "that" and verb_base(tokens[index - 1]) in _REPORTING_BASES:
             rest = tokens[index + 1 :]
@@ -452,7 +378,7 @@ def is_list_of_things(text: str) -> bool:
     pieces = [p for p in pieces if p and p.lower() not in {"etc", "and so on"}]
     if len(pieces) < 3 or any(len(p.split()) > 3 for p in pieces):
         return False
-    words = {w for p in pieces for w in _tokens(p)}
+    words = {w for p in pieces for w in lower_tokens(p)}
     return not words & (AUXILIARIES | _PRONOUN_SUBJECTS | {"i"})
 
 
@@ -462,8 +388,8 @@ def is_whole_sentence(text: str) -> bool:
     ("fewer walk-in slots")."""
     if not is_sound(text) or is_list_of_things(text):
         return False
-    tokens = _tokens(text)
-    base, irregular = _lexicon()
+    tokens = lower_tokens(text)
+    base, irregular = lexicon()
     for index, token in enumerate(tokens):
         if token in AUXILIARIES or token in irregular:
             return True

@@ -117,7 +117,7 @@ def last_items(last: str) -> list[str]:
 
 def _phrases_only(body: str, items: list[str]) -> bool:
     """No item is a clause or holds a colon, and "aged 75 and over" is never cut in two."""
-    from easyread.guard import AUXILIARIES
+    from easyread.verbs import AUXILIARIES
 
     if not _flat(items):
         return False

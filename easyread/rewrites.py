@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from easyread.guard import verb_base
 from easyread.readability import zipf
+from easyread.verbs import verb_base
 
 
 def _set_of(text: str) -> frozenset[str]:
@@ -126,7 +126,7 @@ def passive_to_active(sentence: str) -> str:
 
 def _agent_goes_on(rest: str) -> bool:
     """After a comma, a stretch with "and"/"or" but no verb continues the agent as a list."""
-    from easyread.guard import AUXILIARIES
+    from easyread.verbs import AUXILIARIES
 
     if not rest.startswith(","):
         return False
