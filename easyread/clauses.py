@@ -17,7 +17,7 @@ import re
 from easyread.grammar import _capitalise, _finish, looks_like_verb
 from easyread.model import word_count
 from easyread.splitting import _Clauses, _which, _who, stands_alone
-from easyread.verbs import base_verbs
+from easyread.verbs import base_verbs, word_set
 
 MAX_ITEM_WORDS = 15
 MAX_WORDS = 15
@@ -40,23 +40,7 @@ _COMMA_ASIDE = re.compile(rf",\s+((?:{_ASIDE_STARTS})\b{_NOT_COMMA}{{0,90}}?),\s
 _TRAILING_ADVERB = re.compile(
     r",\s+((?:especially|particularly|often|usually|mostly|mainly|sometimes)\b[^,]*)$", re.I
 )
-_AUX_WORDS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "must",
-        "has",
-        "have",
-        "had",
-    ]
-)
+_AUX_WORDS = word_set("is are was were will would can could should must has have had")
 _EXAMPLE_OPENINGS = {
     "including": "This includes ",
     "such as": "For example, ",
@@ -161,35 +145,9 @@ _PHRASE_START = re.compile(
     r"\s+(?!in\s+every\s)(?=(?:for|in|within|by|over|during|from|at|across|until|through|on|since|after|before)\s)"
 )
 _PAST = frozenset({"was", "were", "had", "did"})
-_CLAUSE_WORDS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "must",
-        "has",
-        "have",
-        "had",
-        "be",
-        "been",
-        "do",
-        "does",
-        "did",
-        "who",
-        "that",
-        "which",
-        "when",
-        "where",
-        "if",
-        "because",
-        "whether",
-    ]
+_CLAUSE_WORDS = word_set(
+    "is are was were will would can could should must has have had be been do does "
+    "did who that which when where if because whether"
 )
 _PRONOUN_END = frozenset(
     ["this", "it", "them", "that", "these", "those", "us", "you", "him", "her"]

@@ -54,58 +54,12 @@ _THERE = "There "
 # "X, where ..." is about a place only after a word for a place ("the centre, where ...");
 # after anything else it means "when" or "if" ("sensors, where they help"), and "There"
 # would turn a condition into a fact.
-_PLACES = frozenset(
-    [
-        "room",
-        "rooms",
-        "centre",
-        "centres",
-        "building",
-        "buildings",
-        "area",
-        "areas",
-        "home",
-        "homes",
-        "house",
-        "houses",
-        "town",
-        "towns",
-        "city",
-        "ward",
-        "wards",
-        "hospital",
-        "hospitals",
-        "place",
-        "places",
-        "site",
-        "sites",
-        "venue",
-        "venues",
-        "hall",
-        "halls",
-        "library",
-        "school",
-        "schools",
-        "street",
-        "streets",
-        "village",
-        "villages",
-        "county",
-        "borough",
-        "district",
-        "flat",
-        "flats",
-        "office",
-        "offices",
-        "clinic",
-        "clinics",
-        "park",
-        "parks",
-        "surgery",
-        "surgeries",
-        "unit",
-        "units",
-    ]
+_PLACES = _set_of(
+    "room rooms centre centres building buildings area areas home homes house houses "
+    "town towns city ward wards hospital hospitals place places site sites venue "
+    "venues hall halls library school schools street streets village villages county "
+    "borough district flat flats office offices clinic clinics park parks surgery "
+    "surgeries unit units"
 )
 
 
