@@ -145,6 +145,8 @@ def _asked_for_a_fragment(response) -> bool:
     headers = response.request.headers
     if not headers.get("HX-Request") or headers.get("HX-Boosted"):
         return False
+    if response.headers.get("HX-Retarget") == "body":
+        return False  # the server asked htmx to replace the whole page
     swapped = 200 <= response.status_code < 300 or response.status_code in (400, 422)
     return swapped or not WHOLE_DOCUMENT.match(response.get_data(as_text=True))
 

@@ -9,10 +9,10 @@ the server and nothing needs JavaScript. Passwords, PINs and tokens are never ca
 
 from __future__ import annotations
 
-from flask import request
+from flask import Response, make_response, request
 from werkzeug.datastructures import MultiDict
 
-from forum_site.web.responses import render
+from forum_site.web.responses import asks_for_a_fragment, render
 
 CARRY_PREFIX = "carry-"
 CARRY_TO = "carry_to"
@@ -45,19 +45,33 @@ def carried_fields(form: MultiDict) -> list[tuple[str, str]]:
     ][:200]
 
 
-def sign_in_to_send(sign_in_form):
+def _whole_page(html: str) -> Response:
+    """These pages replace the whole page: htmx is told to put them in the body, not
+    into the part of the page the form was going to update (a page inside a page)."""
+    response = make_response(html)
+    if asks_for_a_fragment():
+        response.headers["HX-Retarget"] = "body"
+        response.headers["HX-Reswap"] = "innerHTML"
+    return response
+
+
+def sign_in_to_send(sign_in_form) -> Response:
     """The sign-in page, carrying what was typed into the form posted to this address."""
-    return render(
-        "accounts/sign_in.html",
-        form=sign_in_form,
-        next=request.path,
-        carried=typed_fields(request.form),
-        carry_to=request.path,
+    return _whole_page(
+        render(
+            "accounts/sign_in.html",
+            form=sign_in_form,
+            next=request.path,
+            carried=typed_fields(request.form),
+            carry_to=request.path,
+        )
     )
 
 
-def send_again(carried: list[tuple[str, str]], target: str):
+def send_again(carried: list[tuple[str, str]], target: str) -> Response:
     """After signing in: the words again, in a form that sends them on."""
     shown = [(name, value) for name, value in carried if len(value) >= SHOWN_FROM]
     hidden = [(name, value) for name, value in carried if len(value) < SHOWN_FROM]
-    return render("accounts/send_again.html", shown=shown, hidden=hidden, target=target)
+    return _whole_page(
+        render("accounts/send_again.html", shown=shown, hidden=hidden, target=target)
+    )

@@ -91,3 +91,33 @@ def test_short_forms_still_get_the_plain_expired_page(app, db):
     page = browser.post("/sign-out", data={"csrf_token": "old"})
     assert page.status_code == 400
     assert "The form had expired" in page.get_data(as_text=True)
+
+
+def test_with_htmx_the_sign_in_page_replaces_the_whole_page_not_a_part(client, db, sign_in):
+    forum, member = _forum_and_member(db)
+    sign_in(member)
+    url = f"/forums/{forum.slug}/contributions"
+    sessions.end_all(db, member)
+    db.flush()
+    sent = client.post(
+        url, data={"text": WORDS, "visibility": "shared"}, headers={"HX-Request": "true"}
+    )
+    # htmx puts it in the body: one page with one h1, not a page inside the form's panel
+    assert sent.headers["HX-Retarget"] == "body" and sent.headers["HX-Reswap"] == "innerHTML"
+    assert len(sent.soup.select("h1")) == 1
+    assert _hidden(sent)["carry-text"] == WORDS
+
+
+def test_with_htmx_a_lost_cookie_shows_the_words_again_as_a_whole_page(app, db, sign_in):
+    forum, member = _forum_and_member(db)
+    url = f"/forums/{forum.slug}/contributions"
+    browser = app.test_client()
+    browser.post("/sign-in", data={"email": member.email, "password": PASSWORD, "csrf_token": "x"})
+    lost = browser.post(
+        url,
+        data={"text": WORDS, "visibility": "shared", "csrf_token": "old"},
+        headers={"HX-Request": "true"},
+    )
+    assert lost.status_code == 400
+    assert lost.headers.get("HX-Retarget") == "body"
+    assert WORDS in lost.get_data(as_text=True)
