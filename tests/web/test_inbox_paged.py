@@ -75,3 +75,13 @@ def test_show_more_sends_htmx_only_the_next_messages(reader):
     assert len(re.findall(r"Message \d{2}</a>", html)) == 5
     assert ('class="er-row' in html) == easy_read
     assert 'id="messages-pager"' in html and "Back to the start of the list" in html
+
+
+def test_show_more_does_not_count_the_unread_messages_again(reader, count_queries):
+    client, _easy_read = reader
+    link = _next_link(client.get("/inbox")).split("#")[0]
+    with count_queries() as queries:
+        more = client.get(link, headers={"HX-Request": "true"})
+    assert more.status_code == 200
+    counting = [q for q in queries if "count(" in q.lower() and "read_at IS NULL" in q]
+    assert counting == []

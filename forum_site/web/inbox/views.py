@@ -28,9 +28,10 @@ def index():
     items = page.map(
         lambda rows: shown_all(db.session, rows, current_user, easy_read=g.prefs.easy_read)
     )
+    if pagination.wants_more():  # only the next rows: no heading, so no count
+        return render("inbox/index.html", block="messages_page", items=items)
     unread = messages.unread_count(db.session, viewer().user_id)
-    block = "messages_page" if pagination.wants_more() else None
-    return render("inbox/index.html", block=block, items=items, unread_count_now=unread)
+    return render("inbox/index.html", items=items, unread_count_now=unread)
 
 
 @bp.get("/inbox/<int:message_id>")
