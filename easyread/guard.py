@@ -17,6 +17,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from easyread.line_shape import (
+    PRONOUN_SUBJECTS,
+    brackets_balance,
+    ends_finished,
+    is_list_of_things,
+)
 from easyread.model import visible_text
 from easyread.verbs import (
     AUXILIARIES,
@@ -29,15 +35,6 @@ from easyread.verbs import (
     word_set,
 )
 
-# Words that finish nothing: a line ending on one of these was cut too early (DN-01).
-DANGLING = word_set(
-    "a an the of and or but nor to for from with without by in at as into onto than "
-    "which who whose whom if because while whilst although though unless until such "
-    "including like via per between among during "
-    "across against towards toward within upon our their its his her your my every no very "
-    "especially particularly mainly"
-)
-_PRONOUN_SUBJECTS = word_set("i we you they he she it there this that these those")
 _RELATIVES = word_set("who which that whom whose")
 _ADVERBS = word_set(
     "still also often always never now only usually already just then sometimes rarely "
@@ -118,11 +115,11 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     if subject[:1].isdigit() and index == 2 and tokens[0] in _PREPOSITIONS - {"than"}:
         return False  # "With 140 replies": a number after a preposition is not a subject
     if token in NOT_VERBS:
-        return after in _DETERMINERS or after[:1].isdigit() or after in _PRONOUN_SUBJECTS
+        return after in _DETERMINERS or after[:1].isdigit() or after in PRONOUN_SUBJECTS
     if (
         token in _NOUN_LIKE
         and token not in _NOUN_LIKE_VERBS_FIRST
-        and subject not in _PRONOUN_SUBJECTS
+        and subject not in PRONOUN_SUBJECTS
     ):
         # "their care and support plan, or ...": a noun unless an object or "to" follows
         return after in _DETERMINERS or after in _OBJECTS or after[:1].isdigit()
@@ -144,8 +141,8 @@ def _bare_after_a_singular(tokens: list[str], index: int) -> bool:
     """ "A group" takes "meets", "met" or "will meet"; a bare "form" one or two words after
     "a"/"an" is the noun of the phrase ("an online form"), never its verb."""
     near = tokens[max(0, index - 2) : index]
-    if not any(word in _SINGULAR_DETERMINERS for word in near):
-        return False
+    if not any(word in _SINGULAR_DETERMINERS for word in near) or near[-1][:1].isdigit():
+        return False  # "9 in every 100 pay": a share, its verb after the number
     token = tokens[index]
     return token in base_verbs() and not is_finite_form(token) and token not in AUXILIARIES
 
@@ -184,14 +181,14 @@ def _command(tokens: list[str]) -> bool:
     """ "Tell us", "Visit our website"; not "Care needs in the area"."""
     if tokens[0] not in _NOUN_LIKE:
         return True
-    return tokens[1] in _DETERMINERS or tokens[1] in _PRONOUN_SUBJECTS or tokens[1] in {"us", "me"}
+    return tokens[1] in _DETERMINERS or tokens[1] in PRONOUN_SUBJECTS or tokens[1] in {"us", "me"}
 
 
 def _has_plural_subject(tokens: list[str], index: int) -> bool:
     """ "councils still buy", "placements for adults remain": a plural before a plain verb."""
     if _plural_subject(_subject_before(tokens, index)) or "and" in tokens[:index]:
         return True
-    return any(_plural_subject(t) and t not in _PRONOUN_SUBJECTS for t in tokens[:index])
+    return any(_plural_subject(t) and t not in PRONOUN_SUBJECTS for t in tokens[:index])
 
 
 def _subject_before(tokens: list[str], index: int) -> str:
@@ -203,40 +200,9 @@ def _subject_before(tokens: list[str], index: int) -> str:
 
 
 def _plural_subject(word: str) -> bool:
-    if word in _PRONOUN_SUBJECTS or word in {"people", "children", "staff", "families"}:
+    if word in PRONOUN_SUBJECTS or word in {"people", "children", "staff", "families"}:
         return True
     return word.endswith("s") and not word.endswith("ss") and word not in _PREPOSITIONS
-
-
-def ends_finished(sentence: str) -> bool:
-    tokens = lower_tokens(sentence)
-    if tokens[-2:] == ["so", "on"]:
-        return True
-    return bool(tokens) and (tokens[-1] not in DANGLING or _passive_ends_on_preposition(tokens))
-
-
-_BE_OR_GET = word_set("be been being is are was were am get gets got getting feel felt")
-_STRANDED = word_set("to for with about after on of at in from")
-
-
-def _passive_ends_on_preposition(tokens: list[str]) -> bool:
-    """ "They want to be listened to.", "She was looked after.": a whole passive; its
-    preposition has no object to lose (unlike a cut "We spoke to.")."""
-    if len(tokens) < 3 or tokens[-1] not in _STRANDED:
-        return False
-    verb, before = tokens[-2], tokens[-3]
-    _base, irregular = lexicon()
-    participle = (verb.endswith("ed") and verb_base(verb)) or verb in irregular
-    return bool(participle) and before in _BE_OR_GET
-
-
-def _brackets_balance(text: str) -> bool:
-    depth = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 def problems(sentence: str, list_item: bool = False) -> list[str]:
@@ -254,7 +220,7 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
         found.append("ends on a joining word")
     if lower_tokens(text) in (["so", "on"], ["and", "so", "on"]):
         found.append('only "and so on": a piece of a list')
-    if not _brackets_balance(text):
+    if not brackets_balance(text):
         found.append("a bracket is opened or closed in another sentence")
     if list_item:
         return tuple(found)
@@ -357,31 +323,6 @@ def _ends_sentence(line: str) -> bool:
     return visible_text(line).rstrip().endswith((".", "!", "?"))
 
 
-_LIST_END = re.compile(r"(?:,?\s+(?:etc|and so on)|\s+(?:and|or)\s+[^,]+)\.?$", re.I)
-
-
-def is_list_of_things(text: str) -> bool:
-    """ "Home care, day opportunities, supported living etc.": names in a row, no sentence.
-
-    Three or more short pieces between commas ending in "etc." or "and so on", or with no
-    "and"/"or" at all, none with an auxiliary verb or a pronoun that could be a subject.
-    """
-    plain = visible_text(text).strip().rstrip(".")
-    if plain.count(",") < 2:
-        return False
-    if re.search(r"\s(?:and|or)\s", plain) and not re.search(r"(?:etc|and so on)$", plain, re.I):
-        return False  # "Bring a coat, a hat, a drink and a snack." may tell the reader to
-    pieces = [p.strip() for p in _LIST_END.sub("", plain).split(",")]
-    last = _LIST_END.search(plain)
-    if last:
-        pieces.append(re.sub(r"^,?\s*(?:and|or)\s+", "", last.group().strip(" .")))
-    pieces = [p for p in pieces if p and p.lower() not in {"etc", "and so on"}]
-    if len(pieces) < 3 or any(len(p.split()) > 3 for p in pieces):
-        return False
-    words = {w for p in pieces for w in lower_tokens(p)}
-    return not words & (AUXILIARIES | _PRONOUN_SUBJECTS | {"i"})
-
-
 def is_whole_sentence(text: str) -> bool:
     """Stricter than :func:`is_sound`, for asides lifted out of brackets (DN-03): the verb must
     be sure (an auxiliary, a past form, or after a pronoun), not a noun ending in -s
@@ -395,6 +336,6 @@ def is_whole_sentence(text: str) -> bool:
             return True
         if token.endswith("ed") and verb_base(token) and index > 0:
             return True
-        if index > 0 and tokens[index - 1] in _PRONOUN_SUBJECTS and verb_base(token):
+        if index > 0 and tokens[index - 1] in PRONOUN_SUBJECTS and verb_base(token):
             return True
     return False

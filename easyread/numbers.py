@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from easyread.verbs import base_verbs, is_finite_form
+
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -99,7 +101,26 @@ def _stays_percent(text: str, start: int, end: int) -> bool:
     if is_change(before, after):
         return True
     following = re.match(r"\s+([a-z]+)", after)
-    return bool(following) and following.group(1).lower() not in _SHARE_FOLLOWERS | _COUNTED
+    if not following:
+        return False
+    word = following.group(1).lower()
+    if word in _SHARE_FOLLOWERS | _COUNTED:
+        return False
+    # "9% pay the full cost": a share that starts a clause is the subject of the verb after
+    # it. Elsewhere the word is a thing the rate names ("a 5% charge", "offers 20% discount").
+    return not (_is_verb(word) and _CLAUSE_START.search(before))
+
+
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(]|\b(?:and|but|while|whereas|although|though|because|so|that|where|when|"
+    r"only|just|around|about|nearly|almost|over|under|some|roughly|fewer than|more than|"
+    r"less than))\s*$",
+    re.I,
+)
+
+
+def _is_verb(word: str) -> bool:
+    return word in base_verbs() or is_finite_form(word)
 
 
 def words_to_number(phrase: str) -> int | None:

@@ -454,3 +454,9 @@ def test_a_pathway_counted_on_a_waiting_list_is_not_explained_as_steps_to_care()
         "There is a new pathway for people with dementia, from diagnosis to support."
     )
     assert route == {"Pathway": "A pathway is the steps you go through to get care."}
+
+
+def test_a_share_in_every_100_can_be_the_subject():
+    # "every" before a number is a share ("9 in every 100"), not "a"/"every" before a noun
+    assert guard.problems("9 in every 100 pay the full cost.") == []
+    assert guard.problems("An online form for carers.")

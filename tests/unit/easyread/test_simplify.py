@@ -220,6 +220,23 @@ def test_percentages_that_must_stay_as_written(text):
     assert numbers_as_digits(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share that starts a clause is the subject of the verb after it
+        ("9% pay the full cost and 41% of people pay nothing.",
+         "9 in every 100 pay the full cost and 41 in every 100 people pay nothing."),
+        ("Around 40% receive help.", "Around 4 in every 10 receive help."),
+        ("Of those asked, 15% rely on family.", "Of those asked, 15 in every 100 rely on family."),
+        # elsewhere the word after is a thing the rate names, even when it can be a verb
+        ("a 5% charge applies.", "a 5% charge applies."),
+        ("It offers 20% discount.", "It offers 20% discount."),
+    ],
+)  # fmt: skip
+def test_a_share_before_its_verb_becomes_a_share(text, expected):
+    assert numbers_as_digits(text) == expected
+
+
 def test_whole_shares_in_one_sentence_still_become_shares():
     assert numbers_as_digits("31% of patients waited, compared with 24% last year.") == (
         "31 in every 100 patients waited, compared with 24 in every 100 last year."
