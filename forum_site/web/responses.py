@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
-from flask import current_app, g, render_template, request
+from flask import current_app, flash, g, render_template, request
 from flask_wtf import FlaskForm
 from jinja2_fragments.flask import render_block
 
 from forum_site.extensions import db
-from forum_site.services.errors import DomainError
+from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import ANONYMOUS, Viewer
 
 
@@ -63,6 +66,35 @@ def show_error(form: FlaskForm, error: DomainError) -> None:
         field.errors = [*field.errors, error.message]
     else:
         form.form_errors.append(error.message)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """What the service call gave back, once it is committed."""
+
+    value: T
+
+
+def saved(form: FlaskForm, action: Callable[[], T], thanks: str) -> Saved[T] | None:
+    """Run one service call for a checked form; commit and say ``thanks`` when it works.
+
+    A rule the person broke is shown on the form (next to its field) and None comes back.
+    A refusal about the person or the thing itself (NotAllowed, NotFound with no field) is
+    not the form's business: it goes on to the error page.
+    """
+    try:
+        value = action()
+    except DomainError as error:
+        if isinstance(error, (NotAllowed, NotFound)) and error.field is None:
+            raise
+        show_error(form, error)
+        return None
+    commit()
+    flash(thanks, "success")
+    return Saved(value)
 
 
 def site_url() -> str:

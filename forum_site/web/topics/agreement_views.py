@@ -10,7 +10,7 @@ from forum_site.extensions import db
 from forum_site.models.meetings import InfluenceLevel
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.services.topics import agreements, core
-from forum_site.web.responses import commit, viewer
+from forum_site.web.responses import commit, saved, viewer
 from forum_site.web.topics.forms import AgreementForm
 from forum_site.web.topics.views import bp, page, stage_or_404
 
@@ -41,22 +41,15 @@ def write_agreement(topic_id: int, stage: str):
     if latest is not None and not form.is_submitted():
         form.fill_from(latest)
     if form.validate_on_submit():
-        try:
-            agreements.write_agreement(db.session, viewer(), topic, stage, _draft(form))
-        except DomainError as error:
-            show_error_on(form, error)
-        else:
-            commit()
-            flash(_("The agreement is saved. The convenor can now agree it."), "success")
+        done = saved(
+            form,
+            lambda: agreements.write_agreement(db.session, viewer(), topic, stage, _draft(form)),
+            _("The agreement is saved. The convenor can now agree it."),
+        )
+        if done:
             return redirect(url_for(".agreement", topic_id=topic.id, stage=stage.value), code=303)
     status = 400 if form.errors or form.form_errors else 200
     return page("topics/write_agreement.html", topic, status, form=form, stage=stage, latest=latest)
-
-
-def show_error_on(form, error) -> None:
-    from forum_site.web.responses import show_error
-
-    show_error(form, error)
 
 
 def _draft(form: AgreementForm) -> agreements.AgreementDraft:

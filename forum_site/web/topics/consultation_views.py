@@ -3,7 +3,7 @@ paper, meetings and calls (convenor), tag themes, and read "What we heard"."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from wtforms.fields.choices import SelectChoice
@@ -11,10 +11,10 @@ from wtforms.fields.choices import SelectChoice
 from forum_site.extensions import db
 from forum_site.models import Source, Visibility
 from forum_site.models.base import utcnow
-from forum_site.services.errors import DomainError, NotAllowed, NotFound
+from forum_site.services.errors import NotAllowed
 from forum_site.services.topics import agreements, core, votes
 from forum_site.services.topics import consultations as service
-from forum_site.web.responses import commit, show_error, viewer
+from forum_site.web.responses import saved, viewer
 from forum_site.web.topics.consultation_forms import (
     ConsultationForm,
     RecordForm,
@@ -40,14 +40,13 @@ def new_consultation(topic_id: int):
             closes_at=form.closes_at(),
             reply_by=form.reply_by.data,
         )
-        try:
-            found = service.create_consultation(db.session, viewer(), topic, draft)
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The consultation is ready. It opens at the time you chose."), "success")
-            return redirect(url_for(".consultation", consultation_id=found.id), code=303)
+        done = saved(
+            form,
+            lambda: service.create_consultation(db.session, viewer(), topic, draft),
+            _("The consultation is ready. It opens at the time you chose."),
+        )
+        if done:
+            return redirect(url_for(".consultation", consultation_id=done.value.id), code=303)
     status = 400 if form.errors or form.form_errors else 200
     return page("topics/new_consultation.html", topic, status, form=form)
 
@@ -124,8 +123,9 @@ def consultation_say(consultation_id: int):
     form = TakePartForm()
     form.question.choices = _questions(found)
     if form.validate_on_submit():
-        try:
-            service.take_part(
+        done = saved(
+            form,
+            lambda: service.take_part(
                 db.session,
                 viewer(),
                 found,
@@ -134,14 +134,10 @@ def consultation_say(consultation_id: int):
                 question_id=form.question.data,
                 visibility=Visibility(form.visibility.data),
                 submission_token=form.submission_token.data,
-            )
-        except (NotFound, NotAllowed):
-            raise
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("Thank you. Your point is part of this consultation."), "success")
+            ),
+            _("Thank you. Your point is part of this consultation."),
+        )
+        if done:
             return redirect(url_for(".consultation", consultation_id=found.id), code=303)
     return _show(found, 400, say=form)
 
@@ -153,8 +149,9 @@ def consultation_record(consultation_id: int):
     form = RecordForm(prefix="record")
     form.question.choices = _questions(found)
     if form.validate_on_submit():
-        try:
-            service.take_part(
+        done = saved(
+            form,
+            lambda: service.take_part(
                 db.session,
                 viewer(),
                 found,
@@ -163,14 +160,10 @@ def consultation_record(consultation_id: int):
                 question_id=form.question.data,
                 source=Source(form.source.data),
                 submission_token=form.submission_token.data,
-            )
-        except (NotFound, NotAllowed):
-            raise
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The point is recorded as part of this consultation."), "success")
+            ),
+            _("The point is recorded as part of this consultation."),
+        )
+        if done:
             return redirect(url_for(".consultation", consultation_id=found.id), code=303)
     return _show(found, 400, record=form)
 
@@ -181,14 +174,13 @@ def consultation_theme(consultation_id: int):
     found = service.get_consultation(db.session, viewer(), consultation_id)
     form = ThemeForm()
     if form.validate_on_submit():
-        try:
-            service.tag(db.session, viewer(), found, form.contribution.data, form.theme.data)
-        except (NotFound, NotAllowed):
-            raise
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The theme is added to the point."), "success")
+        done = saved(
+            form,
+            lambda: service.tag(
+                db.session, viewer(), found, form.contribution.data, form.theme.data
+            ),
+            _("The theme is added to the point."),
+        )
+        if done:
             return redirect(url_for(".consultation", consultation_id=found.id) + "#heard", code=303)
     return _show(found, 400, themes=form)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, url_for
+from flask import redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from wtforms.fields.choices import SelectChoice
@@ -10,9 +10,9 @@ from wtforms.fields.choices import SelectChoice
 from forum_site.dates import plain_date
 from forum_site.extensions import db
 from forum_site.models import PressureKind
-from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.errors import NotAllowed
 from forum_site.services.topics import core
-from forum_site.web.responses import commit, show_error, viewer
+from forum_site.web.responses import saved, viewer
 from forum_site.web.topics.forms import LinksForm, PressureForm
 from forum_site.web.topics.views import bp, page
 
@@ -29,8 +29,9 @@ def new_pressure(topic_id: int):
     _writer_only(topic)
     form = PressureForm()
     if form.validate_on_submit():
-        try:
-            core.add_pressure(
+        done = saved(
+            form,
+            lambda: core.add_pressure(
                 db.session,
                 viewer(),
                 topic,
@@ -38,12 +39,10 @@ def new_pressure(topic_id: int):
                 title=form.title.data,
                 details=form.details.data or "",
                 happened_on=form.happened_on.data,
-            )
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The pressure is on the topic's timeline."), "success")
+            ),
+            _("The pressure is on the topic's timeline."),
+        )
+        if done:
             return redirect(url_for(".show", topic_id=topic.id), code=303)
     status = 400 if form.errors or form.form_errors else 200
     return page("topics/pressure.html", topic, status, form=form)
@@ -61,13 +60,12 @@ def links(topic_id: int):
             getattr(form, kind).data = sorted(ids)
     if form.validate_on_submit():
         chosen = {kind: list(getattr(form, kind).data or ()) for kind in core.LINKS}
-        try:
-            core.set_links(db.session, viewer(), topic, chosen)
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("What belongs to the topic is saved."), "success")
+        done = saved(
+            form,
+            lambda: core.set_links(db.session, viewer(), topic, chosen),
+            _("What belongs to the topic is saved."),
+        )
+        if done:
             return redirect(url_for(".show", topic_id=topic.id), code=303)
     status = 400 if form.errors or form.form_errors else 200
     return page("topics/links.html", topic, status, form=form)

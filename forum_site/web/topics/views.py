@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, abort, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from wtforms.fields.choices import SelectChoice
@@ -10,11 +10,11 @@ from wtforms.fields.choices import SelectChoice
 from forum_site.extensions import db
 from forum_site.models.meetings import CycleStage
 from forum_site.services import forums
-from forum_site.services.errors import DomainError, NotAllowed
+from forum_site.services.errors import NotAllowed
 from forum_site.services.topics import agreements, consultations, core, timeline
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.meetings.labels import cycle_dots
-from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.responses import render, saved, viewer
 from forum_site.web.topics import labels
 from forum_site.web.topics.forms import StageForm, TopicForm
 
@@ -66,14 +66,13 @@ def new(slug: str):
             started_on=form.started_on.data,
             forum_ids=tuple(form.forums.data or ()),
         )
-        try:
-            topic = core.create_topic(db.session, viewer(), forum, draft)
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The topic has started."), "success")
-            return redirect(url_for(".show", topic_id=topic.id), code=303)
+        done = saved(
+            form,
+            lambda: core.create_topic(db.session, viewer(), forum, draft),
+            _("The topic has started."),
+        )
+        if done:
+            return redirect(url_for(".show", topic_id=done.value.id), code=303)
     status = 400 if form.errors or form.form_errors else 200
     return render("topics/new.html", forum=forum, form=form, sections=sections_for(forum)), status
 
@@ -103,15 +102,14 @@ def move(topic_id: int):
         raise NotAllowed(_("Only commissioners from the topic's organisation can move it on."))
     form = StageForm()
     if form.validate_on_submit():
-        try:
-            core.move_to_stage(
+        done = saved(
+            form,
+            lambda: core.move_to_stage(
                 db.session, viewer(), topic, CycleStage(form.stage.data), form.started_on.data
-            )
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The topic has moved to a new stage."), "success")
+            ),
+            _("The topic has moved to a new stage."),
+        )
+        if done:
             return redirect(url_for(".show", topic_id=topic.id), code=303)
     status = 400 if form.errors or form.form_errors else 200
     return page("topics/move.html", topic, status, form=form)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, flash, g, redirect, render_template, url_for
+from flask import Response, g, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import login_required
@@ -16,7 +16,7 @@ from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.topics import votes as service
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.panels import agenda_item_panels
-from forum_site.web.responses import commit, render, show_error, viewer
+from forum_site.web.responses import commit, render, saved, show_error, viewer
 from forum_site.web.topics.views import bp
 from forum_site.web.topics.vote_forms import (
     BallotForm,
@@ -45,14 +45,9 @@ def _new_vote(forum, start, subject_title: str, action: str):
     if not form.is_submitted():
         form.question.data = subject_title
     if form.validate_on_submit():
-        try:
-            vote = start(_draft(form))
-        except DomainError as error:
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The vote is ready."), "success")
-            return redirect(url_for(".vote", vote_id=vote.id), code=303)
+        done = saved(form, lambda: start(_draft(form)), _("The vote is ready."))
+        if done:
+            return redirect(url_for(".vote", vote_id=done.value.id), code=303)
     status = 400 if form.errors or form.form_errors else 200
     return render(
         "topics/new_vote.html", forum=forum, form=form, action=action, sections=sections_for(forum)
@@ -126,15 +121,12 @@ def cast(vote_id: int):
     found = service.get_vote(db.session, viewer(), vote_id)
     form = _ballot_form(found)
     if form.validate_on_submit():
-        try:
-            service.cast(db.session, viewer(), found, form.option.data)
-        except DomainError as error:
-            if isinstance(error, NotAllowed):
-                raise
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("Your vote is saved. You can change it until the vote closes."), "success")
+        done = saved(
+            form,
+            lambda: service.cast(db.session, viewer(), found, form.option.data),
+            _("Your vote is saved. You can change it until the vote closes."),
+        )
+        if done:
             return redirect(url_for(".vote", vote_id=found.id), code=303)
     return _show(found, 400, form)
 
@@ -192,15 +184,14 @@ def enter_ballot(vote_id: int):
     form = PaperEntryForm()
     form.option.choices = [SelectChoice(o.id, o.label) for o in found.options]
     if form.validate_on_submit():
-        try:
-            service.enter_paper(db.session, viewer(), found, form.code.data, form.option.data)
-        except DomainError as error:
-            if isinstance(error, NotAllowed):
-                raise
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The paper ballot is counted."), "success")
+        done = saved(
+            form,
+            lambda: service.enter_paper(
+                db.session, viewer(), found, form.code.data, form.option.data
+            ),
+            _("The paper ballot is counted."),
+        )
+        if done:
             return redirect(url_for(".vote_paper", vote_id=found.id), code=303)
     return _paper_page(found, 400, entry=form)
 
@@ -214,15 +205,12 @@ def hands(vote_id: int):
         counts = {
             o.id: form[str(o.id)].data for o in found.options if form[str(o.id)].data is not None
         }
-        try:
-            service.record_hands(db.session, viewer(), found, counts)
-        except DomainError as error:
-            if isinstance(error, NotAllowed):
-                raise
-            show_error(form, error)
-        else:
-            commit()
-            flash(_("The show of hands is recorded."), "success")
+        done = saved(
+            form,
+            lambda: service.record_hands(db.session, viewer(), found, counts),
+            _("The show of hands is recorded."),
+        )
+        if done:
             return redirect(url_for(".vote_paper", vote_id=found.id), code=303)
     return _paper_page(found, 400, hands=form)
 
