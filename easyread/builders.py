@@ -61,7 +61,8 @@ def build_briefing(
         document.title, boxes = simplifier.heading(title)
         section.items.extend(boxes)
     in_list = False
-    for kind, content, start, number in _markdown_blocks(text):
+    found = list(_markdown_blocks(text))
+    for index, (kind, content, start, number) in enumerate(found):
         if kind == "heading" and not document.title:
             document.title, boxes = simplifier.heading(content)
             section.items.extend(boxes)
@@ -80,7 +81,12 @@ def build_briefing(
             section = Section(heading=heading, items=list(boxes), level=2 if under else 1)
             section.items.extend(simplifier.paragraph(content[label.end() :], start + label.end()))
         else:
-            item = in_list and not content.rstrip().endswith((".", "!", "?"))
+            # A bullet after an intro is an item even when it ends the list with a full
+            # stop; so is the intro itself ("Over the year, panel members:") when bullets
+            # follow: together they make the sentence.
+            ends = content.rstrip().endswith((".", "!", "?"))
+            item = in_list and (kind == "item" or not ends)
+            item = item or _introduces_bullets(content, found[index + 1 : index + 2])
             section.items.extend(_numbered(simplifier.paragraph(content, start, item), number))
             in_list = content.rstrip().endswith(":") or item
             continue
@@ -100,6 +106,10 @@ def _run_in_label(paragraph: str) -> re.Match[str] | None:
     """A short bold label at the start of a paragraph, as a writer's small heading."""
     found = _RUN_IN_LABEL.match(paragraph)
     return found if found and len(found.group(1).split()) <= 8 else None
+
+
+def _introduces_bullets(content: str, following: list[tuple[str, str, int, str]]) -> bool:
+    return content.rstrip().endswith(":") and bool(following) and following[0][0] == "item"
 
 
 def _numbered(rows: list[Item], number: str) -> list[Item]:

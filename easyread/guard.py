@@ -309,7 +309,11 @@ def line_problems(lines: list[str], first_is_item: bool = False) -> list[tuple[s
     failing = []
     in_list = first_is_item
     for line in lines:
-        reasons = problems(line, list_item=in_list and not _ends_sentence(line))
+        # a bullet left whole is an item even when it ends the list with a full stop; the
+        # pieces of a cut bullet must each be sentences
+        whole_item = first_is_item and len(lines) == 1
+        item = in_list and (whole_item or not _ends_sentence(line))
+        reasons = problems(line, list_item=item)
         if reasons:
             failing.append((line, reasons))
         if is_list_intro(line):

@@ -110,17 +110,60 @@ def _variants() -> dict[str, Idiom]:
     return found
 
 
+# A pronoun in an idiom stands for any other ("roll up your sleeves": "roll up our
+# sleeves"; "take it on the chin": "took that on the chin").
+_POSSESSIVES = ("our", "your", "their", "my", "his", "her", "its")
+_OBJECTS = ("it", "that", "this", "them")
+
+
+def _slot(words: tuple[str, ...], name: str) -> tuple[re.Pattern[str], str, str]:
+    either = "|".join(words)
+    return re.compile(rf"\b(?:{either})\b"), f"(?:{either})", name
+
+
+_SLOTS = (_slot(_POSSESSIVES, "<p>"), _slot(_OBJECTS, "<o>"))
+
+
+def _slot_key(phrase: str) -> str:
+    key = phrase.lower()
+    for words, _alternatives, slot in _SLOTS:
+        key = words.sub(slot, key)
+    return key
+
+
+def _slot_pattern(phrase: str) -> str:
+    pattern = re.escape(phrase)
+    for words, alternatives, _slot in _SLOTS:
+        pattern = words.sub(alternatives, pattern)
+    return pattern
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     every = sorted({*(i.phrase.lower() for i in idioms()), *_variants()}, key=len, reverse=True)
-    phrases = "|".join(re.escape(p) for p in every)
+    phrases = "|".join(_slot_pattern(p) for p in every)
     return re.compile(rf"(?<![\w-])(?:{phrases})(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _by_phrase() -> tuple[dict[str, Idiom], frozenset[str]]:
-    by_phrase = {**_variants(), **{i.phrase.lower(): i for i in idioms()}}
-    return by_phrase, frozenset(re.split(r"[\s-]", p, maxsplit=1)[0] for p in by_phrase)
+    by_phrase = {_slot_key(k): i for k, i in _variants().items()}
+    by_phrase |= {_slot_key(i.phrase): i for i in idioms()}
+    first = {re.split(r"[\s-]", p, maxsplit=1)[0] for p in by_phrase}
+    if "<p>" in first:
+        first |= set(_POSSESSIVES)
+    if "<o>" in first:
+        first |= set(_OBJECTS)
+    return by_phrase, frozenset(first)
+
+
+def _found(matched: str, by_phrase: dict[str, Idiom]) -> Idiom:
+    """The idiom a match stands for; with other pronouns than its plain words were written
+    for, it is never swapped in place (DN-01)."""
+    idiom = by_phrase[_slot_key(matched)]
+    if idiom.fits and matched.lower() != idiom.phrase.lower():
+        return Idiom(matched, idiom.plain, False)
+    return idiom
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -135,7 +178,7 @@ def find_idioms(text: str, quoted_too: bool = False) -> list[tuple[int, int, Idi
         return []
     quoted = [] if quoted_too else quoted_spans(text)
     return [
-        (m.start(), m.end(), by_phrase[m.group().lower()])
+        (m.start(), m.end(), _found(m.group(), by_phrase))
         for m in _pattern().finditer(text)
         if not any(a <= m.start() < b for a, b in quoted)
     ]

@@ -20,6 +20,10 @@ _SENTENCE_END = re.compile(
     r"(?m:^[ \t]*#{1,6}[ \t][^\n]*$)"  # a Markdown heading is a sentence of its own
     r"|[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*•]|\s*\d+[.)]\s|[ \t]*#{1,6}[ \t])"
 )
+# A capital letter alone after a capitalised word or "and" ("Cllr J.", "Dr A. B.", "Hale
+# and S.") is a person's initial when a name follows; "plan B." ends a sentence.
+_AN_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z][\w’'.]*,?|and|&)\s+(?:[A-Z]\.\s*)*[A-Z]\.$")
+_A_NAME_NEXT = re.compile(r"[ \t]+(?:[A-Z]\.\s*)*[A-Z][a-z]")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 
 
@@ -47,6 +51,8 @@ def sentences(text: str) -> list[Span]:
         last_word = re.search(r"([\w.]+)[.]$", candidate.strip())
         if last_word and last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
             continue
+        if _AN_INITIAL.search(candidate) and _A_NAME_NEXT.match(text, end):
+            continue  # "Cllr J. Okafor", "Cllrs A. Begum": an initial, not an end
         _add_trimmed(spans, text, start, end)
         start = end
     _add_trimmed(spans, text, start, len(text))

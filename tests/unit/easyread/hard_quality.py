@@ -1,6 +1,6 @@
 """Measures of easy-read output on the hard corpus (issue 13), per passage.
 
-    python -m tests.unit.easyread.hard_quality [tuning|held_out|fresh|fresh2|fresh3|all]
+    python -m tests.unit.easyread.hard_quality [tuning|held_out|fresh|fresh2|fresh3|fresh4|all]
 
 prints one line per passage. The checks here are kept apart from the renderer:
 the number check has its own parser, and the broken-sentence count adds fixed
@@ -43,7 +43,9 @@ _END_WORDS = _set_of("a an the of and or but to for from with by in on at as")
 
 
 def passages(part: str = "all") -> list[Path]:
-    parts = ["tuning", "held_out", "fresh", "fresh2", "fresh3"] if part == "all" else [part]
+    parts = (
+        ["tuning", "held_out", "fresh", "fresh2", "fresh3", "fresh4"] if part == "all" else [part]
+    )
     return sorted(p for name in parts for p in (HARD / name).glob("*.md"))
 
 

@@ -139,3 +139,15 @@ def test_easy_read_text_with_too_few_common_words_gets_a_whole_text_warning():
     plain = " ".join(sentence_of(8) for _ in range(6))
     assert found(plain, "common_words", level="easy") == []
     assert found(hard, "common_words") == []
+
+
+def test_a_persons_initial_does_not_end_a_sentence():
+    from easyread.text import sentences
+
+    text = "Present: Cllr J. Okafor (Chair), Cllrs A. Begum and S. Whitcombe. Cllr Begum asked."
+    assert [s.text for s in sentences(text)] == [
+        "Present: Cllr J. Okafor (Chair), Cllrs A. Begum and S. Whitcombe.",
+        "Cllr Begum asked.",
+    ]
+    # a letter after a small word still ends one
+    assert len(sentences("We chose plan B. Then we met.")) == 2

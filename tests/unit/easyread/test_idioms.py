@@ -56,3 +56,27 @@ def test_a_meta_comment_that_carries_no_fact_is_dropped():
     assert drop_meta_comment("It is fair to say that the model is stretched.") == (
         "The model is stretched."
     )
+
+
+def test_a_pronoun_in_an_idiom_stands_for_any_other_and_is_then_not_swapped():
+    # "roll up your sleeves" in the list finds "roll up our sleeves"; the plain words were
+    # written for the listed pronoun, so the idiom stays and the row goes to a person
+    assert plain_idioms("We had to roll up our sleeves.") == (
+        "We had to roll up our sleeves.",
+        ["roll up our sleeves"],
+    )
+    assert plain_idioms("They took that on the chin.")[1] == ["took that on the chin"]
+
+
+def test_the_same_pronoun_as_listed_is_swapped_as_before():
+    assert plain_idioms("Staff are feeling the pinch.") == ("Staff are short of money.", [])
+
+
+def test_no_idiom_is_also_a_glossary_term_or_a_council_word():
+    # a term the glossary explains is not a figure of speech to remove ("lived experience")
+    from easyread.glossary import default_terms
+    from easyread.lexicon import entries
+
+    phrases = {i.phrase.lower() for i in idioms()}
+    assert not phrases & {t.term.lower() for t in default_terms()}
+    assert not phrases & {e.phrase.lower() for e in entries()}

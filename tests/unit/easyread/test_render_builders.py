@@ -305,3 +305,20 @@ def test_every_builder_gives_pictures_to_its_rows(meeting, budget):
         points = [i for i in document.all_items() if isinstance(i, Point)]
         with_pictures = [p for p in points if p.picture]
         assert len(with_pictures) / len(points) >= 0.8
+
+
+def test_a_list_intro_and_its_last_bullet_are_one_list_not_rows_to_check():
+    # The items carry the verbs ("panel members: sat on ..., ran ..."), so neither the intro
+    # nor the last bullet (ending the list with a full stop) is a broken sentence.
+    text = (
+        "# Our year\n\nOver the year, panel members:\n\n"
+        "- sat on the interview panel for two workers;\n"
+        "- ran three listening events, reaching around 140 people.\n"
+    )
+    points = [i for i in build_briefing(text, terms=TERMS).all_items() if isinstance(i, Point)]
+    said = {s: p.needs_attention for p in points for s in p.sentences}
+    assert said["Over the year, panel members:"] is False
+    assert said["Ran 3 listening events, reaching around 140 people."] is False
+    # an intro with no bullets after it is still checked as a sentence
+    alone = build_briefing("# Our year\n\nOver the year, panel members:\n", terms=TERMS)
+    assert any(p.needs_attention for p in alone.all_items() if isinstance(p, Point))
