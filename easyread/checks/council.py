@@ -2,7 +2,8 @@
 decide, from the lexicon in data/council_words.txt, in every form, first use only.
 
 Glossary terms are found by the jargon check; this check skips what it covered. A word
-with clue words is only flagged when a clue is in the same sentence.
+with clue words is only flagged when a clue is in the same sentence, or when it has a
+capital inside a sentence ("the Chair", "Cabinet"): the capital names the body or role.
 """
 
 from __future__ import annotations
@@ -47,10 +48,23 @@ def spans(doc: Document) -> list[tuple[int, int, Entry]]:
         entry = matcher.by_form.get(normalise(match.group()))
         if entry is None:
             continue
-        if entry.clues and not clue_in(_sentence(doc, starts, match.start()), entry.clues):
+        if entry.clues and not (
+            _institution(match, starts)
+            or clue_in(_sentence(doc, starts, match.start()), entry.clues)
+        ):
             continue
         found.append((match.start(), match.end(), entry))
     return found
+
+
+def _institution(match: re.Match, starts: list[int]) -> bool:
+    """ "the Chair", "Cabinet", "Lot 2": a capital inside a sentence is the clue itself
+    (the body or role, not "a chair" or "a lot")."""
+    word = match.group()
+    if not word[:1].isupper() or word.isupper():
+        return False
+    index = bisect.bisect_right(starts, match.start()) - 1
+    return index >= 0 and starts[index] != match.start()
 
 
 def _sentence(doc: Document, starts: list[int], at: int) -> str:

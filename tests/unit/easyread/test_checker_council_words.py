@@ -165,3 +165,28 @@ def test_hospital_and_charging_words_are_council_words(sentence, word):
 )
 def test_those_words_in_their_everyday_sense_are_left_alone(sentence):
     assert "council_word" not in kinds(sentence)
+
+
+def test_a_capital_inside_a_sentence_is_the_clue_for_a_body_or_role():
+    # "chair" needs a clue word ("meeting", "board") in lower case; "the Chair" names the role
+    assert "Chair" in kinds("Cllr Okafor, the Chair, asked for the figures.").get(
+        "council_word", []
+    )
+    assert "chair" not in kinds("Bring a chair if you have one.").get("council_word", [])
+    # a capital at the start of a sentence says nothing
+    assert "Lots" not in kinds("Lots of people came to the day.").get("council_word", [])
+
+
+def test_meeting_and_procurement_words_beyond_the_glossary_are_found():
+    said = kinds(
+        "The motion was carried unanimously. The contract has a standstill period, "
+        "then mobilisation, and the incumbent provider will honour the rates."
+    ).get("council_word", [])
+    assert {"carried", "unanimously", "standstill period", "incumbent", "honour"} <= set(said)
+
+
+def test_no_word_is_its_own_clue():
+    # "lot {lots, ...}" flagged "Lots of people came": the plural was its own clue
+    for entry in entries():
+        own = {form.lower() for form in entry.forms}
+        assert not own & set(entry.clues), entry.phrase
