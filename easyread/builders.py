@@ -71,6 +71,8 @@ def build_briefing(
                 document.sections.append(section)
             heading, boxes = simplifier.heading(content)
             section = Section(heading=heading, items=list(boxes))
+        elif kind == "text" and (pairs := facts_in(content)):
+            section.items.extend(simplifier.facts(pairs, start, start + len(content.rstrip())))
         elif kind == "text" and (label := _run_in_label(content)):
             if section.items or section.heading:
                 document.sections.append(section)
@@ -100,6 +102,45 @@ def _titled(simplifier: Simplifier, title: str) -> tuple[Document, list[Item]]:
     """A new document and the hard-word boxes its title needs (shown in the first section)."""
     heading, boxes = simplifier.heading(title)
     return Document(title=heading), list(boxes)
+
+
+# "**Report to:** Cabinet", "Date: 3 May 2027.": a label of a few words and its value.
+_BOLD_FACT = re.compile(r"^\*\*([^*\n]{1,40}?):\*\*\s*([^\n]+?)\s*$")
+_BOLD_FACT_OUTSIDE = re.compile(r"^\*\*([^*\n]{1,40}?)\*\*:\s*([^\n]+?)\s*$")
+_PLAIN_FACT = re.compile(r"([A-Z][A-Za-z’' ]{1,30}):\s+([^.:\n]+?)(?:\.\s+|\.?$)")
+
+
+def facts_in(paragraph: str) -> list[tuple[str, str]]:
+    """A paragraph that is only labels and values (the front matter of a report: "Report to:
+    Cabinet", "Lead Member: ... . Key decision: yes."), as (label, value) pairs; else [].
+    A value with a subject and verb is a sentence, and is left to the ordinary rows."""
+    text = paragraph.strip()
+    if "\n" in text:
+        return []
+    found = _BOLD_FACT.match(text) or _BOLD_FACT_OUTSIDE.match(text)
+    if found:
+        pairs = [(found.group(1).strip(), found.group(2).strip())]
+    else:
+        matches = list(_PLAIN_FACT.finditer(text))
+        covered = "".join(m.group() for m in matches).strip()
+        if not matches or covered != text:
+            return []
+        pairs = [(m.group(1).strip(), m.group(2).strip()) for m in matches]
+    if any(
+        len(label.split()) > 5 or _a_sentence(value, bold=bool(found)) for label, value in pairs
+    ):
+        return []
+    return pairs
+
+
+def _a_sentence(value: str, bold: bool) -> bool:
+    """After a bold label a value is a sentence only when it ends like one ("**Note:** We
+    will meet at 2pm."); "**Present:** Cllr Okafor (Chair)" is a list of names."""
+    from easyread.guard import has_subject_and_verb
+
+    if bold and not value.rstrip().endswith((".", "!", "?")):
+        return False
+    return has_subject_and_verb(value)
 
 
 def _run_in_label(paragraph: str) -> re.Match[str] | None:

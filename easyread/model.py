@@ -41,6 +41,8 @@ class Point:
     ``number`` is the writer's own list or paragraph number, as written ("3." of "3. review
     the criteria", "4.1" of a report's paragraph), shown before the first sentence:
     readers and meetings refer to "recommendation 3" and "paragraph 4.1".
+    ``fact`` is a label and its value from the writer ("**Report to:** Cabinet, 14 May"),
+    shown as written with the label in bold: not a sentence, so never cut or checked as one.
     """
 
     kind: ClassVar[str] = "point"
@@ -52,6 +54,7 @@ class Point:
     source_start: int | None = None
     source_end: int | None = None
     number: str = ""
+    fact: bool = False
 
 
 @dataclass

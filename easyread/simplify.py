@@ -233,6 +233,17 @@ class Simplifier:
             source_end=end,
         )
 
+    def facts(self, pairs: list[tuple[str, str]], offset: int, end: int) -> list[Item]:
+        """The writer's "Label: value" lines ("Report to: Cabinet"): numbers and hard words
+        made easy as in a heading, the label in bold; one row, never cut."""
+        lines, boxes = [], []
+        for label, value in pairs:
+            plain_label, label_boxes = self.heading(label)
+            plain_value, value_boxes = self.heading(value)
+            lines.append(f"**{plain_label}:** {plain_value}")
+            boxes += [*label_boxes, *value_boxes]
+        return [Point(lines, None, source_start=offset, source_end=end, fact=True), *boxes]
+
     def _untouched(self, text: str, offset: int, note: str) -> Point:
         stripped = text.strip()
         start = offset + text.index(stripped)

@@ -55,11 +55,12 @@ def annotations(path: Path) -> dict:
 
 
 def point_lines(document: Document) -> list[tuple[str, bool]]:
-    """Every sentence in a row, with whether its row is marked for a person."""
+    """Every sentence in a row, with whether its row is marked for a person (the writer's
+    "Label: value" facts are not sentences and are not counted)."""
     return [
         (s, item.needs_attention)
         for item in document.all_items()
-        if isinstance(item, Point)
+        if isinstance(item, Point) and not item.fact
         for s in item.sentences
     ]
 

@@ -13,7 +13,7 @@ from easyread.builders import (
 )
 from easyread.model import Document, HardWordBox, NumberCallout, Point
 from easyread.record_builders import BudgetLine, FeedbackEntry, build_budget, build_feedback
-from easyread.render import render_text
+from easyread.render import render_html, render_text
 from tests.unit.easyread.er_glossary import TERMS
 
 
@@ -322,3 +322,22 @@ def test_a_list_intro_and_its_last_bullet_are_one_list_not_rows_to_check():
     # an intro with no bullets after it is still checked as a sentence
     alone = build_briefing("# Our year\n\nOver the year, panel members:\n", terms=TERMS)
     assert any(p.needs_attention for p in alone.all_items() if isinstance(p, Point))
+
+
+def test_a_reports_label_and_value_lines_are_facts_not_sentences():
+    text = (
+        "# Cabinet report\n\n**Report to:** Cabinet, 14 January 2027\n\n"
+        "Lead Member: Cabinet Member for Adults. Key decision: yes.\n\n"
+        "**Note:** We will meet at 2pm.\n\nThe council runs 4 day centres.\n"
+    )
+    points = [i for i in build_briefing(text, terms=TERMS).all_items() if isinstance(i, Point)]
+    facts = [p for p in points if p.fact]
+    assert [p.sentences for p in facts] == [
+        ["**Report to:** Cabinet, 14 January 2027"],
+        ["**Lead Member:** Cabinet Member for Adults", "**Key decision:** yes"],
+    ]
+    assert not any(p.needs_attention for p in facts)
+    # a label before a sentence is not a fact: the sentence gets ordinary rows
+    assert any("We will meet at 2pm." in p.sentences for p in points if not p.fact)
+    html = render_html(build_briefing(text, terms=TERMS))
+    assert "Report to:</strong> Cabinet, 14 January 2027" in html
