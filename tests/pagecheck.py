@@ -1,5 +1,6 @@
 """Checks every HTML page a test fetches, so each test also guards the basics:
-strict parsing, one h1, a title that starts with it, unique ids, labelled controls,
+strict parsing, one h1, a title that starts with it, unique ids, references (labels,
+aria-describedby, same-page links, htmx targets) to ids the page has, labelled controls,
 and forms with an action and a CSRF field. htmx fragments get the checks that make
 sense for a piece of a page: no h1 (the page has one), headings that do not skip a
 level, and the same ids, labels and forms checks within the fragment."""
@@ -22,7 +23,7 @@ class PageProblem(AssertionError):
 
 def check_page(html: str, url: str = "") -> BeautifulSoup:
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
-    return _check(html, url, parser.parse, [_check_headings, *CHECKS_FOR_BOTH])
+    return _check(html, url, parser.parse, [_check_headings, _check_references, *CHECKS_FOR_BOTH])
 
 
 def check_fragment(html: str, url: str = "") -> BeautifulSoup:
@@ -91,6 +92,36 @@ def _check_ids(soup: BeautifulSoup, problems: list[str]) -> None:
     repeated = [identifier for identifier, n in counts.items() if n > 1]
     if repeated:
         problems.append(f"ids used more than once: {repeated}")
+
+
+# Attributes that name other elements on the page by id.
+ID_LISTS = ("aria-describedby", "aria-labelledby", "aria-controls", "aria-owns")
+
+
+def _references(soup: BeautifulSoup):
+    """(what refers, the id it names) for every reference to an id on the page."""
+    for tag in soup.find_all(True):
+        for attribute in ID_LISTS:
+            for identifier in (tag.get(attribute) or "").split():
+                yield f"{attribute} of <{tag.name}>", identifier
+        for attribute in ("hx-target", "hx-select", "hx-indicator"):
+            value = (tag.get(attribute) or "").strip()
+            if re.fullmatch(r"#[\w-]+", value):
+                yield f"{attribute} of <{tag.name}>", value[1:]
+        if tag.name == "label" and tag.get("for"):
+            yield "for of <label>", tag["for"]
+        href = tag.get("href") or ""
+        if tag.name == "a" and re.fullmatch(r"#[\w-]+", href):
+            yield f"link {href}", href[1:]
+
+
+def _check_references(soup: BeautifulSoup, problems: list[str]) -> None:
+    """A skip link, an error summary's links, a label, aria-describedby or an htmx target
+    that names an id the page does not have leads nowhere."""
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    missing = sorted({f"{what} -> #{name}" for what, name in _references(soup) if name not in ids})
+    if missing:
+        problems.append(f"references to ids the page does not have: {missing}")
 
 
 def _has_label(soup: BeautifulSoup, control) -> bool:

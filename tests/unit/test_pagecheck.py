@@ -91,3 +91,40 @@ def test_pages_are_checked_as_before():
     check_page(page)
     with pytest.raises(PageProblem, match="expected exactly one h1, found 0"):
         check_page(page.replace("<h1>Reply</h1>", ""))
+
+
+PAGE = """<!doctype html><html lang="en"><head><title>Reply - Forum</title></head><body>
+<a href="#main">Skip to the content</a><main id="main"><h1>Reply</h1>{body}</main></body></html>"""
+
+
+def _page_problem(body: str) -> str:
+    with pytest.raises(PageProblem) as caught:
+        check_page(PAGE.format(body=body), "/a/page")
+    return str(caught.value)
+
+
+def test_a_page_whose_references_all_lead_somewhere_passes():
+    check_page(
+        PAGE.format(
+            body='<ul><li><a href="#note">Write a note</a></li></ul>'
+            '<p id="note-hint">Short.</p><label for="note">Note</label>'
+            '<input id="note" name="note" aria-describedby="note-hint">'
+            '<div id="list"></div><button hx-get="/more" hx-target="#list">More</button>'
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "reference"),
+    [
+        # an error summary's link to a field that is not on the page
+        ('<ul><li><a href="#decision">Choose yes or no</a></li></ul>', "link #decision"),
+        ('<label for="note">Note</label><input name="note">', "for of <label> -> #note"),
+        ('<input aria-label="Note" aria-describedby="gone">', "aria-describedby of <input>"),
+        ('<button hx-get="/more" hx-target="#rows">More</button>', "hx-target of <button>"),
+    ],
+)
+def test_a_reference_to_an_id_the_page_does_not_have_fails(body, reference):
+    message = _page_problem(body)
+    assert "references to ids the page does not have" in message
+    assert reference in message
