@@ -36,6 +36,10 @@ class LineKind(enum.StrEnum):
     FIXED = "fixed"
     OPEN = "open"  # open to members' influence
 
+    @property
+    def is_open(self) -> bool:
+        return self is LineKind.OPEN
+
 
 class ChangeWhat(enum.StrEnum):
     """What one history entry changed."""

@@ -77,6 +77,14 @@ class ChangeKind(enum.StrEnum):
     MOVED = "moved"
     CANCELLED = "cancelled"
 
+    @property
+    def is_move(self) -> bool:
+        return self is ChangeKind.MOVED
+
+    @property
+    def is_cancellation(self) -> bool:
+        return self is ChangeKind.CANCELLED
+
 
 def _access_column() -> Mapped[AccessAnswer]:
     return mapped_column(Enum(AccessAnswer, native_enum=False), default=AccessAnswer.NOT_KNOWN)
@@ -158,6 +166,18 @@ class Meeting(TimestampMixin, db.Model):
     prep_tasks: Mapped[list[PrepTask]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="PrepTask.position"
     )
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == MeetingStatus.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == MeetingStatus.PUBLISHED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
 
 
 class AgendaItem(TimestampMixin, db.Model):

@@ -31,6 +31,10 @@ class Version(enum.StrEnum):
     EASY_READ = "easy-read"
 
     @property
+    def is_easy_read(self) -> bool:
+        return self is Version.EASY_READ
+
+    @property
     def label(self) -> str:
         return str(VERSION_LABELS[self])
 
