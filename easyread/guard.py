@@ -106,7 +106,9 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
         return False  # "monitoring visits that include ...": "visits" is the noun
     if _bare_after_a_singular(tokens, index):
         return False  # "an online form for carers": after "a"/"an", a bare verb is a noun
-    if subject in _DEMONSTRATIVES and is_finite_form(token) and token not in NOT_VERBS:
+    # "This means that ...", "This costs 5 pounds"; not "These needs."
+    known = _object_follows(after) if token in NOT_VERBS else is_finite_form(token)
+    if subject in _DEMONSTRATIVES and known:
         return True  # "This makes it hard"
     if index == 1 and subject in _QUANTIFIERS and (is_finite_form(token) or token in base):
         return True  # "Some wait for months": a quantifier can be the whole subject
@@ -115,7 +117,7 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     if subject[:1].isdigit() and index == 2 and tokens[0] in _PREPOSITIONS - {"than"}:
         return False  # "With 140 replies": a number after a preposition is not a subject
     if token in NOT_VERBS:
-        return after in _DETERMINERS or after[:1].isdigit() or after in PRONOUN_SUBJECTS
+        return _object_follows(after)
     if (
         token in _NOUN_LIKE
         and token not in _NOUN_LIKE_VERBS_FIRST
@@ -132,6 +134,11 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     if token not in _NOUN_LIKE and subject not in {"to", "and", "or"}:
         return True  # "A small number move to a care home"
     return _has_plural_subject(tokens, index)
+
+
+def _object_follows(after: str) -> bool:
+    """After "means", "costs", "needs": a determiner, a number or a pronoun makes it a verb."""
+    return after in _DETERMINERS or after[:1].isdigit() or after in PRONOUN_SUBJECTS
 
 
 _SINGULAR_DETERMINERS = word_set("a an each every")

@@ -152,6 +152,8 @@ class TermExplainer:
         elif shown.lower() in {plural_of(headword).lower(), headword.lower() + "s"}:
             title = headword  # "Learning disability" for "learning disabilities"
         title = title[0].upper() + title[1:]
+        if title.lower() not in {term.term.lower(), plural_of(term.term).lower()}:
+            easy = _this_for_the_headword(easy, term.term)
         self._shown[term.term] = (title, self.spell_out(easy))
         boxes.append(HardWordBox(term=title, explanation=self._shown[term.term][1]))
         already_bold = sentence[max(0, start - 2) : start] == "**"
@@ -251,3 +253,12 @@ def _index(terms: tuple[Term, ...]) -> tuple[dict[str, Term], frozenset[str], in
 
 def _key(text: str) -> str:
     return " ".join(text.split())
+
+
+def _this_for_the_headword(easy: str, headword: str) -> str:
+    """ "[Short breaks] Respite is a break for carers.": the reader saw "short breaks", not
+    "respite", so an explanation that starts by naming the headword says "This is" instead.
+    (One that names a plainer alias, "A care home is ...", is left as it is.)"""
+    pattern = rf"^(?:(?:a|an|the)\s+)?{re.escape(headword)}\s+(is|means|are)\b"
+    opening = {"is": "This is", "means": "This means", "are": "These are"}
+    return re.sub(pattern, lambda m: opening[m.group(1).lower()], easy, count=1, flags=re.I)

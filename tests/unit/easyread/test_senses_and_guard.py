@@ -460,3 +460,53 @@ def test_a_share_in_every_100_can_be_the_subject():
     # "every" before a number is a share ("9 in every 100"), not "a"/"every" before a noun
     assert guard.problems("9 in every 100 pay the full cost.") == []
     assert guard.problems("An online form for carers.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        (
+            "The council adds £9.2 million from the fund and £4.1 million from the grant, "
+            "giving a total of £44.7 million.",
+            (
+                "The council adds £9.2 million from the fund and £4.1 million from the grant.",
+                "This gives a total of £44.7 million.",
+            ),
+        ),
+        (
+            "Buses now stop running at six in the evening on most routes, meaning that "
+            "people cannot get home from the day centre.",
+            (
+                "Buses now stop running at six in the evening on most routes.",
+                "This means that people cannot get home from the day centre.",
+            ),
+        ),
+    ],
+)
+def test_a_trailing_result_becomes_this_and_its_verb(sentence, cut):
+    assert split_sentence(sentence) == cut
+
+
+def test_this_with_a_verb_that_is_often_a_noun_needs_what_follows():
+    assert guard.problems("This means that people cannot get home.") == []
+    assert guard.problems("This costs 5 pounds a week.") == []
+    assert guard.problems("This means.")
+    assert guard.problems("These needs.")
+
+
+def test_a_box_for_an_alias_does_not_name_a_word_the_reader_did_not_see():
+    # the reader saw "short breaks"; the glossary's words start "Respite is ..."
+    respite = Term(
+        "respite", "Respite is a short break.", "Respite is a break for carers.",
+        aliases=("short breaks",),
+    )  # fmt: skip
+    doc = build_briefing("# Carers\n\nWe fund short breaks for 200 carers.\n", terms=[respite])
+    boxes = [i for i in doc.all_items() if isinstance(i, HardWordBox)]
+    assert [(b.term, b.explanation) for b in boxes] == [
+        ("Short breaks", "This is a break for carers.")
+    ]
+    # where the reader saw the headword itself, its words are kept
+    doc = build_briefing("# Carers\n\nWe fund respite for 200 carers.\n", terms=[respite])
+    assert [b.explanation for b in doc.all_items() if isinstance(b, HardWordBox)] == [
+        "Respite is a break for carers."
+    ]
