@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from easyread.facts import facts_in
 from easyread.formats import day_month_year, easy_when
 from easyread.glossary import Term
 from easyread.model import ContactBox, Document, Item, Point, Section
@@ -25,7 +26,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|(\d+[.)]))\s+(.*)$")
 # "4.1 The council received ...": a report's paragraph number.
 _PARAGRAPH_NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=[A-Z(“\"])")
 # "**Being heard.** Many people felt ...": a short bold label that starts a paragraph.
-_RUN_IN_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,60}?)[.:]?\*\*[.:]?\s+(?=\S)")
+# A label ends with its own full stop or colon: "**Why.** People asked", "**Cost:** £5";
+# "**Day services** are closing" is a bold start of a sentence, not a label.
+_RUN_IN_LABEL = re.compile(r"^\s*\*\*([^*\n]{1,60}?)(?:[.:]\*\*|\*\*[.:])\s+(?=\S)")
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)(?<!\*)\*(?![*\w])|(?<!\w)_([^_\n]+?)_(?!\w)")
 
 
@@ -89,7 +92,14 @@ def build_briefing(
             ends = content.rstrip().endswith((".", "!", "?"))
             item = in_list and (kind == "item" or not ends)
             item = item or _introduces_bullets(content, found[index + 1 : index + 2])
-            section.items.extend(_numbered(simplifier.paragraph(content, start, item), number))
+            label = _run_in_label(content) if kind == "item" else None
+            if label:  # "1. **Expanding reablement.** Short-term support ...": its name first
+                rows = [*simplifier.label(label.group(1), start, start + label.end())]
+                rest = content[label.end() :]
+                rows += simplifier.paragraph(rest, start + label.end(), item)
+            else:
+                rows = simplifier.paragraph(content, start, item)
+            section.items.extend(_numbered(rows, number))
             in_list = content.rstrip().endswith(":") or item
             continue
         in_list = False
@@ -102,45 +112,6 @@ def _titled(simplifier: Simplifier, title: str) -> tuple[Document, list[Item]]:
     """A new document and the hard-word boxes its title needs (shown in the first section)."""
     heading, boxes = simplifier.heading(title)
     return Document(title=heading), list(boxes)
-
-
-# "**Report to:** Cabinet", "Date: 3 May 2027.": a label of a few words and its value.
-_BOLD_FACT = re.compile(r"^\*\*([^*\n]{1,40}?):\*\*\s*([^\n]+?)\s*$")
-_BOLD_FACT_OUTSIDE = re.compile(r"^\*\*([^*\n]{1,40}?)\*\*:\s*([^\n]+?)\s*$")
-_PLAIN_FACT = re.compile(r"([A-Z][A-Za-z’' ]{1,30}):\s+([^.:\n]+?)(?:\.\s+|\.?$)")
-
-
-def facts_in(paragraph: str) -> list[tuple[str, str]]:
-    """A paragraph that is only labels and values (the front matter of a report: "Report to:
-    Cabinet", "Lead Member: ... . Key decision: yes."), as (label, value) pairs; else [].
-    A value with a subject and verb is a sentence, and is left to the ordinary rows."""
-    text = paragraph.strip()
-    if "\n" in text:
-        return []
-    found = _BOLD_FACT.match(text) or _BOLD_FACT_OUTSIDE.match(text)
-    if found:
-        pairs = [(found.group(1).strip(), found.group(2).strip())]
-    else:
-        matches = list(_PLAIN_FACT.finditer(text))
-        covered = "".join(m.group() for m in matches).strip()
-        if not matches or covered != text:
-            return []
-        pairs = [(m.group(1).strip(), m.group(2).strip()) for m in matches]
-    if any(
-        len(label.split()) > 5 or _a_sentence(value, bold=bool(found)) for label, value in pairs
-    ):
-        return []
-    return pairs
-
-
-def _a_sentence(value: str, bold: bool) -> bool:
-    """After a bold label a value is a sentence only when it ends like one ("**Note:** We
-    will meet at 2pm."); "**Present:** Cllr Okafor (Chair)" is a list of names."""
-    from easyread.guard import has_subject_and_verb
-
-    if bold and not value.rstrip().endswith((".", "!", "?")):
-        return False
-    return has_subject_and_verb(value)
 
 
 def _run_in_label(paragraph: str) -> re.Match[str] | None:

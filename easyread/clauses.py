@@ -7,6 +7,7 @@ Each rule rewrites a fixed pattern and keeps every word of meaning:
 * "X, including Y." -> "X." "This includes Y."  (also "such as", "for example")
 * "X, an increase of Y." -> "X." "This is an increase of Y."
 * "X, giving a total of Y." -> "X." "This gives a total of Y."  (meaning, leaving ...)
+* "X, to make sure Y." -> "X." "This is to make sure Y."  (so that, in order to)
 * "Most people, around 7 in 10, go home." -> "Most people go home." "Around 7 in 10."
 Lists ("We must do A, do B and do C.") are in :mod:`easyread.lists`.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from easyread.clause_tails import trailing_purpose, trailing_result
 from easyread.grammar import _capitalise, _finish, looks_like_verb
 from easyread.model import word_count
 from easyread.splitting import _Clauses, _which, _who, stands_alone
@@ -72,7 +74,12 @@ def extra_cuts(sentence: str) -> list[tuple[int, int, str, str]]:
     if word_count(sentence) > MAX_WORDS:
         found.extend(_leading_phrase(sentence))
         found.extend(_trailing_participle(sentence))
-        found.extend(_trailing_result(sentence))
+        for priority, tails in ((108, trailing_result), (109, trailing_purpose)):
+            found.extend(
+                _option(priority, _finish(left), right)
+                for left, right in tails(sentence)
+                if stands_alone(left)
+            )
         found.extend(_trailing_share(sentence))
         found.extend(_plural_who(sentence))
         found.extend(_trailing_phrase(sentence))
@@ -269,26 +276,6 @@ def _trailing_participle(sentence: str):
     match = _PARTICIPLE.search(sentence)
     if match and stands_alone(sentence[: match.start()]):
         yield _option(108, _finish(sentence[: match.start()]), "This is " + match.group(1))
-
-
-# ", giving a total of £44.7 million" -> "This gives a total of £44.7 million.": the -ing
-# word says what the whole first part does, so "This" + its present form keeps the sense.
-_RESULT_VERBS = {
-    "giving": "gives", "meaning": "means", "leaving": "leaves", "making": "makes",
-    "bringing": "brings", "taking": "takes", "creating": "creates", "adding": "adds",
-    "putting": "puts", "raising": "raises", "reducing": "reduces", "saving": "saves",
-    "costing": "costs", "resulting": "results", "allowing": "allows", "causing": "causes",
-}  # fmt: skip
-_RESULT = re.compile(rf",\s+({'|'.join(_RESULT_VERBS)})\s+({_NOT_COMMA}+)$", re.I)
-
-
-def _trailing_result(sentence: str):
-    """ "The council adds £9 million, giving a total of £44 million." -> "The council adds
-    £9 million." "This gives a total of £44 million." """
-    match = _RESULT.search(sentence.rstrip())
-    if match and stands_alone(sentence[: match.start()]) and word_count(match.group(2)) >= 2:
-        verb = _RESULT_VERBS[match.group(1).lower()]
-        yield _option(108, _finish(sentence[: match.start()]), f"This {verb} {match.group(2)}")
 
 
 def _leading_clause(sentence: str):

@@ -65,6 +65,12 @@ _FILLER_OTHER = re.compile(
     r"^this\s+comes\s+with\b|^(?:this|these)\s+(?:the|a|an|our|their|his|her|its|we|you|they|it)\b",
     re.IGNORECASE,
 )  # "This the Leader committed to": a lost object relative ("which the Leader ...")
+# "This is to make sure ...": a purpose, not a filler ("This is to service users.").
+_TO_A_VERB = re.compile(
+    r"^\w+\s+(?:is|was|are|were)\s+to\s+(?:make|help|give|keep|stop|get|"
+    r"let|find|see|check|show|ask|tell|pay|support|protect|improve|reduce|save|meet|plan)\b",
+    re.I,
+)
 _START_OK = re.compile(r"^[\W_]*(?:[A-Z£$€0-9]|\*\*[A-Z£0-9])")
 
 
@@ -231,7 +237,7 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
         found.append("a bracket is opened or closed in another sentence")
     if list_item:
         return tuple(found)
-    if FILLER.match(text) or _FILLER_OTHER.match(text):
+    if (FILLER.match(text) and not _TO_A_VERB.match(text)) or _FILLER_OTHER.match(text):
         found.append("a filler that hides who did what")
     elif not has_subject_and_verb(text) or is_list_of_things(text):
         found.append("has no subject and verb")

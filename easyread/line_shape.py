@@ -26,7 +26,21 @@ def ends_finished(sentence: str) -> bool:
     tokens = lower_tokens(sentence)
     if tokens[-2:] == ["so", "on"]:
         return True
-    return bool(tokens) and (tokens[-1] not in DANGLING or _passive_ends_on_preposition(tokens))
+    if not tokens:
+        return False
+    if tokens[-1] not in DANGLING:
+        return True
+    return _passive_ends_on_preposition(tokens) or _verb_and_particle(tokens)
+
+
+def _verb_and_particle(tokens: list[str]) -> bool:
+    """ "since the new system came in.", "when the cuts kicked in.": "in" finishes a verb
+    ("come in", "join in") and has no object to lose."""
+    if len(tokens) < 3 or tokens[-1] != "in":
+        return False
+    verb = tokens[-2]
+    base, irregular = lexicon()
+    return verb in irregular or verb in base or bool(verb_base(verb))
 
 
 _BE_OR_GET = word_set("be been being is are was were am get gets got getting feel felt")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from easyread.facts import facts_in
 from easyread.glossary import Term
 from easyread.guard import is_sound, is_whole_sentence, line_problems
 from easyread.idioms import plain_idioms
@@ -26,6 +27,8 @@ from easyread.terms import TermExplainer
 from easyread.text import Span, sentences
 
 ROW_SENTENCES = 3
+# Inside a paragraph only a label with a figure is a fact ("Estimated saving: £1.4 million.").
+_A_FIGURE = re.compile(r":\s+\S*\d")
 _SWAPS = [
     (re.compile(r"\be\.g\.(?=\W|$)|\beg\.(?=\s)", re.IGNORECASE), "for example"),
     (re.compile(r"\bi\.e\.(?=\W|$)", re.IGNORECASE), "that is"),
@@ -166,7 +169,12 @@ class Simplifier:
         items: list[Item] = []
         for span in _covering_sentences(clean):
             own = [a for a in asides if span.start <= a.at <= span.end]
-            items.extend(self._sentence_rows(span, offset, list_item))
+            pairs = facts_in(span.text) if _A_FIGURE.search(span.text) else []
+            if pairs:  # "Estimated saving: £1.4 million." after the paragraph's sentences
+                start, end = offset + span.start, offset + span.end
+                items.extend(self.facts(pairs, start, end))
+            else:
+                items.extend(self._sentence_rows(span, offset, list_item))
             for aside in own:
                 asides.remove(aside)
                 items.extend(self._sentence_rows(Span(as_sentence(aside.text), 0, 0), None))
@@ -243,6 +251,15 @@ class Simplifier:
             lines.append(f"**{plain_label}:** {plain_value}")
             boxes += [*label_boxes, *value_boxes]
         return [Point(lines, None, source_start=offset, source_end=end, fact=True), *boxes]
+
+    def label(self, text: str, start: int, end: int) -> list[Item]:
+        """A list item's own bold name ("Expanding reablement"): a row of its own, in bold,
+        not a sentence."""
+        plain, boxes = self.heading(text.strip().rstrip(".:"))
+        return [
+            Point([f"**{plain}**"], None, source_start=start, source_end=end, fact=True),
+            *boxes,
+        ]
 
     def _untouched(self, text: str, offset: int, note: str) -> Point:
         stripped = text.strip()

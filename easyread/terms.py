@@ -128,7 +128,8 @@ class TermExplainer:
             shown = plural_of(spelled) if plural else spelled
             last_word = shown.split()[-1]
             following = sentence[end:].split(maxsplit=1)
-            if len(shown.split()) > 1 and following and following[0].lower() == last_word.lower():
+            next_word = following[0].rstrip(",.;:!?)") if following else ""
+            if len(shown.split()) > 1 and next_word.lower() == last_word.lower():
                 shown = shown[: -len(last_word)].rstrip()
             if not sentence[:start].strip(" *\"'‘“"):
                 shown = shown[0].upper() + shown[1:]

@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(
 # and S.") is a person's initial when a name follows; "plan B." ends a sentence.
 _AN_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z][\w’'.]*,?|and|&)\s+(?:[A-Z]\.\s*)*[A-Z]\.$")
 _A_NAME_NEXT = re.compile(r"[ \t]+(?:[A-Z]\.\s*)*[A-Z][a-z]")
+_SMALL_LETTER_NEXT = re.compile(r"[ \t]+[a-z]")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 
 
@@ -53,6 +54,8 @@ def sentences(text: str) -> list[Span]:
             continue
         if _AN_INITIAL.search(candidate) and _A_NAME_NEXT.match(text, end):
             continue  # "Cllr J. Okafor", "Cllrs A. Begum": an initial, not an end
+        if _SMALL_LETTER_NEXT.match(text, end):
+            continue  # 'the key question "Is it safe?" rated ...': a sentence goes on
         _add_trimmed(spans, text, start, end)
         start = end
     _add_trimmed(spans, text, start, len(text))

@@ -40,6 +40,12 @@ _PASSIVE_END = re.compile(
     re.IGNORECASE,
 )
 _END_WORDS = _set_of("a an the of and or but to for from with by in on at as")
+# "since the new system came in.": "in" finishes the verb, it does not lose an object.
+_PARTICLE_END = re.compile(
+    r"\b(?:\w+ed|came|come|comes|went|go|goes|set|sets|got|kept|brought|join|joins|move|"
+    r"moves|kick|kicks|phase|phases|step|steps)\s+in\.?$",
+    re.IGNORECASE,
+)
 
 
 def passages(part: str = "all") -> list[Path]:
@@ -73,7 +79,7 @@ def broken(document: Document, source: str) -> list[str]:
         text = visible_text(line).strip()
         last = re.findall(r"[\w’']+", text)[-1:] or [""]
         so_on = text.lower().rstrip(".").endswith("and so on")
-        passive = _PASSIVE_END.search(text)  # "want to be listened to." is whole
+        passive = _PASSIVE_END.search(text) or _PARTICLE_END.search(text)  # whole
         dangling = last[0].lower() in _END_WORDS and not (text.endswith(":") or so_on or passive)
         if _FILLER.match(text) or _DOUBLED.search(text) or dangling:
             failing.append(line)

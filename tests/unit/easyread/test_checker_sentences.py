@@ -151,3 +151,13 @@ def test_a_persons_initial_does_not_end_a_sentence():
     ]
     # a letter after a small word still ends one
     assert len(sentences("We chose plan B. Then we met.")) == 2
+
+
+def test_a_question_in_quotation_marks_does_not_end_the_sentence_around_it():
+    from easyread.text import sentences
+
+    text = 'The key question "Is it safe?" was rated Inadequate. It was fixed.'
+    assert [s.text for s in sentences(text)] == [
+        'The key question "Is it safe?" was rated Inadequate.',
+        "It was fixed.",
+    ]

@@ -341,3 +341,43 @@ def test_a_reports_label_and_value_lines_are_facts_not_sentences():
     assert any("We will meet at 2pm." in p.sentences for p in points if not p.fact)
     html = render_html(build_briefing(text, terms=TERMS))
     assert "Report to:</strong> Cabinet, 14 January 2027" in html
+
+
+def test_label_lines_one_under_another_and_a_figure_after_a_paragraph_are_facts():
+    text = (
+        "# Highlight report\n\n**Report to:** ICB Board, 14 November 2026\n"
+        "**Purpose:** For assurance and noting\n\n"
+        "1. **Expanding reablement.** Short help at home after hospital works. "
+        "Estimated saving: £1.4 million.\n"
+    )
+    points = [i for i in build_briefing(text, terms=TERMS).all_items() if isinstance(i, Point)]
+    facts = [(p.number, p.sentences) for p in points if p.fact]
+    assert facts == [
+        # initials are spelled out as in a heading, without saying "Board" twice
+        (
+            "",
+            [
+                "**Report to:** Integrated Care Board, 14 November 2026",
+                "**Purpose:** For assurance and noting",
+            ],
+        ),
+        # a numbered item's own bold name is its first row, with the number
+        ("1.", ["**Expanding reablement**"]),
+        ("", ["**Estimated saving:** £1.4 million"]),
+    ]
+    assert not any(p.needs_attention for p in points if p.fact)
+    assert any("Short help at home after hospital works." in p.sentences for p in points)
+
+
+def test_a_label_that_is_a_sentence_is_not_a_fact():
+    doc = build_briefing("# Notes\n\nTwo things matter most: money and time.\n", terms=TERMS)
+    assert not any(p.fact for p in doc.all_items() if isinstance(p, Point))
+
+
+def test_a_bold_start_of_a_sentence_is_not_a_label():
+    text = "# Grants\n\n**Day services** are closing in May.\n\n5. **Reducing grants** to some groups by 15%.\n"
+    document = build_briefing(text, terms=TERMS)
+    assert [s.heading for s in document.sections] == [""]
+    said = [s for p in document.all_items() if isinstance(p, Point) for s in p.sentences]
+    assert "**Day services** are closing in May." in said
+    assert not any(p.fact for p in document.all_items() if isinstance(p, Point))

@@ -510,3 +510,22 @@ def test_a_box_for_an_alias_does_not_name_a_word_the_reader_did_not_see():
     assert [b.explanation for b in doc.all_items() if isinstance(b, HardWordBox)] == [
         "Respite is a break for carers."
     ]
+
+
+def test_a_purpose_at_the_end_becomes_this_is_to():
+    assert split_sentence(
+        "We would carry out reviews of everyone receiving long-term support, to make sure "
+        "their care still meets their needs."
+    ) == (
+        "We would carry out reviews of everyone receiving long-term support.",
+        "This is to make sure their care still meets their needs.",
+    )
+    # ", to the address" is not a purpose
+    kept = "We wrote to every family in the area last spring, to the address we had for them."
+    assert split_sentence(kept) == (kept,)
+    assert guard.problems("This is to service users.")
+
+
+def test_in_after_a_verb_finishes_the_sentence():
+    assert guard.problems("Things got better since the new system came in.") == []
+    assert guard.problems("We spoke to.")
