@@ -2,6 +2,7 @@
 
 * "X, giving a total of Y." -> "X." "This gives a total of Y."  (meaning, leaving ...)
 * "X, to make sure Y." -> "X." "This is to make sure Y."  (in order to)
+* "X, which one relative said made Y." -> "X." "One relative said this made Y."
 
 The -ing word or "to" says what the whole first part does, so "This" keeps the sense.
 Each gives (first part as written, second sentence); :mod:`easyread.clauses` checks that
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from easyread.grammar import _capitalise
 from easyread.model import word_count
 from easyread.verbs import base_verbs
 
@@ -43,3 +45,19 @@ def trailing_purpose(sentence: str) -> Iterator[tuple[str, str]]:
     match = _PURPOSE.search(sentence.rstrip())
     if match and match.group(2).split()[0].lower() in base_verbs():
         yield sentence[: match.start()], f"This is to {match.group(2)}"
+
+
+# "..., which one relative said made it hard": "which" is the object of the report.
+_REPORTED = re.compile(
+    r"^((?:one|a|an|the|some|many|most|several|\d+)\s+[\w’']+(?:\s+[\w’']+)?)\s+"
+    r"(said|says|told us|felt|feel|feels|thought|think|believed|believe|reported)\s+(\S.*)$",
+    re.I,
+)
+
+
+def reported_which(rest: str) -> str | None:
+    """ "one relative said made it hard" -> "One relative said this made it hard"."""
+    found = _REPORTED.match(rest)
+    if not found or found.group(3).split()[0].lower() in {"that", "they", "it", "we", "the"}:
+        return None
+    return f"{_capitalise(found.group(1))} {found.group(2)} this {found.group(3)}"

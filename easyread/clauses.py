@@ -292,6 +292,8 @@ def _reporting(sentence: str):
     for match in _REPORTING.finditer(sentence):
         rest = sentence[match.end() :]
         left = sentence[: match.start()] + match.group(1)
+        if re.search(r"(?:^|,)\s*(?:which|who|whom)\b[^,]*$", left, re.I):
+            continue  # "..., which the staff said that they did not want": not a report
         if match.group(1).lower() == "asked" and not _indicative(rest):
             continue  # "She asked that the council monitor calls": a request, not a report
         if word_count(left) >= 2 and stands_alone(rest):

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
+from easyread.clause_tails import reported_which
 from easyread.grammar import (
     _BAD_STARTS,
     _CLAUSE_MARKERS,
@@ -239,6 +240,8 @@ def _main_verb_resumes(rest: str) -> bool:
 
 def _apply(sentence: str, start: int, end: int, rewrite: Rewrite) -> tuple[str, str]:
     left, rest = sentence[:start], sentence[end:]
+    if rewrite is _which and (reported := reported_which(rest.lstrip())):
+        return _finish(left), reported
     opening = rewrite(rest) if callable(rewrite) else rewrite
     if ":" in sentence[max(0, start - 2) : end] and rest.lstrip()[:1] in "\"“‘'":
         # 'One carer wrote: "..."': the colon says a quotation follows; keep it.

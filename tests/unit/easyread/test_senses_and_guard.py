@@ -529,3 +529,17 @@ def test_a_purpose_at_the_end_becomes_this_is_to():
 def test_in_after_a_verb_finishes_the_sentence():
     assert guard.problems("Things got better since the new system came in.") == []
     assert guard.problems("We spoke to.")
+
+
+def test_which_as_the_object_of_a_report_keeps_who_said_it():
+    # "This one relative said made it ..." was the broken row
+    assert split_sentence(
+        "The home uses agency nurses at night, which one relative said made it hard to know "
+        "whether staff knew her needs."
+    ) == (
+        "The home uses agency nurses at night.",
+        "One relative said this made it hard to know whether staff knew her needs.",
+    )
+    # "which the staff said that ...": the report belongs to "which", so it is not cut there
+    kept = "We closed the centre in the spring, which the staff said that they did not want."
+    assert split_sentence(kept) == (kept,)
