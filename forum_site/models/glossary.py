@@ -8,7 +8,17 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    literal_column,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from forum_site.extensions import db
@@ -41,6 +51,11 @@ class GlossaryEntry(TimestampMixin, db.Model):
     # Set when an admin edits the entry: load-glossary then keeps the edit.
     edited_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # One more on every change, in the database itself: pages keep the glossary between
+    # requests and look at the sum of these to know it changed (services/glossary.terms).
+    revision: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", onupdate=literal_column("revision + 1")
+    )
 
     @property
     def letter(self) -> str:

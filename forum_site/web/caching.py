@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, g, request, session
@@ -56,6 +57,14 @@ def _static_file(endpoint: str, filename: str | None) -> Path | None:
     folder = _static_folder(endpoint or "")
     if not folder or not filename:
         return None
+    return _inside(folder, filename)
+
+
+@lru_cache(maxsize=4096)
+def _inside(folder: str, filename: str) -> Path | None:
+    """The file's real path, if it is inside the folder: worked out once per name, since
+    resolving a path asks the file system about every folder on the way (a page with a
+    hundred pictures paid for that on every request)."""
     root = Path(folder).resolve()
     path = (root / filename).resolve()
     return path if path.is_relative_to(root) else None

@@ -25,7 +25,30 @@ def text_direction(locale: str) -> str:
     return "rtl" if locale.split("_")[0] in current_app.config["RTL_LANGUAGES"] else "ltr"
 
 
+def reader_translations():
+    """The catalogue for the language words are shown in now, found once a request.
+
+    Flask-Babel looks up its context, the locale and its cache again for every message
+    (some 25 microseconds), and a page shows hundreds (issue 20). It is found again when
+    the language changes in the middle (``force_locale`` for someone else's email).
+    """
+    locale = flask_babel.get_locale()
+    if locale is None:  # no app context: English
+        return flask_babel.get_translations()
+    kept = g.get("_reader_translations")
+    if kept is None or kept[0] is not locale:
+        kept = g._reader_translations = (locale, flask_babel.get_translations())
+    return kept[1]
+
+
 def init_babel(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: reader_translations().ugettext(s),
+        ngettext=lambda s, p, n: reader_translations().ungettext(s, p, n),
+        pgettext=lambda c, s: reader_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: reader_translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     # Words marked in services and vocabulary modules are shown in the reader's language.
-    install_translator(flask_babel.gettext)
+    install_translator(lambda text: reader_translations().ugettext(text))

@@ -121,3 +121,43 @@ def test_main_pages_read_growing_tables_through_indexes(app, client, db, sign_in
             if tables:
                 problems.append(f"{path}: Seq Scan on {tables} in\n{statement[:400]}")
     assert not problems, "\n\n".join(problems)
+
+
+def test_a_forum_s_topics_come_from_an_index_already_in_order(app, client, db, world):
+    """The "you said, we did" filter lists the topics members used: read from the forum's
+    topic index alone, instead of visiting each of the forum's rows and sorting them
+    (5 ms at 1,000 contributions a forum, 0.5 ms from the index)."""
+    path = f"/forums/{world['forum'].slug}/you-said-we-did"
+    [(statement, parameters)] = [
+        (s, p)
+        for s, p in _recorded_selects(app, client, path)
+        if "DISTINCT contribution.topic" in s
+    ]
+    raw = db.connection().connection.dbapi_connection
+    with raw.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("EXPLAIN " + statement, parameters)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "ix_contribution_forum_topic" in plan, plan
+    assert "Sort" not in plan, plan
+
+
+def test_the_waiting_list_chooses_its_page_before_joining_people_and_meetings(
+    app, client, db, sign_in, world
+):
+    """No index gives the order of several forums' waiting rows, so they are sorted: the
+    page is chosen first and only its rows are joined to their people and meeting (joining
+    all 500 of them first took 13 ms at 200,000 contributions, 2 ms this way)."""
+    sign_in(world["commissioner"])
+    [(statement, parameters)] = [
+        (s, p)
+        for s, p in _recorded_selects(app, client, "/contributions/waiting")
+        if "seek_0" in s and "count(" not in s
+    ]
+    raw = db.connection().connection.dbapi_connection
+    with raw.cursor() as cursor:
+        cursor.execute("EXPLAIN " + statement, parameters)
+        plan = [row[0] for row in cursor.fetchall()]
+    assert not plan[0].startswith("Limit"), "\n".join(plan)
+    assert any("Limit" in line for line in plan[1:]), "\n".join(plan)

@@ -145,3 +145,16 @@ def test_no_contributions_gives_empty_figures_not_errors(db):
     figures = impact.forum_impact(db, forum, now=NOW)
     assert (figures.made, figures.share_answered, figures.median_days_to_answer) == (0, None, None)
     assert figures.months == []
+
+
+def test_the_figures_read_each_history_once_for_months_and_totals(db, world, count_queries):
+    """Totals are the sum of the months (issue 20): every read of the contributions goes
+    over the forums' whole history, so it is read for the months and the median only,
+    and the reviews once."""
+    with count_queries() as queries:
+        figures = impact.forum_impact(db, world["forum"], now=NOW)
+    assert figures.made == sum(m.made for m in figures.months) == 6
+    assert figures.reviews.reviews == sum(m.reviews for m in figures.review_months) == 5
+    reads = [q for q in queries if "FROM contribution" in q]
+    assert len(reads) == 2, reads
+    assert len([q for q in queries if "FROM meeting_review" in q]) == 1

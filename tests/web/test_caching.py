@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import brotli
 
@@ -61,3 +62,17 @@ def test_css_and_javascript_are_compressed_too(client):
     assert response.headers["Content-Encoding"] == "br"
     assert b"function" in brotli.decompress(response.get_data())
     response.close()
+
+
+def test_a_static_link_asks_the_file_system_where_its_file_is_once(client, monkeypatch):
+    """Resolving a path walks every folder on the way; a page with a hundred easy-read
+    pictures paid for that on every request (issue 20)."""
+    client.get("/")
+    resolved = []
+    original = Path.resolve
+    monkeypatch.setattr(
+        Path, "resolve", lambda self, *a: resolved.append(self) or original(self, *a)
+    )
+    links = _static_links(client.get("/").get_data(as_text=True))
+    assert links and all(re.search(r"[?&]v=[0-9a-f]{8}\b", link) for link in links), links
+    assert resolved == []

@@ -91,3 +91,26 @@ def test_a_made_up_cursor_the_database_cannot_compare_shows_the_first_page(clien
         )
         assert page.status_code == 200, values
         assert "Point 002 about lunch" in page.get_data(as_text=True), values
+
+
+def test_the_waiting_list_of_several_forums_pages_through_every_row_once_oldest_first(
+    client, db, sign_in
+):
+    """Its page is chosen before people and meetings are joined to it (rows_first): the
+    pages still follow each other, oldest first, with nothing shown twice or left out."""
+    from tests.factories import make_commissioner, make_organisation
+
+    council = make_organisation(db)
+    commissioner = make_commissioner(db, council)
+    member = make_user(db)
+    forums = [make_forum(db, members=[member], organisations=[council]) for _ in range(2)]
+    for n in range(30):
+        made_at = START - timedelta(days=200) + timedelta(hours=n)
+        make_contribution(db, forums[n % 2], member, text=f"Late point {n:03d}", made_at=made_at)
+    sign_in(commissioner)
+    shown, path = [], "/contributions/waiting"
+    while path:
+        html = client.get(path).get_data(as_text=True)
+        shown += re.findall(r"Late point (\d{3})", html)
+        path = _next_link(html)
+    assert shown == [f"{n:03d}" for n in range(30)]

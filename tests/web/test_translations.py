@@ -27,6 +27,22 @@ def test_a_welsh_page_says_in_welsh_that_its_translation_is_a_draft(client, db):
     assert WELSH_NOTICE in footer
 
 
+def test_a_page_finds_its_catalogue_once_however_many_words_it_shows(client, db, monkeypatch):
+    """Flask-Babel looked up the context, the locale and the catalogue again for each of a
+    page's hundreds of words (issue 20)."""
+    import flask_babel
+
+    choose_language(client, "cy")
+    client.get("/forums")
+    found = []
+    original = flask_babel.get_translations
+    monkeypatch.setattr(flask_babel, "get_translations", lambda: found.append(1) or original())
+    page = client.get("/forums")
+    assert page.soup.html["lang"] == "cy"
+    assert WELSH_NOTICE in page.soup.select_one("footer").get_text(" ", strip=True)
+    assert len(found) == 1
+
+
 def test_english_pages_have_no_draft_notice(client, db):
     page = client.get("/forums")
     assert "fluent speaker" not in page.soup.select_one("footer").get_text()

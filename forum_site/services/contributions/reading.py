@@ -212,7 +212,9 @@ def forum_contributions_page(
     waiting = []
     if viewer.commissions(forum.id) and page.is_first:
         order = oldest_first(Contribution.created_at, Contribution.id)
-        waiting = paginate(session, _waiting_query([forum.id], now), order, count=False).items
+        waiting = paginate(
+            session, _waiting_query([forum.id], now), order, count=False, rows_first=True
+        ).items
     views = views_for(session, viewer, [*page.items, *waiting], now)
     shown = len(page.items)
     return ForumContributions(page.map(lambda _: views[:shown]), views[shown:])
@@ -265,5 +267,5 @@ def waiting_too_long_page(
 ) -> Page[ContributionView]:
     now = now or utcnow()
     order = oldest_first(Contribution.created_at, Contribution.id)
-    page = paginate(session, _waiting_query(forum_ids, now), order, cursor)
+    page = paginate(session, _waiting_query(forum_ids, now), order, cursor, rows_first=True)
     return page.map(lambda rows: views_for(session, viewer, rows, now))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint
-from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from easyread.pictures import alt_text, picture_for
@@ -16,6 +15,7 @@ from forum_site.vocabulary.contributions import (
     VISIBILITY_NOTES,
 )
 from forum_site.web.easy_read.pictures import picture_svg
+from forum_site.words import _l
 
 
 def status_label(status) -> str:
@@ -30,16 +30,21 @@ def visibility_note(visibility) -> str:
     return str(VISIBILITY_NOTES[Visibility(visibility)])
 
 
+# Service labels are English; the fixed ones are translated when shown, names never.
+_FIXED_AUTHORS = {
+    "The whole group": _l("The whole group"),
+    "You": _l("You"),
+    "Anonymous": _l("Anonymous"),
+    "A member": _l("A member"),
+    "A former member": _l("A former member"),
+}
+
+
 def author_words(label: str) -> str:
-    """Service labels are English; translate the fixed ones, leave names alone."""
-    fixed = {
-        "The whole group": _("The whole group"),
-        "You": _("You"),
-        "Anonymous": _("Anonymous"),
-        "A member": _("A member"),
-        "A former member": _("A former member"),
-    }
-    return fixed.get(label, label)
+    """A fixed label in the reader's language, or the person's name: one lookup a card
+    (it translated all five fixed labels for every card, 250 on a page of 50)."""
+    fixed = _FIXED_AUTHORS.get(label)
+    return str(fixed) if fixed is not None else label
 
 
 def picture(words: str) -> Markup:

@@ -112,9 +112,20 @@ def picture_svg(
     opening = _opening(found, alt, css_class)
     if not stands_alone(found):
         return _inline(found, opening, size)
-    href = url_for("pictures.static", filename=f"{found}.svg") + f"#{SYMBOL_ID}"
+    href = _picture_href(found)
     side = int(size or 96)
     return Markup(f'{opening}width="{side}" height="{side}"><use href="{href}"/></svg>')
+
+
+def _picture_href(found: str) -> str:
+    """The picture file's fingerprinted address, built once a request for each picture:
+    a page of 25 easy-read answers shows the same few pictures 150 times."""
+    if not hasattr(g, "_easy_read_picture_hrefs"):
+        g._easy_read_picture_hrefs = {}
+    known = g._easy_read_picture_hrefs
+    if found not in known:
+        known[found] = url_for("pictures.static", filename=f"{found}.svg") + f"#{SYMBOL_ID}"
+    return known[found]
 
 
 def _opening(found: str, alt: str | None, css_class: str | None) -> str:

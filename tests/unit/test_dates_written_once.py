@@ -1,0 +1,36 @@
+"""A day is written out once per language (issue 20): Babel took some 60 microseconds a
+date, and a list of 50 contributions wrote 50. The day is the reader's own."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from babel import dates as babel_dates
+from flask_babel import force_locale
+
+from forum_site.dates import day_and_date, long_date, plain_date
+
+
+def test_each_day_is_written_once_in_each_language(app, monkeypatch):
+    written = []
+    original = babel_dates.format_date
+    monkeypatch.setattr(
+        babel_dates, "format_date", lambda *a, **k: written.append(a[0]) or original(*a, **k)
+    )
+    morning = datetime(2031, 3, 4, 9, 0, tzinfo=UTC)
+    evening = datetime(2031, 3, 4, 20, 15, tzinfo=UTC)
+    with app.test_request_context("/"):
+        assert long_date(morning) == long_date(evening) == "Tuesday 4 March 2031"
+        assert day_and_date(date(2031, 3, 4)) == "Tuesday 4 March 2031"
+        assert plain_date(evening) == "4 March 2031"
+        with force_locale("cy"):
+            assert long_date(morning) == "Dydd Mawrth 4 Mawrth 2031"
+    assert written == [date(2031, 3, 4)] * 3  # English day and date, English date, Welsh
+
+
+def test_the_day_is_the_reader_s_day_not_utc_s(app):
+    """Half past eleven at night in July, UTC, is already the next day in London."""
+    late = datetime(2031, 7, 4, 23, 30, tzinfo=UTC)
+    with app.test_request_context("/"):
+        assert long_date(late) == "Saturday 5 July 2031"
+        assert plain_date(late) == "5 July 2031"
