@@ -167,17 +167,10 @@ class Meeting(TimestampMixin, db.Model):
         back_populates="meeting", cascade="all, delete-orphan", order_by="PrepTask.position"
     )
 
-    @property
-    def is_draft(self) -> bool:
-        return self.status == MeetingStatus.DRAFT
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == MeetingStatus.PUBLISHED
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self.status == MeetingStatus.CANCELLED
+    # Templates ask "meeting.is_draft", never compare the stored string.
+    is_draft = property(lambda self: self.status == MeetingStatus.DRAFT)
+    is_published = property(lambda self: self.status == MeetingStatus.PUBLISHED)
+    is_cancelled = property(lambda self: self.status == MeetingStatus.CANCELLED)
 
 
 class AgendaItem(TimestampMixin, db.Model):

@@ -28,7 +28,9 @@ class Limit:
 
 
 SIGN_IN_PER_ACCOUNT = Limit("sign-in-account", 10, 15 * 60)  # wrong passwords
-SIGN_IN_PER_ADDRESS = Limit("sign-in-address", 30, 15 * 60)
+# Wrong passwords from one address: a venue's shared Wi-Fi is one address for everyone
+# signing in at the start of a meeting, so right passwords never count here.
+SIGN_IN_PER_ADDRESS = Limit("sign-in-address", 60, 15 * 60)
 RESET_PER_ACCOUNT = Limit("reset-account", 3, 60 * 60)
 RESET_PER_ADDRESS = Limit("reset-address", 20, 60 * 60)
 # Emails from "Make an account", counted per email address whether it has an account or not.

@@ -61,7 +61,7 @@ def test_member_has_their_say_and_a_double_submit_saves_it_once(client, db, sign
     assert db.scalar(select(func.count(Contribution.id))) == 1
     shown = client.get(first.headers["Location"])
     assert "The minibus to the day centre is often late." in shown.get_data(as_text=True)
-    assert "Waiting 0 days for an answer" in shown.soup.select_one(".waiting").get_text()
+    assert "Sent today. Waiting for an answer" in shown.soup.select_one(".waiting").get_text()
 
 
 def test_same_words_without_a_token_within_a_minute_are_saved_once(client, db, sign_in, world):
@@ -140,6 +140,9 @@ def test_full_journey_answer_tell_show_and_count(client, db, sign_in, world, out
         assert all(m.link == url for m in seen_by(db, person))
         latest = seen_by(db, person, easy_read=True)[-1]
         assert "The centre will open on Saturdays from June." in latest.easy_read_body
+        # the easy-read message says what changed, and its title says which point it is
+        assert "Saturday opening, 10am to 3pm." in latest.easy_read_body
+        assert "Open the day centre on Saturdays." in latest.subject
     emails = outbox()
     assert sorted({e.to_address for e in emails}) == sorted(
         [world["member"].email, world["member2"].email]

@@ -113,6 +113,9 @@ def test_deciding_without_choosing_shows_an_error(client, db, sign_in):
     assert page.status_code == 400
     assert "Choose yes or no." in page.soup.select_one(".error-summary").get_text()
     assert page.soup.select_one(f"#r{join.id}-reply").get_text() == "kept text"
+    # the summary's link goes to the first choice, which can take focus (a fieldset cannot)
+    link = page.soup.select_one(".error-summary a")["href"]
+    assert page.soup.select_one(link).name == "input"
 
 
 def test_members_cannot_approve_requests_or_see_the_request_list(client, db, sign_in):

@@ -278,3 +278,13 @@ def test_a_pdf_in_a_draft_language_says_so_in_that_language(client, sign_in, wor
     assert "Nid yw siaradwr rhugl wedi gwirio'r cyfieithiad hwn eto." in welsh.flat_text
     english = read_pdf(client.get(url, headers={"Accept-Language": "en"}).data)
     assert "fluent speaker" not in english.flat_text
+
+
+@pytest.mark.parametrize("document", ["pack", "budget"])
+def test_the_printed_money_says_which_lines_members_can_change(client, sign_in, world, document):
+    # a walk found the pack saying "No, this is fixed" for a line open to influence
+    sign_in(world.member)
+    text = fetch_pdf(client, urls(world)[document].format(v="standard")).flat_text
+    table = " ".join(text.split())
+    assert "Staff at the centres £200,000 No, this is fixed" in table, table[-1500:]
+    assert "Activities and trips £50,000 Yes, you can have a say" in table, table[-1500:]

@@ -35,6 +35,15 @@ VISIBILITY_CHOICES = [
         Visibility.PRIVATE.value, _l("Private: only the convenor sees it, not commissioners")
     ),
 ]
+# The convenor writes down what a member said: the member is "them", not "you".
+RECORD_VISIBILITY_CHOICES = [
+    VISIBILITY_CHOICES[0],
+    SelectChoice(
+        Visibility.ANONYMOUS.value,
+        _l("Anonymous to commissioners (the convenor still knows it was them)"),
+    ),
+    VISIBILITY_CHOICES[2],
+]
 SOURCE_CHOICES = [SelectChoice(source.value, label) for source, label in SOURCES.items()]
 
 
@@ -104,7 +113,7 @@ class RecordForm(TokenMixin, SiteForm):
     text = _text_field(_l("What did they say?"))
     visibility = RadioField(
         _l("Who can see who said it?"),
-        choices=VISIBILITY_CHOICES,
+        choices=RECORD_VISIBILITY_CHOICES,
         default=Visibility.SHARED.value,
         validators=[DataRequired(message=_l("Choose who can see who said it."))],
     )
