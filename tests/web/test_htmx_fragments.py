@@ -61,7 +61,10 @@ def test_a_correction_with_htmx(client, db, sign_in):
     _starts_with(refused, 200, '<div id="answering"')
     fields["correction-correction_reason"] = "The engineer has not been yet."
     corrected = client.post(form["action"], data=fields, headers=HTMX)
-    _starts_with(corrected, 200, '<div id="answering"')
+    # saved: the whole page again (its status at the top changed), with the notice
+    assert corrected.status_code == 200
+    assert corrected.headers["HX-Redirect"] == url
+    assert "Your answer is saved." in client.get(url).get_data(as_text=True)
 
 
 @pytest.mark.parametrize("easy_read", [False, True])

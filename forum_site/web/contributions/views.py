@@ -272,10 +272,13 @@ def _answer(contribution_id: int, form: AnswerForm, correcting: bool = False):
             show_error(form, error)
         else:
             commit()
-            if request.htmx:
-                return _show_page(contribution, block="answering", announce=_("Answer saved."))
             flash(_("Your answer is saved. The member has been told."), "success")
-            return redirect(url_for(".show", contribution_id=contribution.id), code=303)
+            shown = url_for(".show", contribution_id=contribution.id)
+            if request.htmx:
+                # The whole page again, as without JavaScript: its status at the top changed
+                # too, and the notice that takes focus says what happened.
+                return Response("", headers={"HX-Redirect": shown})
+            return redirect(shown, code=303)
     forms_in_use = {"correction_form": form} if correcting else {"answer_form": form}
     return _show_page(
         contribution, block="answering", status=200 if request.htmx else 400, **forms_in_use
