@@ -177,3 +177,19 @@ def test_easy_read_version_says_what_you_can_and_cannot_change(client, db, sign_
     assert "Money for your time" in easy
     assert "You will be paid for your time." in easy
     assert page.soup.select_one(".meeting-easy-read svg") is not None  # pictures by default
+
+
+def test_the_first_screen_in_easy_read_says_who_decides_every_item(client, db, sign_in):
+    # a walk found the items members decide only behind "More about this"
+    people = People(db)
+    people.member.easy_read = True
+    meeting = make_meeting(db, people.forum, agenda=4)
+    deciders = ["The council's Cabinet", "Council officers", "Forum members", "The panel"]
+    for item, who in zip(meeting.agenda_items, deciders, strict=True):
+        item.decision_maker = who
+    db.flush()
+    sign_in(people.member)
+    page = client.get(f"/meetings/{meeting.id}")
+    first = " ".join(page.soup.select_one(".er-key-points").get_text(" ").split())
+    for n, who in enumerate(deciders, 1):
+        assert f"{who} will make the final decision. This is about: Item {n}." in first, first

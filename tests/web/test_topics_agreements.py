@@ -203,3 +203,19 @@ def test_how_much_say_has_the_picture_of_its_level_in_easy_read(client, db, sign
     href = row.select_one("use")["href"]
     assert concept_picture("listen") in href
     assert concept_picture("vote") not in href
+
+
+def test_an_agreement_not_agreed_yet_has_no_thumbs_up_in_easy_read(client, db, sign_in, world):
+    """A walk found a thumbs up beside 'The convenor has not agreed this version yet'."""
+    from easyread.builders import concept_picture
+
+    topic = make_topic(db, world)
+    write(db, world, topic)
+    world["member"].easy_read = True
+    db.flush()
+    sign_in(world["member"])
+    page = client.get(f"/topics/{topic.id}")
+    row = next(r for r in page.soup.select(".er-row") if "has not agreed" in r.get_text())
+    href = row.select_one("use")["href"]
+    assert concept_picture("agree") not in href
+    assert concept_picture("wait") in href

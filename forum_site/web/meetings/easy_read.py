@@ -45,11 +45,12 @@ def easy_read_meeting(meeting: Meeting) -> Markup | None:
     )
 
 
-# The 5 to 8 messages that matter, first; the rest is behind "More about this".
+# The messages that matter, first; the rest is behind "More about this". Who decides is
+# there for every item (None: all its rows): the items members decide must not be hidden.
 _KEY_ROWS = (
     ("What the meeting is for", 1),
     ("When and where", 2),
-    ("Who makes the decision", 2),
+    ("Who makes the decision", None),
     ("Money for your time", 1),
 )
 
@@ -75,7 +76,7 @@ def key_points(document, meeting: Meeting) -> list:
             picture=concept_picture("have your say"),
         )
     )
-    return found[:8]
+    return found
 
 
 def tell_checker(meeting: Meeting) -> None:
