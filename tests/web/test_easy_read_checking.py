@@ -419,3 +419,17 @@ def test_an_error_on_saving_keeps_the_search_and_the_choice(client, db, sign_in)
     chosen = page.soup.select_one(f"#{row}_pic input[type=radio][checked]")
     assert chosen["value"] == "fe-bus"
     assert _stored(db, briefing) is None
+
+
+def test_two_short_sentences_on_one_line_are_not_a_long_sentence(client, db, sign_in):
+    # a hard-word box's explanation is one line of two sentences (a walk saw it warned)
+    writer, _forum, briefing = _briefing(db)
+    sign_in(writer)
+    url = f"/easy-read/briefing/{briefing.id}/check"
+    data = _form_data(client.get(url))
+    first_text = next(name for name in data if name.endswith("_text"))
+    data[first_text] = (
+        "This is a short sentence of nine words in all. So is this one, with its ten words too."
+    )
+    client.post(url, data={**data, "action": "save"})
+    assert client.get(url).soup.select(".er-check-row .notice-warning") == []

@@ -17,6 +17,7 @@ from markupsafe import Markup
 import easyread
 from easyread.model import Document, word_count
 from easyread.render import inline, render_html
+from easyread.text import sentences
 from forum_site.extensions import db
 from forum_site.services import easy_read
 from forum_site.services.easy_read_facts import fact_headings
@@ -260,7 +261,11 @@ def _rows_with_long_sentences(document: Document, fixed) -> set[tuple[int, int]]
     return {
         (s, i)
         for s, i, item in rows(document, fixed)
-        if any(word_count(sentence) > 15 for sentence in easy_read.editable_text(item))
+        if any(
+            word_count(sentence.text) > 15
+            for line in easy_read.editable_text(item)
+            for sentence in sentences(line)  # a box's explanation holds two sentences
+        )
     }
 
 
