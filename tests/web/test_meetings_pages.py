@@ -193,3 +193,12 @@ def test_the_first_screen_in_easy_read_says_who_decides_every_item(client, db, s
     first = " ".join(page.soup.select_one(".er-key-points").get_text(" ").split())
     for n, who in enumerate(deciders, 1):
         assert f"{who} will make the final decision. This is about: Item {n}." in first, first
+
+
+def test_the_facts_at_the_top_lead_to_are_you_coming(client, db):
+    # a walk needed about 40 Tab presses to reach "Are you coming?"
+    people = People(db)
+    meeting = make_meeting(db, people.forum)
+    page = client.get(f"/meetings/{meeting.id}")
+    link = page.soup.select_one(".meeting-facts a[href='#reply']")
+    assert link is not None and page.soup.select_one("#reply") is not None
