@@ -13,9 +13,13 @@ from forum_site.delivery.words import MEETING_PARTS
 from forum_site.models import Meeting, MeetingReply, Notification, User
 from forum_site.models.base import as_utc
 from forum_site.models.meetings import AccessAnswer, ReplyAnswer
-from forum_site.services.meetings.replies import needs_of
 from forum_site.vocabulary.dates import DAY_AND_DATE, TIME
-from forum_site.web.meetings.labels import ACCESS_ANSWERS, ACCESS_FEATURES, NEEDS, REPLY_ANSWERS
+from forum_site.web.meetings.labels import (
+    ACCESS_ANSWERS,
+    ACCESS_FEATURES,
+    REPLY_ANSWERS,
+    needs_asked,
+)
 
 FEATURES = dict(ACCESS_FEATURES)
 _PART_OF = {"agenda-added": "agenda", "agenda-removed": "agenda", "agenda-restored": "agenda"}
@@ -88,6 +92,4 @@ def sentence(entry: dict, easy: bool = False) -> str:
 
 
 def needs(reply: MeetingReply) -> list[str]:
-    return [
-        f"{NEEDS[key]}: {detail}" if detail else str(NEEDS[key]) for key, detail in needs_of(reply)
-    ]
+    return needs_asked(reply)

@@ -39,6 +39,10 @@ def test_member_replies_with_access_needs(client, db, sign_in):
     page = client.get(f"/meetings/{meeting.id}")
     assert "Your reply: Going" in text_of(page)
     assert page.soup.select_one("#bsl_interpreter").has_attr("checked")
+    # what was saved is said in words, also in easy read where the form starts again
+    asked = [li.get_text() for li in page.soup.select("#reply .my-needs li")]
+    assert "Papers or an interpreter in another language: Polish" in asked, asked
+    assert len(asked) == 4, asked
 
 
 def test_reply_again_replaces_the_first(client, db, sign_in):

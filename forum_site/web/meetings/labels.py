@@ -13,7 +13,8 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
 from easyread.pictures import alt_text
-from forum_site.models.meetings import CycleStage
+from forum_site.models.meetings import CycleStage, MeetingReply
+from forum_site.services.meetings.replies import needs_of
 from forum_site.vocabulary.cycle import STAGE_LABELS as STAGES
 from forum_site.vocabulary.cycle import easy_where  # noqa: F401 (templates: meeting_labels)
 from forum_site.vocabulary.meetings import (  # noqa: F401  (templates read them as meeting_labels)
@@ -26,6 +27,14 @@ from forum_site.vocabulary.meetings import (  # noqa: F401  (templates read them
     REPLY_ANSWERS,
 )
 from forum_site.web.easy_read.pictures import picture_svg
+
+
+def needs_asked(reply: MeetingReply) -> list[str]:
+    """What a reply asks for, in words ("A BSL interpreter", "Another language: Somali")."""
+    return [
+        f"{NEEDS[key]}: {detail}" if detail else str(NEEDS[key]) for key, detail in needs_of(reply)
+    ]
+
 
 SCALE = {
     3: (_l("Yes"), "fe-smiling-face-with-smiling-eyes"),

@@ -88,6 +88,7 @@ def page_context(meeting: Meeting, **forms_by_name) -> dict:
         "can_reply": replies.can_reply(who, meeting) and meeting.status == MeetingStatus.PUBLISHED,
         "has_started": debrief.has_started(meeting),
         "my_reply": my_reply,
+        "my_needs": labels.needs_asked(my_reply) if my_reply else [],
         "reply_form": reply_form,
         "question_form": forms.QuestionForm(formdata=None),
         "agenda_form": forms.AgendaItemForm(formdata=None),
