@@ -242,18 +242,23 @@ def test_the_briefing_page_says_who_checked_it_or_that_it_was_made_automatically
     assert "Lunch club is on Tuesdays now." not in changed
 
 
-def test_rows_with_long_sentences_are_pointed_out(client, db, sign_in):
+def _warnings_after_saving_the_first_row(client, db, sign_in, text: str) -> list:
     writer, _forum, briefing = _briefing(db)
     sign_in(writer)
     url = f"/easy-read/briefing/{briefing.id}/check"
     data = _form_data(client.get(url))
     first_text = next(name for name in data if name.endswith("_text"))
-    data[first_text] = (
-        "This sentence is far too long for easy read because it goes on and on and on."
+    client.post(url, data={**data, first_text: text, "action": "save"})
+    return client.get(url).soup.select(".er-check-row .notice-warning")
+
+
+def test_rows_with_long_sentences_are_pointed_out(client, db, sign_in):
+    warnings = _warnings_after_saving_the_first_row(
+        client,
+        db,
+        sign_in,
+        "This sentence is far too long for easy read because it goes on and on and on.",
     )
-    client.post(url, data={**data, "action": "save"})
-    page = client.get(url)
-    warnings = page.soup.select(".er-check-row .notice-warning")
     assert len(warnings) == 1
     assert "more than 15 words" in warnings[0].get_text()
 
@@ -423,13 +428,5 @@ def test_an_error_on_saving_keeps_the_search_and_the_choice(client, db, sign_in)
 
 def test_two_short_sentences_on_one_line_are_not_a_long_sentence(client, db, sign_in):
     # a hard-word box's explanation is one line of two sentences (a walk saw it warned)
-    writer, _forum, briefing = _briefing(db)
-    sign_in(writer)
-    url = f"/easy-read/briefing/{briefing.id}/check"
-    data = _form_data(client.get(url))
-    first_text = next(name for name in data if name.endswith("_text"))
-    data[first_text] = (
-        "This is a short sentence of nine words in all. So is this one, with its ten words too."
-    )
-    client.post(url, data={**data, "action": "save"})
-    assert client.get(url).soup.select(".er-check-row .notice-warning") == []
+    text = "This is a short sentence of nine words in all. So is this one, with its ten words too."
+    assert _warnings_after_saving_the_first_row(client, db, sign_in, text) == []
