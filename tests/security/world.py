@@ -69,6 +69,8 @@ NOTHING = 2**31 - 1  # an id no row has: "not found"
 
 
 def _first(db, query):
+    """The first row by id: without an order PostgreSQL may return any row, and a new index
+    (contribution forum_id, topic) once made it a private point."""
     return db.scalar(query.limit(1))
 
 
@@ -79,18 +81,40 @@ def _ids_for(db, forum: Forum) -> dict[str, int | str]:
         .where(Meeting.forum_id == forum.id, Meeting.status == MeetingStatus.PUBLISHED)
         .order_by(Meeting.id),
     )
-    meeting = meeting or _first(db, select(Meeting).where(Meeting.forum_id == forum.id))
-    item = _first(db, select(AgendaItem).where(AgendaItem.meeting_id == meeting.id))
-    action = _first(db, select(MeetingAction).where(MeetingAction.meeting_id == meeting.id))
+    meeting = meeting or _first(
+        db, select(Meeting).where(Meeting.forum_id == forum.id).order_by(Meeting.id)
+    )
+    item = _first(
+        db, select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.id)
+    )
+    action = _first(
+        db,
+        select(MeetingAction)
+        .where(MeetingAction.meeting_id == meeting.id)
+        .order_by(MeetingAction.id),
+    )
     briefing = _first(
         db,
         select(Briefing).where(Briefing.forums.any(Forum.id == forum.id)).order_by(Briefing.id),
     )
-    budget = _first(db, select(Budget).where(Budget.forums.any(Forum.id == forum.id)))
-    contribution = _first(db, select(Contribution).where(Contribution.forum_id == forum.id))
-    decision = _first(db, select(Decision).where(Decision.forum_id == forum.id))
-    membership = _first(db, select(Membership).where(Membership.forum_id == forum.id))
-    supported = _first(db, select(SupportedAccount).where(SupportedAccount.forum_id == forum.id))
+    budget = _first(
+        db, select(Budget).where(Budget.forums.any(Forum.id == forum.id)).order_by(Budget.id)
+    )
+    contribution = _first(
+        db, select(Contribution).where(Contribution.forum_id == forum.id).order_by(Contribution.id)
+    )
+    decision = _first(
+        db, select(Decision).where(Decision.forum_id == forum.id).order_by(Decision.id)
+    )
+    membership = _first(
+        db, select(Membership).where(Membership.forum_id == forum.id).order_by(Membership.id)
+    )
+    supported = _first(
+        db,
+        select(SupportedAccount)
+        .where(SupportedAccount.forum_id == forum.id)
+        .order_by(SupportedAccount.id),
+    )
     return {
         **_topic_ids_for(db, forum),
         "slug": forum.slug,
@@ -119,13 +143,22 @@ def _topic_ids_for(db, forum: Forum) -> dict[str, int | str]:
         db, select(Topic).where(Topic.forums.any(Forum.id == forum.id)).order_by(Topic.id)
     )
     topic_id = topic.id if topic else NOTHING
-    agreement = _first(db, select(StageAgreement).where(StageAgreement.topic_id == topic_id))
-    consultation = _first(db, select(Consultation).where(Consultation.topic_id == topic_id))
+    agreement = _first(
+        db,
+        select(StageAgreement)
+        .where(StageAgreement.topic_id == topic_id)
+        .order_by(StageAgreement.id),
+    )
+    consultation = _first(
+        db, select(Consultation).where(Consultation.topic_id == topic_id).order_by(Consultation.id)
+    )
     question = _first(
         db,
-        select(ConsultationQuestion).where(
+        select(ConsultationQuestion)
+        .where(
             ConsultationQuestion.consultation_id == (consultation.id if consultation else NOTHING)
-        ),
+        )
+        .order_by(ConsultationQuestion.id),
     )
     vote = _first(db, select(Vote).where(Vote.forum_id == forum.id).order_by(Vote.id))
     return {
