@@ -120,7 +120,16 @@ _CLAUSE_START = re.compile(
 
 
 def _is_verb(word: str) -> bool:
+    """A main verb ("9% pay", "40% receive"). Not an auxiliary: "Of this, 2% would be the
+    precept" is a rate, and "1 in every 50 would be" changes its sense (DN-04)."""
+    if word in _AUXILIARIES:
+        return False
     return word in base_verbs() or is_finite_form(word)
+
+
+_AUXILIARIES = _word_set(
+    "is are was were be been would will can could should must may might has have had do does"
+)
 
 
 def words_to_number(phrase: str) -> int | None:

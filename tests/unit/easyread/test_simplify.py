@@ -231,6 +231,8 @@ def test_percentages_that_must_stay_as_written(text):
         # elsewhere the word after is a thing the rate names, even when it can be a verb
         ("a 5% charge applies.", "a 5% charge applies."),
         ("It offers 20% discount.", "It offers 20% discount."),
+        # before an auxiliary it is a rate: part of a 4.99% rise is not "1 in every 50"
+        ("Of this, 2% would be the precept.", "Of this, 2% would be the precept."),
     ],
 )  # fmt: skip
 def test_a_share_before_its_verb_becomes_a_share(text, expected):
