@@ -294,6 +294,8 @@ def _reporting(sentence: str):
         left = sentence[: match.start()] + match.group(1)
         if re.search(r"(?:^|,)\s*(?:which|who|whom)\b[^,]*$", left, re.I):
             continue  # "..., which the staff said that they did not want": not a report
+        if re.search(r"\b(?:and|or|but)\s+that\b", rest, re.I):
+            continue  # "said that X and that Y": cut here, "and that" would dangle
         if match.group(1).lower() == "asked" and not _indicative(rest):
             continue  # "She asked that the council monitor calls": a request, not a report
         if word_count(left) >= 2 and stands_alone(rest):

@@ -543,3 +543,12 @@ def test_which_as_the_object_of_a_report_keeps_who_said_it():
     # "which the staff said that ...": the report belongs to "which", so it is not cut there
     kept = "We closed the centre in the spring, which the staff said that they did not want."
     assert split_sentence(kept) == (kept,)
+
+
+def test_a_report_of_two_that_clauses_is_not_cut_at_the_first():
+    # "The worker said:" "Every person would get a review and that, where ..." dangled
+    kept = (
+        "The worker said that every person would get a review and that, where people "
+        "lacked capacity, decisions would follow the law."
+    )
+    assert split_sentence(kept)[0] != "The worker said:"
