@@ -120,6 +120,10 @@ class FeedbackEntry:
     outcome: str = "changed"
     reason: str = ""
     topic: str = ""
+    # Whether the reader made this point. Easy-read readers take "You said" as meaning
+    # them, so another member's point is "A member said" (the page's title keeps the
+    # usual "You said, we did", which speaks to the members as a group).
+    by_reader: bool = False
 
 
 def build_feedback(
@@ -136,9 +140,10 @@ def build_feedback(
         document.sections.append(Section("", boxes))
     for number, entry in enumerate(entries, start=1):
         entry = entry if isinstance(entry, FeedbackEntry) else FeedbackEntry(**entry)
-        heading = s.heading(entry.topic)[0] if entry.topic else f"What you told us: {number}"
+        heading = s.heading(entry.topic)[0] if entry.topic else f"Point {number}"
         # A person speaking for "You said", a reply for "We did": two pictures (issue 14).
-        items = _labelled(s, "You said:", entry.you_said, "talk")
+        said = "You said:" if entry.by_reader else "A member said:"
+        items = _labelled(s, said, entry.you_said, "talk")
         items += _labelled(s, "We did:", entry.we_did, "answer")
         key = re.sub(r"[^a-z]+", "_", entry.outcome.lower()).strip("_")
         sentences, concept = OUTCOMES.get(key, OUTCOMES["changed"])

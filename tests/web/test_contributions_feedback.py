@@ -103,6 +103,31 @@ def test_easy_read_version_has_pictures_and_short_lines(client, db, sign_in, wor
     assert page.soup.select(".said-card") == []
 
 
+def test_easy_read_says_you_said_only_for_the_readers_own_point(client, db, sign_in, world):
+    """Easy-read readers take "you" as meaning them: another member's point is "A member
+    said", the reader's own is "You said"."""
+    _answered(db, world, "buses", Status.NOT_TAKEN_FORWARD, 1)
+    own = make_contribution(db, world["forum"], world["reader"], text="Bins are not emptied.")
+    take_to(
+        db,
+        world["commissioner"],
+        own,
+        Status.ALREADY_HAPPENING,
+        first_at=START + timedelta(days=2),
+        final_at=START + timedelta(days=2, hours=1),
+        text="We empty them weekly.",
+    )
+    sign_in(world["reader"])
+    page = client.get(f"/forums/{world['forum'].slug}/you-said-we-did")
+    sentences = [
+        p.get_text(" ", strip=True)
+        for p in page.soup.select(".feedback-easy-read .er-document .er-sentence")
+    ]
+    assert sentences.index("A member said:") == sentences.index("buses") - 1
+    assert sentences.index("You said:") == sentences.index("Bins are not emptied.") - 1
+    assert sentences.count("You said:") == 1
+
+
 def test_impact_page_numbers_chart_and_table(client, db, world):
     _answered(db, world, "buses", Status.CHANGED, 1)
     _answered(db, world, "parks", Status.NOT_TAKEN_FORWARD, 3)

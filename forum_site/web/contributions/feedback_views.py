@@ -70,6 +70,7 @@ def _easy_read(groups) -> Markup | None:
             outcome=said.answer.status.value,
             reason=said.answer.reason,
             topic=said.view.contribution.topic,
+            by_reader=said.view.is_mine,
         )
         for group in groups
         for said in group.items

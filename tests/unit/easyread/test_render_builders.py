@@ -281,20 +281,22 @@ def test_you_said_we_did_with_outcome_and_reason():
                 "The new timetable starts in May.", "Transport",
             ),
             {"you_said": "Meetings are too early.", "we_did": "We kept them at 10am.",
-             "outcome": "not taken forward", "reason": "The room is only free then."},
+             "outcome": "not taken forward", "reason": "The room is only free then.",
+             "by_reader": True},
         ],
         terms=TERMS,
     )  # fmt: skip
     sections = _sections(document)
+    # Another member's point is not "You said": easy-read readers take "you" as them.
     assert sections["Transport"] == [
-        "You said:", "The bus is often late.", "We did:", "We talked to the bus company.",
+        "A member said:", "The bus is often late.", "We did:", "We talked to the bus company.",
         "This changed some things.", "This is why:", "The new timetable starts in May.",
     ]  # fmt: skip
-    assert "We did not do this." in sections["What you told us: 2"]
-    assert "The room is only free then." in sections["What you told us: 2"]
-    assert "You said:" in render_text(document)
+    assert sections["Point 2"][:2] == ["You said:", "Meetings are too early."]
+    assert "We did not do this." in sections["Point 2"]
+    assert "The room is only free then." in sections["Point 2"]
     said, did = (
-        next(i for i in document.sections[-3].items if i.sentences == [label])
+        next(i for i in document.sections[-2].items if i.sentences == [label])
         for label in ("You said:", "We did:")
     )
     assert said.picture == "fe-speaking-head" and did.picture == "fe-left-speech-bubble"
