@@ -54,3 +54,21 @@ def shown_all(
     found = [shown(session, message, reader, easy_read=easy_read) for message in messages]
     del kept
     return found
+
+
+@dataclass(frozen=True)
+class SameThing:
+    """The newest of the messages about one thing (same subject, same page), and how many
+    more there are: two changes to one budget are one row "and 1 more", not two rows that
+    read the same."""
+
+    newest: Shown
+    more: int
+
+
+def same_things(found: list[Shown]) -> list[SameThing]:
+    """``found`` newest first; each thing keeps the place of its newest message."""
+    groups: dict[tuple[str, str], list[Shown]] = {}
+    for message in found:
+        groups.setdefault((message.subject, message.link), []).append(message)
+    return [SameThing(messages[0], len(messages) - 1) for messages in groups.values()]

@@ -336,3 +336,22 @@ def test_on_the_budget_page_the_notice_shows_the_newest_change_and_links_to_the_
     meeting = db.get(Budget, budget.id).meetings[0]
     on_meeting = client.get(f"/meetings/{meeting.id}").soup.select_one(".budget-changed")
     assert "First cut." in on_meeting.get_text() and "Second cut." in on_meeting.get_text()
+
+
+def test_two_changes_to_one_budget_are_one_row_on_the_members_home(app, client, db, sign_in):
+    """Before, the home page listed "The budget changed: ..." twice, reading the same."""
+    world, budget = _setup(db)
+    commissioner = sign_in(world["commissioner"], target=app.test_client())
+    for total in ("95000", "90000"):
+        db.expire_all()
+        budget = db.get(Budget, budget.id)
+        commissioner.post(f"/budgets/{budget.id}/change", data=_change_form(budget, total=total))
+    assert len(_inbox(db, world["member"])) == 2
+    sign_in(world["member"])
+    [row] = client.get("/").soup.select("#to-read ~ ul li")
+    links = row.select("a")
+    assert links[0].get_text(strip=True).startswith("The budget changed:")
+    assert links[1].get_text(strip=True) == "and 1 more message about this"
+    newest = max(m.id for m in _inbox(db, world["member"]))
+    assert links[0]["href"].endswith(f"/inbox/{newest}")
+    assert "£95,000 to £90,000" in client.get(links[0]["href"]).get_data(as_text=True)

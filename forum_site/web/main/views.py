@@ -9,7 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from forum_site.delivery.inbox import shown
+from forum_site.delivery.inbox import same_things, shown_all
 from forum_site.delivery.words import excerpt
 from forum_site.extensions import db
 from forum_site.models import OutgoingEmail
@@ -42,9 +42,9 @@ def _my_home() -> dict:
     if not viewer().signed_in:
         return {"home": None}
     mine = my_home(db.session, viewer())
-    to_read = [
-        shown(db.session, m, current_user, easy_read=g.prefs.easy_read) for m in mine.to_read
-    ]
+    to_read = same_things(
+        shown_all(db.session, mine.to_read, current_user, easy_read=g.prefs.easy_read)
+    )
     return {
         "home": mine,
         "to_read": to_read,
