@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from forum_site.models import Briefing, ContentTranslation, GlossaryEntry, Meeting
 from forum_site.models.base import as_utc
-from forum_site.services import briefings, glossary, meetings, translations
+from forum_site.services import briefings, glossary, glossary_drafts, meetings, translations
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import Viewer
 from forum_site.words import _l
@@ -83,6 +83,9 @@ class Translation:
     translated_by: str
     translated_at: datetime
     english_changed: bool
+    # Written by the forum-site team and shipped with the site, not by a person here:
+    # a draft that no fluent speaker has checked.
+    team_draft: bool = False
 
     def get(self, name: str, english: str) -> str:
         """The translated words for a field, or the English when that field has none."""
@@ -113,15 +116,31 @@ def latest(session: Session, kind_name: str, subject, language: str) -> Translat
         .order_by(ContentTranslation.id.desc())
         .limit(1)
     )
-    if row is None:
-        return None
     english = KINDS[kind_name].english(subject)
+    if row is None:
+        return _team_draft(kind_name, subject, language, english)
     return Translation(
         language=row.language,
         fields=dict(row.fields),
         translated_by=row.translated_by_name,
         translated_at=as_utc(row.created_at),
         english_changed=row.source_hash != source_hash(english),
+    )
+
+
+def _team_draft(kind_name: str, subject, language: str, english: dict) -> Translation | None:
+    if kind_name != "glossary":
+        return None
+    draft = glossary_drafts.draft_for(subject, language)
+    if draft is None:
+        return None
+    return Translation(
+        language=language,
+        fields={name: draft[name] for name in ("name", "plain", "easy") if draft.get(name)},
+        translated_by="",
+        translated_at=glossary_drafts.made_on(draft),
+        english_changed=draft.get("from") != source_hash(english),
+        team_draft=True,
     )
 
 
