@@ -8,7 +8,7 @@ first in the glossary.
 
     python translations/glossary_drafts.py choose         # writes translations/glossary/common.txt
     python translations/glossary_drafts.py join LANG FILE # a translator's JSON becomes LANG.json
-    python translations/glossary_drafts.py --check        # fails on anything missing or stale
+    python translations/glossary_drafts.py --check        # fails on a missing or stale draft
 
 A translator's JSON maps each English term to {"name", "plain", "easy"}. Joining adds the
 fingerprint of the English each draft was made from, so the site can say when the English
@@ -94,10 +94,14 @@ def join(language: str, source: Path) -> None:
 
 
 def problems() -> list[str]:
-    found = []
-    if common_terms() != ranked_terms():
-        found.append(f"{COMMON} is out of date: run glossary_drafts.py choose")
+    # The list was chosen once by counting (``choose``); adding test prose later does not
+    # make it stale, but a listed word must still be in the glossary.
     terms = glossary_terms()
+    found = [
+        f"{name!r} is no longer in the glossary" for name in common_terms() if name not in terms
+    ]
+    if len(common_terms()) != HOW_MANY:
+        found.append(f"{COMMON} should list {HOW_MANY} words")
     for language in LANGUAGES:
         path = FOLDER / f"{language}.json"
         if not path.exists():
