@@ -258,6 +258,11 @@ def _glossary_term(demo: Demo) -> str:
     return demo.url("glossary.term", slug=entry.slug)
 
 
+def _common_glossary_term(demo: Demo) -> str:
+    """A word with the team's draft explanation in every language (the draft notice)."""
+    return demo.url("glossary.term", slug="advocacy")
+
+
 def _glossary_edit(demo: Demo) -> str:
     return _glossary_term(demo).rstrip("/") + "/edit"
 
@@ -269,6 +274,18 @@ def _rule(demo: Demo) -> str:
 GLOSSARY = [
     PageType("glossary", "glossary.index", fixed("glossary.index")),
     PageType("glossary term", "glossary.term", _glossary_term),
+    *(
+        PageType(
+            f"glossary word, draft in {name}", "glossary.term", _common_glossary_term, language=code
+        )
+        for code, name in (
+            ("cy", "Welsh"),
+            ("pl", "Polish"),
+            ("ar", "Arabic"),
+            ("so", "Somali"),
+            ("ur", "Urdu"),
+        )
+    ),  # fmt: skip
     PageType("new glossary term", "glossary.new", fixed("glossary.new"), role="admin"),
     PageType(
         "new glossary term with errors",
