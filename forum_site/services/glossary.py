@@ -116,6 +116,12 @@ def terms(session: Session) -> tuple[Term, ...]:
     return found
 
 
+def terms_signature(session: Session) -> tuple:
+    """What identifies the glossary as it is now (count, largest id, sum of revisions):
+    anything made from the terms can be kept under it (one small query)."""
+    return tuple(session.execute(_SIGNATURE).one())
+
+
 _TERM_COLUMNS = (
     GlossaryEntry.id,
     GlossaryEntry.revision,

@@ -20,9 +20,11 @@ from forum_site.web import pagination
 from forum_site.web.contributions.blueprint import bp
 from forum_site.web.contributions.charts import bar_chart
 from forum_site.web.contributions.forms import FeedbackFilterForm
+from forum_site.web.easy_read import kept
 from forum_site.web.easy_read.views import render_document
 from forum_site.web.forums.panels import sections_for
 from forum_site.web.responses import render, viewer
+from forum_site.web.translations.reading import reader_language
 
 
 @bp.get("/forums/<slug>/you-said-we-did")
@@ -75,7 +77,11 @@ def _easy_read(groups) -> Markup | None:
         for group in groups
         for said in group.items
     ]
-    document = build_feedback(entries, title=_("What happened"))
+    title = _("What happened")
+    fingerprint = ("feedback", title, repr(entries))
+    document = kept.document(
+        fingerprint, reader_language(), lambda: build_feedback(entries, title=title)
+    )
     return render_document(document, heading_level=2)
 
 

@@ -23,7 +23,7 @@ from forum_site.services import easy_read
 from forum_site.services.easy_read_facts import fact_headings
 from forum_site.services.errors import DomainError, NotAllowed
 from forum_site.vocabulary.easy_read import renderer_labels
-from forum_site.web.easy_read import kinds, pickers
+from forum_site.web.easy_read import kept, kinds, pickers
 from forum_site.web.easy_read.forms import check_form, rows
 from forum_site.web.easy_read.pictures import document_picture, picture_markup, section_picture
 from forum_site.web.easy_read.steps import steps_for
@@ -53,13 +53,18 @@ def render_document(doc: Document, heading_level: int = 1) -> Markup:
         doc = copy.copy(doc)
         doc.checked_by = _("%(name)s on %(date)s", name=doc.checked_by, date=_date(doc))
         doc.checked_at = ""
-    return render_html(
+    pictures, language = pictures_shown(), reader_language()
+    return kept.html(
         doc,
-        pictures=pictures_shown(),
-        heading_level=heading_level,
-        labels=renderer_labels(),
-        picture=document_picture,
-        reader_language=reader_language(),
+        (heading_level, pictures, language),
+        lambda: render_html(
+            doc,
+            pictures=pictures,
+            heading_level=heading_level,
+            labels=renderer_labels(),
+            picture=document_picture,
+            reader_language=language,
+        ),
     )
 
 
@@ -116,8 +121,18 @@ def _easy_inline(text) -> Markup:
 def easy_read_for(
     kind: str, subject_id: int, source_hash: str, build, text_hash: str | None = None
 ) -> easy_read.EasyRead:
-    """The checked or automatic version, for an area's page (see services.easy_read)."""
-    return easy_read.easy_read_document(db.session, kind, subject_id, source_hash, build, text_hash)
+    """The checked or automatic version, for an area's page (see services.easy_read).
+
+    The automatic document is kept by ``source_hash``, which covers everything it is made
+    from (it is what tells a checked version that it is out of date)."""
+    language = reader_language()
+
+    def kept_build() -> Document:
+        return kept.document((kind, subject_id, source_hash), language, build)
+
+    return easy_read.easy_read_document(
+        db.session, kind, subject_id, source_hash, kept_build, text_hash
+    )
 
 
 def check_url(kind: str, subject_id: int) -> str:
