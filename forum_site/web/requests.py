@@ -52,11 +52,18 @@ def _before_request() -> None:
     g.prefs = preferences.for_request(request, user, current_app.config["LANGUAGES"])
 
 
-def _template_context() -> dict:
+def reading_preferences() -> preferences.Preferences:
+    """How the person looking likes to read (easy read, text size...).
+
+    An error raised before our before_request (a CSRF failure) loads them here, so its
+    page still knows who is looking and how they like to read."""
     if has_request_context() and not hasattr(g, "prefs") and request.endpoint != "static":
-        # An error raised before our before_request (a CSRF failure): the error page
-        # still knows who is looking and how they like to read (easy read).
         _before_request()
+    return getattr(g, "prefs", preferences.Preferences())
+
+
+def _template_context() -> dict:
+    prefs = reading_preferences()
     viewer = getattr(g, "viewer", ANONYMOUS)
     locale = str(get_locale() or "en")
 
@@ -65,7 +72,7 @@ def _template_context() -> dict:
 
     return {
         "viewer": viewer,
-        "prefs": getattr(g, "prefs", preferences.Preferences()),
+        "prefs": prefs,
         "locale": locale,
         "text_direction": text_direction(locale),
         "unread_count": unread,

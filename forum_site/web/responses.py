@@ -14,6 +14,7 @@ from jinja2_fragments.flask import render_block
 from forum_site.extensions import db
 from forum_site.services.errors import DomainError, NotAllowed, NotFound
 from forum_site.services.viewer import ANONYMOUS, Viewer
+from forum_site.web.easy_read import pages
 
 
 def viewer() -> Viewer:
@@ -26,10 +27,13 @@ def asks_for_a_fragment() -> bool:
 
 
 def render(template: str, block: str | None = None, **context):
-    """The full page, or only ``block`` of the same template when htmx asks for it."""
+    """The full page, or only ``block`` of the same template when htmx asks for it.
+
+    Someone reading in easy read gets the page's easy-read version when it has one: this
+    is the one place that chooses (web/easy_read/pages.py)."""
     if block and asks_for_a_fragment():
-        return render_block(template, block, **context)
-    return render_template(template, **context)
+        return render_block(pages.template_with_block(template, block), block, **context)
+    return render_template(pages.template_for(template), **context)
 
 
 def commit() -> None:
