@@ -55,7 +55,7 @@ def date_and_time(moment: datetime | None) -> str:
 
 
 def short_datetime(moment: datetime | None) -> str:
-    """25 Nov 2026, 18:30 (histories and logs)."""
+    """25 Nov 2026, 6:30 PM (histories and logs)."""
     return format_datetime(as_utc(moment), patterns.DATE_AND_TIME_SHORT) if moment else ""
 
 

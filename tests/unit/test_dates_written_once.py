@@ -34,3 +34,19 @@ def test_the_day_is_the_reader_s_day_not_utc_s(app):
     with app.test_request_context("/"):
         assert long_date(late) == "Saturday 5 July 2031"
         assert plain_date(late) == "5 July 2031"
+
+
+def test_a_time_is_written_one_way_in_standard_words(app):
+    """6:30 PM on pages, in histories and in services' messages; never 18:30 beside it
+    (easy read has its own single way, 6:30pm)."""
+    from forum_site.dates import date_and_time, short_datetime, time_of
+    from forum_site.vocabulary.dates import in_a_message
+
+    winter = datetime(2031, 1, 14, 18, 30, tzinfo=UTC)
+    with app.test_request_context("/"):
+        assert time_of(winter) == "6:30 PM"
+        assert date_and_time(winter) == "Tuesday 14 January 2031, 6:30 PM"
+        assert short_datetime(winter) == "14 Jan 2031, 6:30 PM"
+    assert in_a_message(datetime(2031, 1, 14, 18, 30)) == "Tuesday 14 January 2031 at 6:30 PM"
+    assert in_a_message(datetime(2031, 1, 14, 0, 5)).endswith("at 12:05 AM")
+    assert in_a_message(datetime(2031, 1, 14, 12, 0)).endswith("at 12:00 PM")
