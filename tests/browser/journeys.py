@@ -411,3 +411,73 @@ def find_a_picture(keys: Keyboard, check_path: str, javascript: bool) -> None:
         keys.press(Keys.ARROW_DOWN, navigates=False)
     assert chosen.get_attribute("value") == "fe-restroom", keys.trail()
     assert helpers.focused(keys.driver).shows_focus, keys.trail()
+
+
+def new_convenor_meeting(demo, label: str) -> tuple[str, str, list[int]]:
+    """A fresh convenor of the demo's learning disability forum and a draft meeting of
+    theirs with three agenda items: (email, the meeting's path, the items' ids)."""
+    from sqlalchemy import select
+
+    from forum_site.models import Membership, User
+    from forum_site.models.forums import Role
+    from forum_site.models.meetings import MeetingStatus
+    from tests.factories_meetings import make_meeting
+
+    email = new_person(demo, label)
+    with demo.app.app_context():
+        session = demo.session
+        person = session.scalar(select(User).where(User.email == email))
+        forum = demo.forum("ld")
+        session.add(Membership(forum_id=forum.id, user_id=person.id, role=Role.CONVENOR))
+        meeting = make_meeting(
+            session, forum, agenda=3, status=MeetingStatus.DRAFT, title=f"Moving {label}"
+        )
+        items = [item.id for item in sorted(meeting.agenda_items, key=lambda i: i.position)]
+        session.commit()
+        return email, f"/meetings/{meeting.id}", items
+
+
+def move_an_agenda_item(keys: Keyboard, meeting_path: str, items: list[int], js: bool) -> None:
+    """Move the first item down twice with the keyboard: after each move the focus is
+    back on that item's "Move down" (or, at the bottom, its heading), so Enter again moves
+    it again; without JavaScript the page comes back at the item."""
+    keys.open(meeting_path)
+    first = items[0]
+    keys.tab_to(
+        lambda focus: (
+            focus.tag == "button"
+            and focus.text.startswith("Move down")
+            and focus_is_inside(keys, f"#item-{items[0]}")
+        ),
+        limit=300,
+    )
+    for step in (1, 2):
+        if js:  # so the wait below is for this move's announcement, not the last one's
+            keys.driver.execute_script("document.getElementById('live-region').textContent=''")
+        keys.press(Keys.ENTER, navigates=not js)
+        if js:
+            said = keys.wait_for_live_region()
+            assert "Moved down." in said, said
+        now = helpers.focused(keys.driver)
+        inside_item = focus_is_inside(keys, f"#item-{first}")
+        if js:
+            assert inside_item, "the focus left the item it moved: " + keys.trail()
+            assert now is not None and now.shows_focus, f"focus cannot be seen: {now}"
+            wanted = "Move down" if step == 1 else "Item 1"
+            assert now.text.startswith(wanted), now.describe()
+        else:
+            assert keys.driver.execute_script("return location.hash") == f"#item-{first}"
+            assert on_screen(keys, f"#item-{first}"), "the moved item is off the screen"
+            if step == 1:
+                keys.tab_to(
+                    lambda focus: (
+                        focus.tag == "button"
+                        and focus.text.startswith("Move down")
+                        and focus_is_inside(keys, f"#item-{items[0]}")
+                    ),
+                    limit=300,
+                )
+    order = keys.driver.execute_script(
+        "return [...document.querySelectorAll('#agenda li.agenda-item')].map(li => li.id)"
+    )
+    assert order == [f"item-{items[1]}", f"item-{items[2]}", f"item-{first}"], order

@@ -114,3 +114,9 @@ def test_find_a_picture_on_the_easy_read_check_page(keys, demo, mode):
     person = journeys.new_commissioner_like(demo, "priya.shah@example.org", f"pic{mode.label}")
     journeys.sign_in(keys, person)
     journeys.find_a_picture(keys, demo.path(page_named("easy read check")), mode.javascript)
+
+
+def test_move_an_agenda_item(keys, demo, mode):
+    email, path, items = journeys.new_convenor_meeting(demo, f"agenda{mode.label}")
+    journeys.sign_in(keys, email)
+    journeys.move_an_agenda_item(keys, path, items, mode.javascript)

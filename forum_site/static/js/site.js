@@ -55,7 +55,10 @@
     var focusTarget = target.querySelector(".error-summary") ||
       target.querySelector("[data-focus-after-swap]") ||
       target.querySelector("h2, h3") || target;
-    if (!focusTarget.hasAttribute("tabindex")) {
+    // A button or link can take focus as it is: tabindex="-1" would take it out of the
+    // Tab order. Anything else (a heading, a notice) gets it so focus can land there.
+    var focusable = focusTarget.matches("a[href], button, input, select, textarea");
+    if (!focusable && !focusTarget.hasAttribute("tabindex")) {
       focusTarget.setAttribute("tabindex", "-1");
     }
     if (!keepFocus) {

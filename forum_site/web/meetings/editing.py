@@ -144,10 +144,14 @@ def _agenda_details(form: forms.AgendaItemForm) -> agenda.AgendaDetails:
     )
 
 
-def _agenda_response(meeting, form=None, announce=""):
-    """The agenda block for htmx, or the page (with the form's errors) without it."""
+def _agenda_response(meeting, form=None, announce="", moved=None):
+    """The agenda block for htmx, or the page (with the form's errors) without it.
+
+    ``moved`` is (item id, direction) after a move: focus goes back to that item's same
+    button (or its heading when it can go no further), so the next press moves it again."""
     context = page_context(meeting, agenda_form=form or forms.AgendaItemForm(formdata=None))
     context["agenda_announce"] = announce
+    context["agenda_moved"] = moved
     status = 400 if form is not None and form.errors else 200
     return render("meetings/show.html", block="agenda_block", **context), status
 
@@ -169,11 +173,12 @@ def add_agenda_item(meeting_id: int):
     return _agenda_response(meeting, form)
 
 
-def _after_agenda_change(meeting, message: str):
+def _after_agenda_change(meeting, message: str, moved=None):
     if request.htmx:
-        return _agenda_response(load(meeting.id), announce=message)
+        return _agenda_response(load(meeting.id), announce=message, moved=moved)
     flash(message, "success")
-    return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor="agenda"), code=303)
+    anchor = f"item-{moved[0]}" if moved else "agenda"
+    return redirect(url_for("meetings.show", meeting_id=meeting.id, _anchor=anchor), code=303)
 
 
 @bp.route("/meetings/<int:meeting_id>/agenda/<int:item_id>", methods=["GET", "POST"])
@@ -229,8 +234,8 @@ def move_agenda_item(meeting_id: int, item_id: int, direction: str):
     if forms.ButtonForm().validate_on_submit():
         agenda.move_agenda_item(db.session, viewer(), item, direction)
         _commit_change(meeting)
-    moved = _("Moved up.") if direction == "up" else _("Moved down.")
-    return _after_agenda_change(meeting, moved)
+    said = _("Moved up.") if direction == "up" else _("Moved down.")
+    return _after_agenda_change(meeting, said, moved=(item.id, direction))
 
 
 # --- not up for discussion -------------------------------------------------------------
