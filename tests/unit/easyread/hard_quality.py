@@ -1,6 +1,6 @@
 """Measures of easy-read output on the hard corpus (issue 13), per passage.
 
-    python -m tests.unit.easyread.hard_quality [tuning|held_out|fresh|fresh2|fresh3|fresh4|fresh5|all]
+    python -m tests.unit.easyread.hard_quality [tuning|held_out|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|all]
 
 prints one line per passage. The checks here are kept apart from the renderer:
 the number check has its own parser, and the broken-sentence count adds fixed
@@ -50,7 +50,7 @@ _PARTICLE_END = re.compile(
 
 def passages(part: str = "all") -> list[Path]:
     parts = (
-        ["tuning", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"]
+        ["tuning", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"]
         if part == "all"
         else [part]
     )
