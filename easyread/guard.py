@@ -17,6 +17,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from easyread.guard_words import (
+    _ADVERBS,
+    _AFTER_A_PARTICIPLE,
+    _AFTER_A_VERB,
+    _AFTER_MEANS,
+    _DEMONSTRATIVES,
+    _DETERMINERS,
+    _DONE_TO,
+    _JOINING,
+    _NOUN_LIKE,
+    _NOUN_LIKE_VERBS_FIRST,
+    _NOUN_MODIFIERS,
+    _OBJECT_STARTS,
+    _OBJECTS,
+    _PREPOSITIONS,
+    _QUANTIFIERS,
+    _RELATIVES,
+    _REPORTING_BASES,
+    _SINGULAR_DETERMINERS,
+    _WH,
+)
 from easyread.line_shape import (
     PRONOUN_SUBJECTS,
     brackets_balance,
@@ -32,22 +53,8 @@ from easyread.verbs import (
     lexicon,
     lower_tokens,
     verb_base,
-    word_set,
 )
 
-_RELATIVES = word_set("who which that whom whose")
-_ADVERBS = word_set(
-    "still also often always never now only usually already just then sometimes rarely "
-    "really all both each mostly mainly generally currently jointly"
-)
-_DETERMINERS = word_set(
-    "a an the this that these those our their its his her your my some any each every "
-    "no many most all few several such"
-)
-_PREPOSITIONS = word_set(
-    "of to for from with without by in on at as into than about over under after before "
-    "during through across against within between among per via like including"
-)
 _LEADING_MARKERS = re.compile(
     r"^(?:(?:and|but|or|so|also|then|yet|however|instead|that is|for example|for instance|"
     r"in short|in total|first|second|third|finally|next|still|even so|since then|after that)"
@@ -56,7 +63,9 @@ _LEADING_MARKERS = re.compile(
 )
 # "This was by the panel as key." / "This is in service users.": fillers that hide who did what.
 FILLER = re.compile(
-    r"^(?:this|that|it|these|they)\s+(?:is|was|are|were)\s+(?:by|in|at|on|for|with|from|to|of|as|"
+    r"^(?:this|that|it|these|they)\s+(?:is|was|are|were)\s+"
+    r"(?!on\s+(?:your|our|their)\s+side\b)"  # "They are on your side.": a sentence
+    r"(?:by|in|at|on|for|with|from|to|of|as|"
     r"into|over|under|during|within|across|through|around|about|after|before|when|where|"
     r"especially|particularly|mainly|mostly|largely|only|until|unless|since)\b",
     re.IGNORECASE,
@@ -74,9 +83,28 @@ _TO_A_VERB = re.compile(
 _START_OK = re.compile(r"^[\W_]*(?:[A-Z£$€0-9]|\*\*[A-Z£0-9])")
 
 
+# A part that starts with one of these and runs to the next comma or the end is a
+# condition or a time ("if demand rises faster than forecast"): its verb is not the
+# sentence's. "X, but leaves little headroom if demand rises" has no main verb.
+_SUBORDINATE = re.compile(
+    r"(?<!means )(?<!mean )(?<!a )"  # "means if you can", "for a while"
+    r"\b(?:if|when|whenever|because|unless|until|although|though|whereas|while|once)\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
 def has_subject_and_verb(sentence: str) -> bool:
-    """A finite verb with something before it that can be its subject, or a command."""
-    body = _LEADING_MARKERS.sub("", visible_text(sentence).strip())
+    """A finite verb with something before it that can be its subject, or a command; the
+    verb of an "if", "when" or "because" part alone does not count."""
+    text = visible_text(sentence)
+    if not _clause_has_subject_and_verb(text):
+        return False
+    main = _SUBORDINATE.sub("", text)
+    return main == text or _clause_has_subject_and_verb(main)
+
+
+def _clause_has_subject_and_verb(text: str) -> bool:
+    body = _LEADING_MARKERS.sub("", text.strip())
     tokens = lower_tokens(body)
     if not tokens:
         return False
@@ -122,6 +150,8 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
         return False
     if subject[:1].isdigit() and index == 2 and tokens[0] in _PREPOSITIONS - {"than"}:
         return False  # "With 140 replies": a number after a preposition is not a subject
+    if token == "means" and subject not in _PREPOSITIONS and after not in {"of", "test"}:
+        return True  # "The VCS means charities ...": "means" is a verb but "by means of"
     if token in NOT_VERBS:
         return _object_follows(after)
     if (
@@ -131,6 +161,10 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
     ):
         # "their care and support plan, or ...": a noun unless an object or "to" follows
         return after in _DETERMINERS or after in _OBJECTS or after[:1].isdigit()
+    if subject in _JOINING:
+        return False  # "X, but leaves little": its subject was left in another clause
+    if token in _DONE_TO and after in _AFTER_A_PARTICIPLE:
+        return False  # "the growth built into the plan": what was done to it, not a verb
     if is_finite_form(token):
         return True
     if token.endswith("ed") and (after in _DETERMINERS or after[:1].isdigit()):
@@ -143,11 +177,15 @@ def _verb_here(tokens: list[str], index: int, base: frozenset[str]) -> bool:
 
 
 def _object_follows(after: str) -> bool:
-    """After "means", "costs", "needs": a determiner, a number or a pronoun makes it a verb."""
-    return after in _DETERMINERS or after[:1].isdigit() or after in PRONOUN_SUBJECTS
-
-
-_SINGULAR_DETERMINERS = word_set("a an each every")
+    """After "means", "costs", "needs": a determiner, a number, a pronoun, a doing word
+    ("means stopping") or a question word ("means if you can") makes it a verb."""
+    return (
+        after in _DETERMINERS
+        or after[:1].isdigit()
+        or after in PRONOUN_SUBJECTS
+        or (after.endswith("ing") and len(after) > 4)
+        or after in _AFTER_MEANS
+    )
 
 
 def _bare_after_a_singular(tokens: list[str], index: int) -> bool:
@@ -171,29 +209,12 @@ def _names_a_relative_clause(tokens: list[str], index: int) -> bool:
     return verb_base(tokens[index]) not in _REPORTING_BASES
 
 
-_DEMONSTRATIVES = word_set("this that these those")
-_QUANTIFIERS = word_set("some many most all few others both none several")
-_OBJECTS = word_set("to for on with us you them him her it me up out about in")
-# Plain forms that are verbs more often than nouns after a plural: "people still need help".
-_NOUN_LIKE_VERBS_FIRST = word_set("need work lead walk wash vote visit return claim share")
-# Words that come before a noun, not a verb: "the next steps", "further reports".
-_NOUN_MODIFIERS = word_set(
-    "next last first other new same further main key proposed current "
-    "quarterly annual monthly weekly daily yearly"
-)
-# Plain verbs that are nouns more often than not in council prose ("a social care record").
-_NOUN_LIKE = word_set(
-    "care support fund plan cost budget record review report need change place rate work "
-    "service end start charge house staff share claim score design list file form head "
-    "post price rest result return sort state study target test trade type value visit "
-    "vote lead book label matter point question register request transfer walk wash"
-)
-
-
 def _command(tokens: list[str]) -> bool:
     """ "Tell us", "Visit our website"; not "Care needs in the area"."""
     if tokens[0] not in _NOUN_LIKE:
         return True
+    if tokens[0] in _NOUN_LIKE_VERBS_FIRST and tokens[1] in _PREPOSITIONS:
+        return True  # "Work with employers to ...", "Vote for the one you like."
     return tokens[1] in _DETERMINERS or tokens[1] in PRONOUN_SUBJECTS or tokens[1] in {"us", "me"}
 
 
@@ -237,6 +258,8 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
         found.append("a bracket is opened or closed in another sentence")
     if list_item:
         return tuple(found)
+    if text.endswith(":") and not _LEADING_MARKERS.sub("", text[:-1].strip() + " ").strip():
+        return tuple(found)  # "In total:", "For example:": a list's intro needs no verb
     if (FILLER.match(text) and not _TO_A_VERB.match(text)) or _FILLER_OTHER.match(text):
         found.append("a filler that hides who did what")
     elif not has_subject_and_verb(text) or is_list_of_things(text):
@@ -254,32 +277,31 @@ def _problems(sentence: str, list_item: bool) -> tuple[str, ...]:
     return tuple(found)
 
 
-_AFTER_A_VERB = word_set(
-    "at on in to for with up out into about from the a an their its our his her them it him"
-)
-
-
 def _starts_with_its_verb(text: str) -> bool:
     """ "Looked at data on carers' assessments.": the second half of "Researchers spoke
     to 64 carers, and looked at data ...", its subject left in the first half (DN-01). A
     past verb followed by what it acts on; "Missed or late calls were ..." is not one."""
     from easyread.grammar import _IRREGULAR_PAST, _VERBS, looks_like_verb
 
-    tokens = lower_tokens(text)
+    tokens = lower_tokens(_LEADING_MARKERS.sub("", text))
     if len(tokens) < 2 or "," in text or text.rstrip().endswith("?"):
         return False
     first = tokens[0]
     if first in _VERBS:
         return False  # "Read the page.", "Put it here.": the same word tells you to
     past = first in _IRREGULAR_PAST or (first.endswith("ed") and looks_like_verb(first))
-    return past and tokens[1] in _AFTER_A_VERB
+    if past:
+        return tokens[1] in _AFTER_A_VERB
+    # "But leaves little headroom.": the second half of "..., which X, but leaves ...".
+    # Not a plural noun ("Plans this year ..."): only before a word that starts an object.
+    present = first.endswith("s") and is_finite_form(first) and verb_base(first) != first
+    return present and verb_base(first) not in _NOUN_LIKE and tokens[1] in _OBJECT_STARTS
 
 
 _PIECE_START = re.compile(
     r"^(?:including|especially|particularly|such as|except|rather than)\b",
     re.IGNORECASE,
 )
-_WH = word_set("what how why where whether when which")
 
 
 def _embedded_question(text: str) -> bool:
@@ -289,14 +311,11 @@ def _embedded_question(text: str) -> bool:
         return False
     if tokens[0] in _PREPOSITIONS and tokens[1] in _WH and "," not in text:
         return True
+    if tokens[0] in _WH and "," in text:
+        # "Where staff move ..., the rules are likely to apply.": a main clause follows
+        return not has_subject_and_verb(text.split(",", 1)[1])
     finite = [t for t in tokens if t in AUXILIARIES or is_finite_form(t)]
     return tokens[0] in _WH - {"when"} and len(finite) < 2
-
-
-_REPORTING_BASES = word_set(
-    "recommend propose agree say find show suggest expect believe know hope feel report "
-    "decide ask note mean ensure confirm think estimate accept"
-)
 
 
 def _unfinished_that_clause(text: str) -> bool:
@@ -321,16 +340,18 @@ def line_problems(lines: list[str], first_is_item: bool = False) -> list[tuple[s
     """Each line that fails, with its reasons; lines after an intro ending ":" are list items."""
     failing = []
     in_list = first_is_item
+    in_list_by_intro = False  # a list begun by an intro line among these lines
     for line in lines:
         # a bullet left whole is an item even when it ends the list with a full stop; the
         # pieces of a cut bullet must each be sentences
         whole_item = first_is_item and len(lines) == 1
-        item = in_list and (whole_item or not _ends_sentence(line))
+        cut_item = first_is_item and len(lines) > 1 and not in_list_by_intro
+        item = not cut_item and in_list and (whole_item or not _ends_sentence(line))
         reasons = problems(line, list_item=item)
         if reasons:
             failing.append((line, reasons))
         if is_list_intro(line):
-            in_list = True
+            in_list = in_list_by_intro = True
         elif _ends_sentence(line):
             in_list = False
     return failing

@@ -28,8 +28,8 @@ def ends_finished(sentence: str) -> bool:
         return True
     if not tokens:
         return False
-    if tokens[-1] not in DANGLING:
-        return True
+    if tokens[-1] not in DANGLING or tokens[-2:] == ["a", "while"]:
+        return True  # "for a while": "while" is a length of time here
     return _passive_ends_on_preposition(tokens) or _verb_and_particle(tokens)
 
 

@@ -228,7 +228,7 @@ def _ends_before_object(intro: str) -> bool:
 
 
 def _noun_like(word: str) -> bool:
-    from easyread.guard import _NOUN_LIKE
+    from easyread.guard_words import _NOUN_LIKE
 
     return word in _NOUN_LIKE
 

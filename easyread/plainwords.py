@@ -94,6 +94,15 @@ def _needs_a_clause(match: re.Match[str], text: str) -> bool:
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
+# "a small number of them" is "a few of them", not "a few them": a swap that ends a
+# quantity ("a few", "many", "most") keeps "of" before a pronoun or a determiner.
+_QUANTITY_OF = frozenset({"a large number of", "a small number of", "the majority of"})
+_OF_NEEDED = re.compile(
+    r"\s+(?:them|us|you|these|those|this|that|which|whom|it|the|our|their|its|his|her|"
+    r"your|my)\b",
+    re.I,
+)
+
 
 @lru_cache(maxsize=8192)
 def plain_words(text: str) -> str:
@@ -106,6 +115,8 @@ def plain_words(text: str) -> str:
         if _needs_a_clause(match, text):
             return match.group()
         plain = _table()[match.group().lower()]
+        if match.group().lower() in _QUANTITY_OF and _OF_NEEDED.match(text, match.end()):
+            plain += " of"
         return plain[:1].upper() + plain[1:] if match.group()[:1].isupper() else plain
 
     return _pattern().sub(swap, text)

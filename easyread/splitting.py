@@ -30,6 +30,7 @@ from easyread.grammar import (
     looks_like_verb,
 )
 from easyread.model import _WORD, visible_text, word_count
+from easyread.shared_subject import _a_noun_here, _pronoun_for
 from easyread.text import words
 
 MAX_WORDS = 15
@@ -261,6 +262,8 @@ def _shared_subject_cut(sentence: str) -> tuple[str, str] | None:
         left = sentence[: match.start()]
         if re.search(r"\bto\s+\w+$", sentence[: match.start()]):
             continue  # "freedom to come and go": two verbs that belong together
+        if _a_noun_here(following, (_lower_words(left) or [""])[-1]):
+            continue  # "involved in discharge and care planning": "care" is a noun here
         modal = _subject_and_modal(left)
         if modal and following[0] in {"are", "were", "is", "was", "has"}:
             continue  # "Providers would" + "are still there": the subject of "are" is elsewhere
@@ -268,22 +271,6 @@ def _shared_subject_cut(sentence: str) -> tuple[str, str] | None:
         if subject and stands_alone(left):
             return _finish(left), f"{subject} {rest}"
     return None
-
-
-def _pronoun_for(left: str, verb: str) -> str | None:
-    """ "Young people turn 18 and move" -> "They": only when the first verb is a plain plural."""
-    found = _lower_words(left)
-    plural_verbs = _VERBS | {"are", "were", "have", "do"}
-    if verb not in plural_verbs:
-        return None
-    for index in range(len(found) - 1, 0, -1):
-        before = found[index - 1]
-        if found[index] in plural_verbs and (before.endswith("s") or before in _PLURAL_NOUNS):
-            return "They"
-    return None
-
-
-_PLURAL_NOUNS = frozenset({"people", "children", "we", "they", "staff", "families"})
 
 
 def best_cut(sentence: str) -> tuple[str, str] | None:

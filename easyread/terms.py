@@ -87,7 +87,10 @@ class TermExplainer:
         initials = found.group(1)
         named = _words_for_initials(before, initials)
         if named is None:
-            return False
+            # "the Transfer of Undertakings (Protection of Employment) Regulations 2006
+            # (TUPE)": initials we know, just after their own words, only repeat them.
+            known = self.term_for(initials)
+            return bool(known and known.acronym_for and _names_it(before, known.acronym_for))
         if self.term_for(initials) is None:
             self.local_initials.setdefault(initials, named)
         return True
@@ -226,6 +229,16 @@ def _words_for_initials(before: str, initials: str) -> str | None:
         elif word.lower() not in {"of", "and", "for", "the", "&", "with", "in"}:
             return None
     return None
+
+
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "&", "with", "in", "a", "an", "to", "on"})
+
+
+def _names_it(before: str, words: str) -> bool:
+    """The first two main words of ``words`` are among the last 12 words before."""
+    main = [w.lower() for w in re.findall(r"[\w’']+", words) if w.lower() not in _SMALL_WORDS]
+    near = {w.lower() for w in re.findall(r"[\w’']+", before)[-12:]}
+    return len(main) >= 2 and main[0] in near and main[1] in near
 
 
 def _forms(term: Term) -> list[str]:

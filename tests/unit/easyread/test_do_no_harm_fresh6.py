@@ -1,0 +1,106 @@
+"""Harms found by reading the sixth unseen set (fresh6) against RULES.md section C, each
+mended by a general rule: a sentence is not cut where a half has no subject of its own,
+"and" between two nouns is not a cut, a swap keeps the "of" a pronoun needs, and initials
+right after their own words are not written out a second time."""
+
+from __future__ import annotations
+
+import pytest
+
+from easyread.builders import build_briefing
+from easyread.glossary import default_terms
+from easyread.guard import problems
+from easyread.model import Point
+from easyread.plainwords import plain_words
+from easyread.splitting import split_sentence
+
+
+def _rows(text: str) -> list[str]:
+    document = build_briefing(text, terms=default_terms())
+    return [
+        sentence
+        for item in document.all_items()
+        if isinstance(item, Point)
+        for sentence in item.sentences
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "But leaves little headroom if demand rises faster than forecast.",  # no subject
+        "The growth built into the Medium Term Financial Strategy.",  # no verb
+        "The money allocated to day services.",
+        "The growth built into the plan, but leaves little headroom if demand rises.",
+        "Because the bus was late.",
+    ],
+)
+def test_the_guard_refuses_halves_with_no_subject_or_no_main_verb(line):
+    assert problems(line) != []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The group met in March.",
+        "Plans this year include a new bus.",
+        "It leaves little time.",
+        "Funding provided by the ICB covers the cost.",
+        "If you need help, call us.",
+        "Tell us if you need help.",
+        "Where staff move between providers, the rules are likely to apply.",
+        "The public interest in keeping it private outweighs the public interest in telling.",
+        "A commissioner plans and pays for services.",
+        "This means spending less money.",
+        "The VCS means charities and community groups.",
+        "CCGs used to pay for local NHS services.",
+        "Eligibility means if you can get help.",
+        "Someone else helps for a while.",
+        "They are on your side.",
+        "Work with employers to promote carer passports.",
+        "In total:",
+    ],
+)
+def test_the_guard_still_accepts_these_sentences(line):
+    assert problems(line) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are asking for your views on changes to the way the council works out how much "
+        "people pay towards the cost of care and support at home.",
+        "We will separate housing and care wherever practical, so that tenants keep their "
+        "home if they change their care provider.",
+        "Staff will make sure carers are recognised and involved in discharge and care "
+        "planning in every ward.",
+    ],
+)
+def test_and_between_two_nouns_is_not_a_cut(sentence):
+    for piece in split_sentence(sentence):
+        assert not piece.startswith(("They support", "We will care", "They care")), piece
+
+
+def test_a_cut_bullet_is_checked_piece_by_piece():
+    rows = _rows(
+        "We will:\n\n1. introduce a standard for staff, so carers are recognised and involved "
+        "in discharge and care planning;\n2. fund a champion in every school.\n"
+    )
+    assert not any(row.startswith("They care") for row in rows), rows
+
+
+def test_a_quantity_swap_keeps_of_before_a_pronoun_or_determiner():
+    assert plain_words("a small number of them upheld") == "a few of them upheld"
+    assert plain_words("A large number of the staff left") == "Many of the staff left"
+    assert plain_words("the majority of those who replied") == "most of those who replied"
+    assert plain_words("a small number of carers") == "a few carers"
+
+
+def test_known_initials_after_their_own_words_are_not_written_out_again():
+    text = (
+        "Where staff move between providers, the Transfer of Undertakings (Protection of "
+        "Employment) Regulations 2006 (TUPE) are likely to apply."
+    )
+    shown = " ".join(_rows(text))
+    assert "(Transfer of Undertakings" not in shown
+    assert shown.count("Transfer of Undertakings") == 1
