@@ -193,13 +193,22 @@ def _time(match: re.Match[str]) -> str:
     return shown + suffix
 
 
-def percent_as_share(percent: str) -> str:
-    """ "60" -> "6 in every 10"; "25" -> "1 in every 4"; "12" -> "12 in every 100"."""
+def percent_as_share(percent: str, out_of_100: bool = False) -> str:
+    """ "60" -> "6 in every 10"; "25" -> "1 in every 4"; "12" -> "12 in every 100".
+
+    ``out_of_100``: always "in every 100", for sentences that compare shares ("58 in every
+    100, against a target of 80 in every 100", not "... of 8 in every 10")."""
     value = Fraction(percent)
     if value == 100:
         return "all"
     if value == 0:
         return "0 in every 100"  # never "none" (DN-04)
+    if out_of_100:
+        return (
+            f"{value.numerator} in every 100"
+            if value.denominator == 1
+            else (f"about {round(value)} in every 100")
+        )
     share = value / 100
     if value.denominator == 1 and value.numerator % 10 == 0:
         return f"{value.numerator // 10} in every 10"
@@ -210,16 +219,24 @@ def percent_as_share(percent: str) -> str:
     return f"about {round(value)} in every 100"
 
 
-def _percent(match: re.Match[str]) -> str:
-    share = percent_as_share(match.group(1))
+def _percent(match: re.Match[str], out_of_100: bool = False) -> str:
+    share = percent_as_share(match.group(1), out_of_100)
     following = (match.group(3) or "").lower()
     if not following:
         return share
-    if following in _COUNTED:
-        return f"{share} {match.group(3)}"
     if following in _MONEY_WORDS and " in every " in share:
         return f"{share} pounds of {match.group(3)}"
+    if following in _COUNTED or _counted_plural(following):
+        return f"{share} {match.group(3)}"  # "38 in every 100 complaints", not "of complaints"
     return f"{share} of {match.group(3)}"
+
+
+def _counted_plural(word: str) -> bool:
+    """ "complaints", "respondents", "referrals": things one can count, so "in every 100"
+    takes them without "of"; not "this", "its", "us", "as" or a money word."""
+    return (
+        len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))
+    ) and word not in _SHARE_FOLLOWERS
 
 
 def _change_percent(match: re.Match[str]) -> str:
@@ -246,13 +263,17 @@ def numbers_as_digits(text: str) -> str:
     keep_all = any(
         _stays_percent(text, m.start(), m.start() + len(_percent_only(m))) for m in found
     )
-    return _PERCENT.sub(lambda m: _percent_or_share(m, keep_all), text)
+    # Shares compared in one sentence share one "in every": "58 in every 100 ... against a
+    # target of 80 in every 100", never "... a target of 8 in every 10".
+    out_of = {percent_as_share(m.group(1)).rsplit(" ", 1)[-1] for m in found}
+    same_base = len(found) > 1 and len(out_of - {"all"}) > 1
+    return _PERCENT.sub(lambda m: _percent_or_share(m, keep_all, same_base), text)
 
 
-def _percent_or_share(match: re.Match[str], keep: bool) -> str:
+def _percent_or_share(match: re.Match[str], keep: bool, out_of_100: bool = False) -> str:
     if keep:
         return f"{match.group(1)}%" + match.group()[len(_percent_only(match)) :]
-    return _percent(match)
+    return _percent(match, out_of_100)
 
 
 def _percent_only(match: re.Match[str]) -> str:

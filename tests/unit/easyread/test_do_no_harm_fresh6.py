@@ -104,3 +104,16 @@ def test_known_initials_after_their_own_words_are_not_written_out_again():
     shown = " ".join(_rows(text))
     assert "(Transfer of Undertakings" not in shown
     assert shown.count("Transfer of Undertakings") == 1
+
+
+def test_shares_of_things_counted_read_without_of_and_compare_out_of_100():
+    from easyread.numbers import numbers_as_digits
+
+    assert numbers_as_digits("97% of complaints were acknowledged.") == (
+        "97 in every 100 complaints were acknowledged."
+    )
+    assert numbers_as_digits("Only 58% had a reply, against a target of 80%.") == (
+        "Only 58 in every 100 had a reply, against a target of 80 in every 100."
+    )
+    assert numbers_as_digits("60% of people said yes.") == "6 in every 10 people said yes."
+    assert numbers_as_digits("25% of the budget") == "1 in every 4 of the budget"
