@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
+from easyread.clause_parts import _Clauses, _which, _who, stands_alone
 from easyread.clause_tails import trailing_purpose, trailing_result
 from easyread.grammar import _capitalise, _finish, looks_like_verb
 from easyread.model import word_count
-from easyread.splitting import _Clauses, _which, _who, stands_alone
 from easyread.verbs import base_verbs, word_set
 
 MAX_ITEM_WORDS = 15

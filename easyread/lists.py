@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from easyread.clause_parts import MAX_LIST_ITEM_WORDS, _inside, _protected, stands_alone
 from easyread.clauses import _NOT_COMMA, MAX_ITEM_WORDS, has_clause
 from easyread.grammar import _capitalise, _finish, looks_like_verb
 from easyread.model import word_count
-from easyread.splitting import MAX_LIST_ITEM_WORDS, _inside, _protected, stands_alone
 
 _THAT_LIST = re.compile(
     r"^(.{6,}?\b(?:is|are|was|found|said|told us|agreed))\s+that\s+(.+?),?\s+and\s+that\s+(.+)$"

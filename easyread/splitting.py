@@ -10,18 +10,21 @@ safe cut comes back unchanged; the caller marks it for the writer.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
+from easyread.clause_parts import (
+    _clauses_for,
+    _inside,
+    _lower_words,
+    _protected,
+    _which,
+    _who,
+    stands_alone,
+)
 from easyread.clause_tails import reported_which
 from easyread.grammar import (
-    _BAD_STARTS,
-    _CLAUSE_MARKERS,
     _MODALS,
-    _PREPOSITIONS,
-    _PROTECTED,
-    _RELATIVE,
     _SUBORDINATORS,
     _VERBS,
     _capitalise,
@@ -35,21 +38,9 @@ from easyread.text import words
 
 MAX_WORDS = 15
 SPLIT_OVER = 10
-MAX_LIST_ITEM_WORDS = 12
 # Sentences longer than this only get the simple cuts: the list and clause rules are
 # for real sentences, and would be slow on a page of text with no full stops.
 RULES_UP_TO = 80
-
-
-def _lower_words(clause: str) -> list[str]:
-    return [span.text.lower() for span in words(visible_text(clause))]
-
-
-@lru_cache(maxsize=8192)
-def stands_alone(clause: str) -> bool:
-    """Could this clause be a sentence on its own?"""
-    clauses = _clauses_for(clause)
-    return clauses._alone(0, len(clauses.tokens), "," in clause)
 
 
 _THERE = "There "
@@ -68,19 +59,6 @@ _PLACES = _set_of(
 def _place_before(left: str) -> bool:
     words = _lower_words(left)
     return bool(words) and words[-1] in _PLACES
-
-
-def _which(rest: str) -> str:
-    following = (_lower_words(rest) or [""])[0]
-    return "These " if following in {"are", "were", "have", "do"} else "This "
-
-
-def _who(rest: str) -> str:
-    following = (_lower_words(rest) or [""])[0]
-    singular = following in {"is", "was", "has", "does"} or (
-        following.endswith("s") and not following.endswith("ss")
-    )
-    return "This person " if singular else "They "
 
 
 _SUBJECTS = (
@@ -125,14 +103,6 @@ _JOINS: list[tuple[re.Pattern[str], Rewrite]] = [
 _AND_VERB = re.compile(r",?\s+and\s+(?=[a-z]+\b)")
 
 
-def _protected(sentence: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _PROTECTED.finditer(sentence)]
-
-
-def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start < position < end for start, end in ranges)
-
-
 def _subject_and_modal(left: str) -> str | None:
     """ "We will review the contract" -> "We will": lets "and talk to people" stand alone."""
     spans = words(left)
@@ -140,73 +110,6 @@ def _subject_and_modal(left: str) -> str | None:
         if span.text.lower() in _MODALS and index > 0:
             return left[: span.end]
     return None
-
-
-class _Clauses:
-    """Word positions of one sentence, so each possible cut is checked in constant time."""
-
-    def __init__(self, sentence: str) -> None:
-        self.text = sentence
-        self.first_comma, self.last_comma = sentence.find(","), sentence.rfind(",")
-        hidden = [(m.start(1), m.end(1)) for m in re.finditer(r"\]\(([^)]*)\)", sentence)]
-        found = list(_WORD.finditer(sentence))
-        if hidden:
-            found = [m for m in found if not _inside(m.start(), hidden)]
-        self.tokens = found
-        self.starts = [m.start() for m in found]
-        self.lower = [m.group().lower() for m in found]
-        self.raw_verb = [looks_like_verb(word) for word in self.lower]
-        self.verbs = [0]
-        for index in range(len(self.lower)):
-            inside_relative = index > 0 and self.lower[index - 1] in _RELATIVE
-            self.verbs.append(self.verbs[-1] + (self.raw_verb[index] and not inside_relative))
-        self.next_verb = [len(self.lower)] * (len(self.lower) + 1)
-        for index in range(len(self.lower) - 1, -1, -1):
-            is_verb = self.verbs[index + 1] > self.verbs[index]
-            self.next_verb[index] = index if is_verb else self.next_verb[index + 1]
-
-    def first_verb(self, first: int) -> int:
-        """Where the first main verb from ``first`` is (a half may start with one)."""
-        if first < len(self.raw_verb) and self.raw_verb[first]:
-            return first
-        return self.next_verb[first]
-
-    def _alone(self, first: int, last: int, has_comma: bool) -> bool:
-        if last - first < 3 or self.lower[first] in _BAD_STARTS:
-            return False
-        if self.lower[first] in _PREPOSITIONS and self.lower[first + 1].endswith("ing"):
-            return False
-        if self.lower[first] in _SUBORDINATORS and not has_comma:
-            return False
-        verb = self.first_verb(first)
-        if verb >= last:
-            return False
-        return not any(word in _CLAUSE_MARKERS for word in self.lower[first + 1 : verb])
-
-    def cut_is_safe(self, start: int, end: int) -> bool:
-        split_at, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        if not self._alone(0, split_at, 0 <= self.first_comma < start):
-            return False
-        comma = self.text.find(", ", end)
-        before_comma = bisect_left(self.starts, comma) if comma >= 0 else len(self.tokens)
-        if self.first_verb(resume_at) >= before_comma:
-            return False
-        return self._alone(resume_at, len(self.tokens), self.last_comma >= end)
-
-    def verb_since_comma(self, position: int) -> bool:
-        """Is there a verb between the last comma before ``position`` and ``position``?"""
-        comma = self.text.rfind(",", 0, position)
-        first = bisect_left(self.starts, comma) if comma >= 0 else 0
-        return self.verbs[bisect_left(self.starts, position)] - self.verbs[first] > 0
-
-    def balance(self, start: int, end: int, added: int) -> int:
-        left, resume_at = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return max(left, len(self.tokens) - resume_at + added)
-
-
-@lru_cache(maxsize=4096)
-def _clauses_for(sentence: str) -> _Clauses:
-    return _Clauses(sentence)
 
 
 def _candidates(sentence: str) -> list[tuple[int, int, int, int, Rewrite]]:
