@@ -62,13 +62,16 @@ def _asks_for_easy_read(test: nodes.Node) -> bool:
 
 
 def _is_one_easy_read_branch_around_an_include(body: list[nodes.Node]) -> bool:
+    """The whole block is one ``{% if prefs.easy_read %}`` branch that includes the
+    easy-read version, or writes it out in full beside an ``{% else %}`` (two pages in one)."""
     shown = _shown(body)
     if len(shown) != 1 or not isinstance(shown[0], nodes.If):
         return False
     branch = shown[0]
-    return _asks_for_easy_read(branch.test) and any(
-        isinstance(node, nodes.Include) for node in _shown(branch.body)
-    )
+    if not _asks_for_easy_read(branch.test):
+        return False
+    includes = any(isinstance(node, nodes.Include) for node in _shown(branch.body))
+    return includes or bool(branch.else_)
 
 
 def _blocks_choosing_easy_read(source: str) -> list[str]:
@@ -140,6 +143,8 @@ def test_the_checks_find_what_they_look_for():
         "{% endblock %}"
     )
     assert _blocks_choosing_easy_read(over_lines) == ["message"]
+    inline = "{% block content %}{% if prefs.easy_read %}<p>Wait.</p>{% else %}<h1>Wait</h1>"
+    assert _blocks_choosing_easy_read(inline + "{% endif %}{% endblock %}") == ["content"]
     partly = "{% block content %}<h1>Impact</h1>{% if prefs.easy_read %}{% include 'x.html' %}"
     assert _blocks_choosing_easy_read(partly + "{% endif %}{% endblock %}") == []
     assert INCLUDES_AN_EASY_READ_PAGE.search('{% include "easy_read/pages/forums/join.html" %}')
