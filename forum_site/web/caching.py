@@ -149,7 +149,10 @@ def _cache_pages(response):
 
 
 def init_app(app: Flask) -> None:
+    from forum_site.web.easy_read.pictures import carry_pictures
+
     compress.init_app(app)
+    app.after_request(carry_pictures)  # after_request runs last first: before compression
     app.url_defaults(_add_fingerprint)
     app.after_request(_cache_static)
     app.after_request(_cache_pages)
