@@ -12,7 +12,9 @@ site's switch sets, sent as a ``Cookie`` header.
 Prints the median of ``--runs`` runs of each page and mode: first and largest contentful
 paint, total blocking time, cumulative layout shift and the bytes transferred. Exits 1
 when a median misses a target (FCP <= 1.0 s, LCP <= 1.2 s, TBT 0 ms, CLS 0 at Lighthouse's
-three decimals), unless ``--report-only``. ``--keep`` keeps every run's JSON report.
+three decimals), unless ``--report-only``. ``--keep`` keeps every run's JSON report
+(with ``--traces``, its trace too: ``node bench/lighthouse/explain.mjs`` then lists what
+Lighthouse's simulation counted before the first and the largest paint).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def lighthouse(url: str, cookie: str, report: Path) -> dict:
+def lighthouse(url: str, cookie: str, report: Path, traces: bool = False) -> dict:
     """One Lighthouse run; the audits' numeric values by audit id."""
     command = [
         str(LIGHTHOUSE),
@@ -63,6 +65,8 @@ def lighthouse(url: str, cookie: str, report: Path) -> dict:
         f"--output-path={report}",
         "--quiet",
     ]
+    if traces:
+        command.append("--save-assets")
     if cookie:
         command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
@@ -101,7 +105,7 @@ def measure(args, port: int, things: dict, folder: Path) -> tuple[list[str], boo
         url = f"http://127.0.0.1:{port}" + PAGES[page].format(**things)
         for mode in args.mode or MODES:
             runs = [
-                lighthouse(url, MODES[mode], folder / f"{page}-{mode}-{n + 1}.json")
+                lighthouse(url, MODES[mode], folder / f"{page}-{mode}-{n + 1}.json", args.traces)
                 for n in range(args.runs)
             ]
             medians = {audit: statistics.median(r[audit] for r in runs) for audit, *_ in METRICS}
@@ -118,6 +122,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per page and mode (median)")
     parser.add_argument("--report-only", action="store_true", help="exit 0 when a target is missed")
     parser.add_argument("--keep", type=Path, help="keep each run's Lighthouse JSON here")
+    parser.add_argument("--traces", action="store_true", help="with --keep: traces as well")
     parser.add_argument("--page", action="append", choices=PAGES, help="only this page")
     parser.add_argument("--mode", action="append", choices=MODES, help="only this mode")
     args = parser.parse_args()
