@@ -222,6 +222,7 @@ def symbol_file(picture_id: str) -> str:
     return f'{opening}>{symbol(picture_id, SYMBOL_ID)}<use href="#{SYMBOL_ID}"/></svg>'
 
 
+@lru_cache(maxsize=1024)
 def symbol(picture_id: str, symbol_id: str) -> str:
     """A picture's drawing as a ``<symbol>`` that ``<use href="#symbol_id">`` shows ("" for
     an unknown id)."""
