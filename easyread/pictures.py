@@ -218,10 +218,22 @@ def symbol_file(picture_id: str) -> str:
     svg = svg_markup(picture_id)
     if not svg:
         return ""
+    opening = svg.split(">", 1)[0]
+    return f'{opening}>{symbol(picture_id, SYMBOL_ID)}<use href="#{SYMBOL_ID}"/></svg>'
+
+
+@lru_cache(maxsize=1024)
+def symbol(picture_id: str, symbol_id: str) -> str:
+    """A picture's drawing as a ``<symbol>`` that ``<use href="#symbol_id">`` shows ("" for
+    an unknown id)."""
+    svg = svg_markup(picture_id)
+    if not svg:
+        return ""
     opening, drawing = svg.split(">", 1)
     view_box = _VIEW_BOX.search(opening).group(1)
-    symbol = f'<symbol id="{SYMBOL_ID}" viewBox="{view_box}">{drawing.removesuffix("</svg>")}'
-    return f'{opening}>{symbol}</symbol><use href="#{SYMBOL_ID}"/></svg>'
+    return (
+        f'<symbol id="{symbol_id}" viewBox="{view_box}">{drawing.removesuffix("</svg>")}</symbol>'
+    )
 
 
 def picture_meaning(picture_id: str) -> str:

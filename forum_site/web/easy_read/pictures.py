@@ -1,10 +1,15 @@
 """Pictures for pages: a concept name ("meeting"), a menu picture name ("letter") or a
 symbol id ("hi-home") becomes an SVG from easyread's bundled, MIT-licensed set.
 
-Pages point at each picture's file (``<svg role="img"><use href="..."></svg>``, see
-picture_files.py) rather than copying it in: the browser fetches a picture once and keeps
-it, and the drawing still takes the page's colour (high contrast). PDFs copy the SVG in
-(easyread.render), since they fetch nothing.
+A whole page carries each of its pictures once, at its end (carry_pictures(), done to
+the finished page), and every place that shows one points at it
+(``<svg role="img"><use href="#page-picture-hi-home"></svg>``): an easy-read meeting page
+shows 38 different pictures, and 38 files to fetch, a few at a time over one connection,
+kept its first screen waiting for seconds on a slow phone network (issue 20, Lighthouse).
+A part of a page that htmx fetches points at each picture's file instead (see
+picture_files.py), which the browser fetches once and keeps. Either way the drawing takes
+the page's colour (high contrast). PDFs copy the SVG in (easyread.render), since they
+fetch nothing.
 
 The reader setting "hide pictures" (prefs.hide_pictures) hides them everywhere (ER-11)."""
 
@@ -13,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from flask import g, url_for
+from flask import g, request, url_for
 from markupsafe import Markup, escape
 
 from easyread.builders import concept_picture
@@ -24,6 +29,7 @@ from easyread.pictures import (
     picture_for,
     stands_alone,
     svg_markup,
+    symbol,
 )
 
 # The picture names web/navigation.py gives each menu item, and a few the site frame uses.
@@ -47,6 +53,9 @@ SITE_PICTURES = {
 }
 _SIZE = re.compile(r'\b(width|height)="[^"]*"')
 _SVG_ID = re.compile(r'\b(id="|url\(#|href="#)([^")]+)')
+_FILE_USE = re.compile(
+    r'<use href="[^"#]*/easy-read/pictures/([\w-]+)\.svg\?v=[0-9a-f]{8}#picture"/>'
+)
 
 
 # The forum's own pages (web/forums/panels.py FORUM_SECTIONS), by the end of their address.
@@ -115,6 +124,33 @@ def picture_svg(
     href = _picture_href(found)
     side = int(size or 96)
     return Markup(f'{opening}width="{side}" height="{side}"><use href="{href}"/></svg>')
+
+
+def carry_pictures(response):
+    """A whole page's pictures go in the page, once each, and its ``<use>`` point at them.
+
+    Done to the finished page, so it covers pictures that views put together before the
+    page (an easy-read block) as well as the layout's, and never a part that htmx fetches:
+    the page that part goes into may not carry its pictures, so it keeps the file links."""
+    if response.mimetype != "text/html" or response.direct_passthrough:
+        return response
+    if request.headers.get("HX-Request"):
+        return response
+    html = response.get_data(as_text=True)
+    if "/easy-read/pictures/" not in html or "</body>" not in html:
+        return response
+    shown: dict[str, None] = {}
+
+    def in_page(match: re.Match) -> str:
+        shown.setdefault(match.group(1))
+        return f'<use href="#page-picture-{match.group(1)}"/>'
+
+    html = _FILE_USE.sub(in_page, html)
+    symbols = "".join(symbol(found, f"page-picture-{found}") for found in shown)
+    carried = f'<svg class="page-pictures" aria-hidden="true" focusable="false">{symbols}</svg>'
+    head, _, tail = html.rpartition("</body>")
+    response.set_data(f"{head}{carried}\n</body>{tail}")
+    return response
 
 
 def _picture_href(found: str) -> str:
