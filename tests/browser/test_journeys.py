@@ -53,8 +53,9 @@ def keys(request, mode, browser_session, live_server):
 
 
 def test_javascript_is_on_or_really_off(keys, mode):
-    """WebDriver can still run its own scripts, but with JavaScript off the page's never ran."""
-    keys.open("/forums")
+    """WebDriver can still run its own scripts, but with JavaScript off the page's never ran.
+    The glossary's search uses htmx, so its page loads it (pages without hx- do not)."""
+    keys.open("/glossary")
     has_htmx = keys.driver.execute_cdp_cmd(
         "Runtime.evaluate", {"expression": "typeof window.htmx", "returnByValue": True}
     )

@@ -39,7 +39,7 @@ from forum_site.extensions import db
 from forum_site.services import glossary
 
 MOST_DOCUMENTS = 256
-MOST_HTML = 512
+MOST_HTML = 256  # at most some 15 MB of HTML per worker
 
 
 class _Kept:
