@@ -23,11 +23,12 @@ import sys
 import tomllib
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from forum_site.services.content_translations import source_hash  # noqa: E402
+from forum_site.services.content_translations import KINDS, source_hash  # noqa: E402
 
 GLOSSARY = ROOT / "easyread" / "data" / "glossary.toml"
 FOLDER = ROOT / "translations" / "glossary"
@@ -44,8 +45,9 @@ def glossary_terms() -> dict[str, dict]:
 
 
 def english_of(term: dict) -> dict[str, str]:
-    """What the site fingerprints for a glossary word (content_translations' glossary kind)."""
-    return {"plain": term.get("plain", ""), "easy": term.get("easy", "")}
+    """What the site fingerprints for a glossary word: its glossary kind's own English."""
+    entry = SimpleNamespace(plain=term.get("plain", ""), easy=term.get("easy", ""))
+    return KINDS["glossary"].english(entry)
 
 
 def _texts() -> str:

@@ -35,6 +35,9 @@ class Kind:
     english: Callable[[object], dict[str, str]]
     writes: Callable[[Viewer, object], bool]
     labels: dict[str, object]
+    # The team's shipped draft for a subject in a language, where there is one
+    # (glossary_drafts); a person's translation always comes first.
+    shipped: Callable[[object, str], dict | None] | None = None
 
 
 def _briefing_english(briefing: Briefing) -> dict[str, str]:
@@ -72,6 +75,7 @@ KINDS: dict[str, Kind] = {
         _glossary_english,
         lambda viewer, entry: viewer.is_admin,
         {"plain": _l("What it means"), "easy": _l("In easy read")},
+        shipped=glossary_drafts.draft_for,
     ),
 }
 
@@ -129,9 +133,8 @@ def latest(session: Session, kind_name: str, subject, language: str) -> Translat
 
 
 def _team_draft(kind_name: str, subject, language: str, english: dict) -> Translation | None:
-    if kind_name != "glossary":
-        return None
-    draft = glossary_drafts.draft_for(subject, language)
+    shipped = KINDS[kind_name].shipped
+    draft = shipped(subject, language) if shipped else None
     if draft is None:
         return None
     return Translation(

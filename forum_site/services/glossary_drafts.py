@@ -41,9 +41,5 @@ def draft_for(entry: GlossaryEntry, language: str) -> dict | None:
 
 
 def made_on(draft: dict) -> datetime:
-    day = draft.get("made") or "2026-12-04"
-    return datetime.fromisoformat(day).replace(tzinfo=UTC)
-
-
-def languages_with_drafts() -> list[str]:
-    return sorted(p.stem for p in FOLDER.glob("*.json"))
+    """The day the file was joined (glossary_drafts.py join writes "made")."""
+    return datetime.fromisoformat(draft["made"]).replace(tzinfo=UTC)
