@@ -38,6 +38,9 @@ class OtherSense:
     next: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
     with_: frozenset[str] = frozenset()
+    # The other sense unless one of these is in the sentence: "reduce" is a money cut only
+    # beside money ("reduce the budget"), not in "reduce travel time" (RULES.md DN-06).
+    without: frozenset[str] = frozenset()
 
     def applies(self, tokens: list[str], start: int, size: int) -> bool:
         phrase = " ".join(tokens[start : start + size])
@@ -52,6 +55,7 @@ class OtherSense:
             or after in self.next
             or not self.near.isdisjoint(around)
             or not self.with_.isdisjoint(tokens)
+            or (bool(self.without) and self.without.isdisjoint(tokens))
         )
 
 
@@ -92,7 +96,10 @@ def _other_sense(record: dict) -> OtherSense:
     def words(key: str) -> frozenset[str]:
         return frozenset(record.get(key, ()))
 
-    return OtherSense(words("words"), words("before"), words("next"), words("near"), words("with"))
+    return OtherSense(
+        words("words"), words("before"), words("next"), words("near"), words("with"),
+        words("without"),
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)

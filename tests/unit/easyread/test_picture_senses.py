@@ -96,7 +96,7 @@ def test_every_checked_concept_says_what_its_picture_means():
             assert concept.get("meaning", "").endswith("."), concept["name"]
             checks = concept["unless"]
             for check in checks if isinstance(checks, list) else [checks]:
-                assert set(check) <= {"words", "before", "next", "near", "with"}
+                assert set(check) <= {"words", "before", "next", "near", "with", "without"}
                 assert set(check.get("words", [])) <= set(concept["words"])
 
 
@@ -139,3 +139,14 @@ def test_a_mental_health_crisis_and_access_to_a_service_get_no_wrong_picture(sen
 )
 def test_a_word_in_another_sense_does_not_bring_its_picture(sentence, wrong):
     assert picture_for(sentence) != wrong
+
+
+def test_reduce_is_a_money_cut_only_beside_money():
+    """Found reading fresh6: "expected to reduce travel time" had the scissors of a cut
+    in money. A sense can now need one of its words in the sentence ("without")."""
+    from easyread.pictures import picture_for
+
+    assert picture_for("We will reduce the budget by £2 million.") == "fe-scissors"
+    assert picture_for("The reduction in costs is welcome.") == "fe-scissors"
+    assert picture_for("A zoned model is expected to reduce travel time.") != "fe-scissors"
+    assert picture_for("We want to reduce waiting times.") != "fe-scissors"
