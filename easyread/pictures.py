@@ -41,6 +41,8 @@ class OtherSense:
     # The other sense unless one of these is in the sentence: "reduce" is a money cut only
     # beside money ("reduce the budget"), not in "reduce travel time" (RULES.md DN-06).
     without: frozenset[str] = frozenset()
+    # The other sense unless the next word is one of these ("#": a number).
+    not_next: frozenset[str] = frozenset()
 
     def applies(self, tokens: list[str], start: int, size: int) -> bool:
         phrase = " ".join(tokens[start : start + size])
@@ -56,7 +58,12 @@ class OtherSense:
             or not self.near.isdisjoint(around)
             or not self.with_.isdisjoint(tokens)
             or (bool(self.without) and self.without.isdisjoint(tokens))
+            or (bool(self.not_next) and not _next_is(after, self.not_next))
         )
+
+
+def _next_is(after: str, listed: frozenset[str]) -> bool:
+    return after in listed or ("#" in listed and after[:1].isdigit())
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +105,7 @@ def _other_sense(record: dict) -> OtherSense:
 
     return OtherSense(
         words("words"), words("before"), words("next"), words("near"), words("with"),
-        words("without"),
+        words("without"), words("not_next"),
     )  # fmt: skip
 
 

@@ -22,7 +22,7 @@ def _a_noun_here(following: list[str], before: str) -> bool:
     )
 
     first, second = following[0], following[1]
-    verb_follows = _OBJECT_STARTS | _OBJECTS | _PREPOSITIONS | _DETERMINERS
+    verb_follows = _OBJECT_STARTS | _OBJECTS | _PREPOSITIONS | _DETERMINERS | _PARTICLES
     if first not in _NOUN_LIKE:
         return False
     return before in _NOUN_LIKE or second not in verb_follows  # not "report against"
@@ -42,3 +42,5 @@ def _pronoun_for(left: str, verb: str) -> str | None:
 
 
 _PLURAL_NOUNS = frozenset({"people", "children", "we", "they", "staff", "families"})
+
+_PARTICLES = frozenset({"back", "off", "down", "over", "away"})  # "report back", "sign off"

@@ -193,6 +193,22 @@ def best_cut(sentence: str) -> tuple[str, str] | None:
             balance = max(word_count(shared[0]), word_count(shared[1]))
             options.append((balance, len(_JOINS), *shared))
     options = [option for option in options if _sound_cut(option[2], option[3])]
+    if not options and good_enough:  # the even cut was not sound: try the others too
+        return best_cut_of_the_rest(sentence)
+    if not options:
+        return None
+    _, _, left, right = min(options, key=lambda option: option[:2])
+    return left, right
+
+
+def best_cut_of_the_rest(sentence: str) -> tuple[str, str] | None:
+    from easyread.clauses import extra_cuts
+
+    options = list(extra_cuts(sentence)) if word_count(sentence) <= RULES_UP_TO else []
+    shared = _shared_subject_cut(sentence)
+    if shared:
+        options.append((max(word_count(shared[0]), word_count(shared[1])), len(_JOINS), *shared))
+    options = [option for option in options if _sound_cut(option[2], option[3])]
     if not options:
         return None
     _, _, left, right = min(options, key=lambda option: option[:2])
@@ -210,8 +226,19 @@ def _sound_cut(left: str, right: str) -> bool:
     from easyread.guard import is_sound
 
     return (
-        not _dangles(left) and not _ends_in_a_condition(left) and is_sound(left) and is_sound(right)
+        not _dangles(left)
+        and not _ends_in_a_condition(left)
+        and not _now_a_command(left, right)
+        and is_sound(left)
+        and is_sound(right)
     )
+
+
+def _now_a_command(left: str, right: str) -> bool:
+    """ "We will keep the group, and report back every year." cut as "... Report back
+    every year." tells the reader to do it: who does it was lost (DN-01)."""
+    first = (_lower_words(right) or [""])[0]
+    return first in _VERBS and (_lower_words(left) or [""])[0] not in _VERBS
 
 
 _LAST_PART = re.compile(r"(?:^|[;:]\s+)([^;:]*)$")

@@ -117,3 +117,21 @@ def test_shares_of_things_counted_read_without_of_and_compare_out_of_100():
     )
     assert numbers_as_digits("60% of people said yes.") == "6 in every 10 people said yes."
     assert numbers_as_digits("25% of the budget") == "1 in every 4 of the budget"
+
+
+def test_pictures_and_a_lost_subject_found_in_the_second_read():
+    """'better than anyone' is a comparison, not an improvement; 'in every school' is not
+    a share; '..., and report back every year' is not cut into an order to the reader."""
+    from easyread.pictures import picture_for
+
+    assert picture_for("I know him better than anyone.") != "fe-sparkles"
+    assert picture_for("Care has got better.") == "fe-sparkles"
+    assert picture_for("Fund a young carers champion in every secondary school.") != (
+        "hi-chart-pie"
+    )
+    assert picture_for("Only 23 in every 100 carers had a break.") == "hi-chart-pie"
+    pieces = split_sentence(
+        "We will keep the Reference Group in place to hold us to account, and report back "
+        "every year."
+    )
+    assert not any(piece.startswith("Report back") for piece in pieces), pieces

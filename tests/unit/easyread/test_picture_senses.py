@@ -96,7 +96,15 @@ def test_every_checked_concept_says_what_its_picture_means():
             assert concept.get("meaning", "").endswith("."), concept["name"]
             checks = concept["unless"]
             for check in checks if isinstance(checks, list) else [checks]:
-                assert set(check) <= {"words", "before", "next", "near", "with", "without"}
+                assert set(check) <= {
+                    "words",
+                    "before",
+                    "next",
+                    "near",
+                    "with",
+                    "without",
+                    "not_next",
+                }
                 assert set(check.get("words", [])) <= set(concept["words"])
 
 
