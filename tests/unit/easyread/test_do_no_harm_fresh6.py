@@ -135,3 +135,16 @@ def test_pictures_and_a_lost_subject_found_in_the_second_read():
         "every year."
     )
     assert not any(piece.startswith("Report back") for piece in pieces), pieces
+
+
+def test_figures_of_speech_and_a_noticeboard_get_no_literal_picture():
+    """fresh6 p2: "Closing the loop on complaints" had the stop sign (then, mended once,
+    the hearing-loop picture); a board at every bedside had the picture of a group."""
+    from easyread.pictures import picture_for
+
+    loop = picture_for("Closing the loop on complaints matters as much as answering them.")
+    assert loop not in {"fe-stop-sign", "hi-hearing-aid"}
+    assert picture_for("There is a hearing loop.") == "hi-hearing-aid"
+    board = picture_for('A "What matters to you?" board at every bedside on the ward')
+    assert board != "fe-busts-in-silhouette"
+    assert picture_for("The Board agreed the plan.") == "fe-busts-in-silhouette"
