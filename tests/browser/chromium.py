@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,8 +98,22 @@ def set_viewport(driver, size: tuple[int, int]) -> None:
     )
 
 
+def _gone(old_html) -> bool:
+    """The old page's element is gone. Mid-navigation Chromium may answer "Node with given
+    id does not belong to the document" instead of a stale-element error: gone as well."""
+    try:
+        old_html.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False
+
+
 def wait_for_new_page(driver, old_html) -> None:
-    WebDriverWait(driver, 15, poll_frequency=0.05).until(expected_conditions.staleness_of(old_html))
+    WebDriverWait(driver, 15, poll_frequency=0.05).until(lambda _d: _gone(old_html))
     WebDriverWait(driver, 15, poll_frequency=0.05).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
